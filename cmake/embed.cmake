@@ -1,0 +1,11 @@
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
+# Writes OUTPUT: one `std::string_view` per input file, looked up by file name.
+set(body "#include \"util/embedded.h\"\n\nnamespace pgguard {\n\nstd::string_view embedded_file(std::string_view name) {\n")
+foreach(input ${INPUTS})
+  get_filename_component(name ${input} NAME)
+  file(READ ${input} content HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${content}")
+  string(APPEND body "  if (name == \"${name}\") {\n    static const char data[] = \"${escaped}\";\n    return {data, sizeof(data) - 1};\n  }\n")
+endforeach()
+string(APPEND body "  return {};\n}\n\n}  // namespace pgguard\n")
+file(WRITE ${OUTPUT} "${body}")

@@ -1,0 +1,26 @@
+#include "policy/rules/rules.h"
+
+namespace pgguard::rules {
+namespace {
+
+class HardcodedPassword : public GuardRule {
+ public:
+  std::string_view id() const override { return "hardcoded-password"; }
+  std::string_view summary() const override {
+    return "A PostgreSQL password written into the command: URL userinfo, PGPASSWORD=..., password= settings";
+  }
+  void check(const GuardFacts& facts, std::vector<Finding>& out) const override {
+    for (const auto& secret : facts.secrets)
+      out.push_back({"hardcoded-password",
+                     secret.kind + " in the command (`" + secret.redacted +
+                         "`): passwords in commands end up in shell history, logs and transcripts. Safe way forward: read "
+                         "the connection from the environment, e.g. psql \"$DATABASE_URL\", with the password in ~/.pgpass "
+                         "or the environment, never in the command."});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<GuardRule> hardcoded_password() { return std::make_unique<HardcodedPassword>(); }
+
+}  // namespace pgguard::rules

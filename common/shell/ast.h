@@ -1,0 +1,72 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace pgguard::shell {
+
+struct Script;
+using ScriptPtr = std::shared_ptr<const Script>;
+
+struct WordPart {
+  enum class Kind { Literal, Parameter, CommandSubstitution, ProcessSubstitution, Arithmetic };
+  Kind kind = Kind::Literal;
+  std::string text;     // Literal: the text; Parameter: the name; others: the source
+  bool quoted = false;  // quoted text is not split or globbed
+  ScriptPtr script;     // the parsed body of a command or process substitution
+  bool has_fallback = false;
+  std::string fallback;  // ${name:-fallback} when the fallback is a plain literal
+};
+
+struct Word {
+  std::vector<WordPart> parts;
+  std::string source;  // as written in the command
+};
+
+struct HeredocBody {
+  std::string text;
+  bool expands = false;  // unquoted delimiter: $VAR and $(...) are expanded in the body
+  Word expanded;         // the body parsed as a double-quoted word when `expands`
+};
+
+struct Redirect {
+  int fd = -1;     // explicit descriptor number, -1 when absent
+  std::string op;  // < > >> >| <> << <<- <<< <& >& &> &>>
+  Word target;     // file, descriptor or heredoc delimiter
+  std::shared_ptr<HeredocBody> heredoc;
+};
+
+struct Assignment {
+  std::string name;
+  Word value;
+  bool is_array = false;  // name=(...) is never a literal
+};
+
+struct Command {
+  enum class Kind { Simple, Subshell, Group, If, Loop, For, Case, FunctionDefinition, Unparsed };
+  Kind kind = Kind::Simple;
+  std::vector<Assignment> assignments;
+  std::vector<Word> words;
+  std::vector<Redirect> redirects;
+  std::vector<ScriptPtr> bodies;  // subshell, group, branches, loop parts, case arms, function body
+  std::string name;               // for-loop variable or function name
+  std::vector<Word> loop_values;  // `for x in ...` values
+  bool loop_over_arguments = false;  // `for x; do` iterates "$@"
+  std::string source;                // Unparsed: `[[ ... ]]` and `(( ... ))` text
+};
+
+struct Pipeline {
+  std::vector<Command> commands;
+  bool negated = false;
+};
+
+struct AndOrList {
+  std::vector<Pipeline> pipelines;
+  bool background = false;
+};
+
+struct Script {
+  std::vector<AndOrList> lists;
+};
+
+}  // namespace pgguard::shell

@@ -1,0 +1,58 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+
+namespace pgguard::sinks {
+
+enum class CliClass { Destructive, Push, Migrate, Write, Maintenance, Safe };
+CliClass parse_cli_class(std::string_view name);
+std::string_view cli_class_name(CliClass cls);
+
+struct CliSubcommand {
+  std::vector<std::string> args;                 // leading positionals
+  std::vector<std::vector<std::string>> flags;  // each group: at least one present
+  CliClass cls = CliClass::Safe;
+  std::string what;
+  std::string safe;
+  bool remote = false;
+};
+
+struct CliTool {
+  std::string name;
+  std::vector<std::string> programs;
+  std::vector<std::string> value_flags;
+  std::vector<std::string> env_flags;
+  std::vector<std::string> url_flags;
+  std::vector<std::string> local_flags;
+  std::vector<CliSubcommand> subcommands;
+};
+
+struct ScriptPattern {
+  std::shared_ptr<RE2> pattern;
+  CliSubcommand judgement;
+};
+
+// The catalog of database and migration CLIs (config/cli_catalog.json; format in config/README.md).
+class CliCatalog {
+ public:
+  static CliCatalog load(std::string_view json_text);  // throws on malformed data
+  const CliTool* find_tool(std::string_view program) const;
+  // The first subcommand entry matching args (args exclude the program); nullptr when none.
+  const CliSubcommand* match(const CliTool& tool, const std::vector<std::string>& args) const;
+  // Judges a package.json script by its name; nullptr when no pattern matches.
+  const CliSubcommand* judge_script_name(std::string_view name) const;
+  // Flag value lookup honouring `--flag value`, `--flag=value` and `-fvalue`.
+  static std::vector<std::string> flag_values(const std::vector<std::string>& args, const std::vector<std::string>& flags,
+                                              const std::vector<std::string>& value_flags);
+  static bool flag_present(const std::vector<std::string>& args, std::string_view flag);
+
+ private:
+  std::vector<CliTool> tools_;
+  std::vector<ScriptPattern> scripts_;
+};
+
+}  // namespace pgguard::sinks

@@ -1,0 +1,27 @@
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sinks/cli_catalog.h"
+#include "sinks/report.h"
+#include "util/budget.h"
+
+namespace pgguard::sinks {
+
+struct FindContext {
+  std::string cwd;                          // the payload's cwd: relative files are read from here
+  std::map<std::string, std::string> env;   // the hook process's environment
+  const CliCatalog* catalog = nullptr;
+  const Budget* budget = nullptr;
+  std::vector<std::string> connection_variables;   // DATABASE_URL, PGHOST, ...
+  std::vector<std::string> environment_variables;  // NODE_ENV, RAILS_ENV, ...
+  size_t max_file_bytes = 1 << 20;
+  int max_depth = 8;  // nested shells, package scripts, eval
+};
+
+// Parses a Bash command and reports every place SQL or a database CLI is reached.
+Report find(std::string_view command, const FindContext& context);
+
+}  // namespace pgguard::sinks

@@ -1,0 +1,50 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sinks/cli_catalog.h"
+#include "sinks/psql_input.h"
+
+namespace pgguard::sinks {
+
+// A fact about which database a command reaches.
+struct TargetSignal {
+  enum class Kind { Connection, EnvironmentName, DotenvFile, RemoteHost };
+  Kind kind;
+  std::string source;  // where it was seen: "DATABASE_URL (hook environment)", "psql -h", "ssh host"
+  std::string value;   // may hold a secret: redact before showing
+};
+
+// SQL that reaches PostgreSQL through psql or pgcli.
+struct SqlSink {
+  std::string via;                  // "psql -c", "psql stdin (here-document)", "psql -f db/x.sql"
+  std::optional<std::string> sql;   // nullopt when the guard cannot read it
+  std::string opaque_reason;        // why sql is nullopt
+  std::vector<PsqlEvent> events;    // meta-command effects
+  std::vector<TargetSignal> target;
+};
+
+// A database or migration CLI call, or a package.json script judged by its name.
+struct CliCall {
+  std::string tool;     // catalog tool name, or "package.json script"
+  std::string command;  // the command as the guard resolved it
+  CliSubcommand judgement;
+  std::vector<TargetSignal> target;
+};
+
+struct OpaqueScript {
+  std::string what;  // e.g. "bash -c \"$SCRIPT\"", "base64 -d | sh"
+};
+
+struct Report {
+  std::vector<SqlSink> sql;
+  std::vector<CliCall> clis;
+  std::vector<OpaqueScript> opaque_scripts;
+  std::vector<std::string> config_writes;  // guard or Claude Code settings files written by the command
+  std::vector<std::string> sources;        // every shell text analysed (for secret scanning)
+  std::string shell_error;                 // set when the command does not parse
+  bool budget_exhausted = false;
+};
+
+}  // namespace pgguard::sinks

@@ -1,0 +1,10 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace pgguard::sql {
+
+// Names the MySQL syntax in SQL PostgreSQL rejected ("backtick-quoted identifiers", ...); empty when none.
+std::string describe_mysqlisms(std::string_view sql);
+
+}  // namespace pgguard::sql

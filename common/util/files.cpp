@@ -1,0 +1,54 @@
+#include "util/files.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+namespace pgguard {
+
+std::optional<std::string> read_file_bounded(const std::string& path, size_t max_bytes) {
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (static_cast<size_t>(st.st_size) > max_bytes) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string data(static_cast<size_t>(st.st_size), '\0');
+  in.read(data.data(), static_cast<std::streamsize>(data.size()));
+  data.resize(static_cast<size_t>(in.gcount()));
+  return data;
+}
+
+bool is_regular_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::string resolve_path(const std::string& base, const std::string& path) {
+  if (path.empty() || path[0] == '/' || base.empty()) return path;
+  if (base.back() == '/') return base + path;
+  return base + "/" + path;
+}
+
+std::string find_upward(const std::string& start, const std::string& name) {
+  std::string dir = start;
+  for (int level = 0; level < 32 && !dir.empty(); ++level) {
+    if (is_regular_file(resolve_path(dir, name))) return dir;
+    if (dir == "/") break;
+    size_t slash = dir.find_last_of('/');
+    dir = slash == 0 ? "/" : slash == std::string::npos ? "" : dir.substr(0, slash);
+  }
+  return {};
+}
+
+std::optional<std::chrono::system_clock::time_point> modification_time(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::seconds(st.st_mtim.tv_sec));
+}
+
+}  // namespace pgguard

@@ -1,0 +1,19 @@
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+
+namespace pgguard {
+
+// Reads at most max_bytes of a regular file; nullopt when missing, unreadable, not a regular file
+// or larger than max_bytes.
+std::optional<std::string> read_file_bounded(const std::string& path, size_t max_bytes);
+bool is_regular_file(const std::string& path);
+bool is_directory(const std::string& path);
+// `path` joined to `base` unless it is absolute.
+std::string resolve_path(const std::string& base, const std::string& path);
+// The nearest directory at or above `start` holding `name`; empty when none (at most 32 levels).
+std::string find_upward(const std::string& start, const std::string& name);
+std::optional<std::chrono::system_clock::time_point> modification_time(const std::string& path);
+
+}  // namespace pgguard
