@@ -73,6 +73,8 @@ CliCatalog CliCatalog::load(std::string_view json_text) {
     tool.env_flags = strings(t, "env_flags");
     tool.url_flags = strings(t, "url_flags");
     tool.local_flags = strings(t, "local_flags");
+    tool.driver_positionals = strings(t, "driver_positionals");
+    tool.database_positional = t.value("database_positional", false);
     for (const auto& s : t.at("subcommands")) tool.subcommands.push_back(read_subcommand(s));
     catalog.tools_.push_back(std::move(tool));
   }
@@ -96,7 +98,7 @@ bool CliCatalog::flag_present(const std::vector<std::string>& args, std::string_
   return std::any_of(args.begin(), args.end(), [&](const std::string& a) { return flag_matches(a, flag); });
 }
 
-const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<std::string>& args) const {
+std::vector<std::string> CliCatalog::positionals(const CliTool& tool, const std::vector<std::string>& args) {
   std::vector<std::string> positionals;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--") {
@@ -110,6 +112,14 @@ const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<st
     }
     positionals.push_back(args[i]);
   }
+  return positionals;
+}
+
+const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<std::string>& args) const {
+  std::vector<std::string> positionals = CliCatalog::positionals(tool, args);
+  const auto& drivers = tool.driver_positionals;
+  if (positionals.size() >= 2 && std::find(drivers.begin(), drivers.end(), positionals[0]) != drivers.end())
+    positionals.erase(positionals.begin(), positionals.begin() + 2);
   for (const auto& sub : tool.subcommands) {
     if (sub.args.size() > positionals.size() || !std::equal(sub.args.begin(), sub.args.end(), positionals.begin())) continue;
     bool flags_ok = std::all_of(sub.flags.begin(), sub.flags.end(), [&](const std::vector<std::string>& group) {

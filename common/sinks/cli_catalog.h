@@ -28,6 +28,8 @@ struct CliTool {
   std::vector<std::string> env_flags;
   std::vector<std::string> url_flags;
   std::vector<std::string> local_flags;
+  std::vector<std::string> driver_positionals;  // goose DRIVER DBSTRING COMMAND: both leading words skipped
+  bool database_positional = false;             // dropdb NAME: the first positional names the database
   std::vector<CliSubcommand> subcommands;
 };
 
@@ -43,6 +45,8 @@ class CliCatalog {
   const CliTool* find_tool(std::string_view program) const;
   // The first subcommand entry matching args (args exclude the program); nullptr when none.
   const CliSubcommand* match(const CliTool& tool, const std::vector<std::string>& args) const;
+  // The arguments that are neither flags nor flag values.
+  static std::vector<std::string> positionals(const CliTool& tool, const std::vector<std::string>& args);
   // Judges a package.json script by its name; nullptr when no pattern matches.
   const CliSubcommand* judge_script_name(std::string_view name) const;
   // Flag value lookup honouring `--flag value`, `--flag=value` and `-fvalue`.

@@ -102,6 +102,8 @@ size_t skip_options(const Args& args, size_t start, const std::set<std::string, 
     if (!a || a->size() < 2 || (*a)[0] != '-') break;
     if (*a == "--") return i + 1;
     bool takes_value = value_options.count(*a) > 0;
+    if (!takes_value && (*a)[1] != '-' && a->size() > 2)  // a bundle such as -iu: its last letter may take a value
+      takes_value = value_options.count(std::string("-") + a->back()) > 0;
     i += takes_value ? 2 : 1;
   }
   return std::min(i, args.size());
@@ -527,6 +529,20 @@ class Finder {
       return std::nullopt;
     }
     if (program == "xargs") return unwrap_xargs(exec);
+    // uv run / poetry run / bundle exec ... run their argument as a command.
+    static const std::map<std::string, std::string, std::less<>> kRunners = {
+        {"uv", "run"}, {"poetry", "run"}, {"pipenv", "run"}, {"pdm", "run"}, {"hatch", "run"}, {"rye", "run"}, {"bundle", "exec"}, {"be", ""}};
+    if (auto it = kRunners.find(program); it != kRunners.end()) {
+      if (it->second.empty()) return drop(1);
+      if (a.size() < 2 || !a[1].text || *a[1].text != it->second) return false;
+      return drop(skip_options(a, 2, {"--with", "--python", "-p", "--env", "-e"}));
+    }
+    if (starts_with(program, "python") && program.find_first_not_of("python0123456789.") == std::string::npos) {
+      size_t i = skip_options(a, 1, {"-W", "-X"});
+      if (i < a.size() && a[i].text && *a[i].text == "-m" && i + 1 < a.size()) return drop(i + 1);  // python -m alembic
+      if (i < a.size() && a[i].text && ends_with(*a[i].text, ".py")) return drop(i);                 // python manage.py
+      return false;
+    }
     return false;
   }
 
@@ -641,7 +657,7 @@ class Finder {
     if (program == "tee" || program == "cp" || program == "mv" || program == "install" || program == "sed" || program == "perl") {
       note_config_writes(program, a);
     }
-    if (const CliTool* tool = ctx_.catalog ? ctx_.catalog->find_tool(program) : nullptr) return run_catalog_tool(*tool, exec, scope);
+    if (const CliTool* tool = ctx_.catalog ? ctx_.catalog->find_tool(program) : nullptr) return run_catalog_tool(*tool, program, exec, scope);
     return produce(program, exec, scope);
   }
 
@@ -689,7 +705,10 @@ class Finder {
         })) {
       if (exec.input.kind != Stream::Kind::Literal) return Stream::opaque("base64 -d of data the guard cannot read");
       auto decoded = base64_decode(exec.input.text);
-      return decoded ? Stream::literal(*decoded) : Stream::opaque("base64 -d of invalid data");
+      bool text = decoded && is_valid_utf8(*decoded) && std::none_of(decoded->begin(), decoded->end(), [](char c) {
+                    return static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r';
+                  });
+      return text ? Stream::literal(*decoded) : Stream::opaque("base64 -d of binary data");
     }
     if (program == "yes") return Stream::literal((words.empty() ? std::string("y") : words[0]) + "\n");
     if (program == "pg_dump" || program == "pg_dumpall") {
@@ -712,7 +731,8 @@ class Finder {
       std::string via;
       MaybeText text;
       std::string why;
-      std::string dir;
+      std::string dir;           // the directory of a -f file (\ir is relative to it)
+      bool command_flag = false;  // -c text is sent as is unless it is one meta-command
     };
     std::vector<Source> sources;
     PsqlInputContext psql;
@@ -765,7 +785,7 @@ class Finder {
       if (arg == "--help" || arg == "-?" || arg == "--version" || arg == "-V" || arg == "-l" || arg == "--list") {
         no_sql = true;
       } else if (auto v = long_value("--command")) {
-        sources.push_back({"psql --command", *v, "the command text cannot be resolved", ""});
+        sources.push_back({"psql --command", *v, "the command text cannot be resolved", "", true});
       } else if (auto v = long_value("--file")) {
         add_file("--file", *v);
       } else if (auto v = long_value("--set")) {
@@ -779,10 +799,14 @@ class Finder {
       } else if (starts_with(arg, "--")) {
         // other long options take their value with '='
       } else if (arg.size() >= 2 && arg[0] == '-') {
-        std::string flag = arg.substr(0, 2);
-        bool attached = arg.size() > 2;
-        if (!kValueShort.count(flag)) continue;
-        MaybeText value = attached ? MaybeText(arg.substr(2)) : next;
+        // A bundle such as -XqAtc: flags up to the first one that takes a value, which takes
+        // the rest of the word or the next argument.
+        size_t k = 1;
+        while (k < arg.size() && !kValueShort.count(std::string("-") + arg[k])) ++k;
+        if (k >= arg.size()) continue;
+        std::string flag = std::string("-") + arg[k];
+        bool attached = k + 1 < arg.size();
+        MaybeText value = attached ? MaybeText(arg.substr(k + 1)) : next;
         if (!attached) {
           if (!next && i + 1 < a.size() && flag == "-v") {
             std::string src = a[i + 1].source;
@@ -791,7 +815,7 @@ class Finder {
           }
           ++i;
         }
-        if (flag == "-c") sources.push_back({"psql -c", value, "the -c text cannot be resolved", ""});
+        if (flag == "-c") sources.push_back({"psql -c", value, "the -c text cannot be resolved", "", true});
         else if (flag == "-f") add_file("-f", value);
         else if (flag == "-v") add_variable(value, "-v");
         else if ((flag == "-h" || flag == "-d") && value)
@@ -823,12 +847,10 @@ class Finder {
       sink.target = signals;
       if (!source.text) {
         sink.opaque_reason = source.why;
+      } else if (source.command_flag && trim(*source.text).rfind('\\', 0) != 0) {
+        sink.sql = *source.text;  // psql sends -c text to the server without meta-commands or variables
       } else {
-        PsqlInputContext per_source = psql;
-        if (!source.dir.empty()) per_source.cwd = exec.cwd;
-        PsqlInput parsed = read_psql_input(*source.text, per_source);
-        psql.variables = per_source.variables;
-        psql.opaque_variables = per_source.opaque_variables;
+        PsqlInput parsed = read_psql_input(*source.text, psql, source.dir);
         sink.sql = parsed.sql;
         sink.events = parsed.events;
         for (const auto& event : parsed.events)
@@ -1144,7 +1166,7 @@ class Finder {
     exec.cwd = cwd;
     static const std::set<std::string, std::less<>> kScriptAliases = {"test", "t", "tst", "start", "stop", "restart"};
     if (pm == "yarn" && sub == "workspace") return i + 2 < a.size() ? run_package_manager_at(pm, exec, i + 2, scope) : Stream{};
-    if (sub == "run" || sub == "run-script" || sub == "rum" || sub == "urn") return run_named_script(pm, exec, i + 1, scope);
+    if (sub == "run" || sub == "run-script" || sub == "rum" || sub == "urn") return run_named_script(pm, exec, i + 1, scope, pm != "npm");
     if (sub == "exec" || sub == "x" || sub == "dlx") return run_bin(exec, skip_options(a, i + 1, {"-p", "--package"}), scope);
     if (kScriptAliases.count(sub)) return run_named_script(pm, exec, i, scope);
     static const std::set<std::string, std::less<>> kBuiltins = {
@@ -1177,7 +1199,8 @@ class Finder {
     if (!extra.empty() && extra[0].text && *extra[0].text == "--") extra.erase(extra.begin());
     auto package = load_package_scripts(exec.cwd, ctx_.max_file_bytes);
     bool found = package && package->scripts.count(name);
-    if (!found && bin_fallback) return run_bin(exec, i, scope);
+    bool judged_by_name = ctx_.catalog && ctx_.catalog->judge_script_name(name);
+    if (!found && bin_fallback && !judged_by_name) return run_bin(exec, i, scope);
     std::string command = pm + " run " + name + (extra.empty() ? "" : " " + display(extra));
     if (!found) {
       judge_script(name, command, exec, scope, /*why_unresolved=*/"");
@@ -1236,13 +1259,30 @@ class Finder {
     }
   }
 
-  Stream run_catalog_tool(const CliTool& tool, Exec& exec, Scope& scope) {
+  Stream run_catalog_tool(const CliTool& tool, const std::string& program, Exec& exec, Scope& scope) {
     std::vector<std::string> args;
     for (size_t i = 1; i < exec.args.size(); ++i) args.push_back(exec.args[i].text.value_or(exec.args[i].source));
     const CliSubcommand* sub = ctx_.catalog->match(tool, args);
-    if (!sub || sub->cls == CliClass::Safe) return Stream::opaque("output of " + tool.name);
+    if (!sub || sub->cls == CliClass::Safe) return produce(program, exec, scope);
+    for (size_t i = 0; i < args.size(); ++i) {
+      const std::string& arg = args[i];
+      size_t eq = arg.find('=');
+      bool env_argument = eq != std::string::npos && eq > 0 && std::isupper(static_cast<unsigned char>(arg[0])) &&
+                          std::all_of(arg.begin(), arg.begin() + static_cast<long>(eq), [](char c) {
+                            return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                          });
+      if (env_argument) exec.env[arg.substr(0, eq)] = arg.substr(eq + 1);  // rake db:migrate RAILS_ENV=production
+      if (arg == "--env-file" && i + 1 < args.size()) load_dotenv(args[i + 1], exec, scope);
+      if (starts_with(arg, "--env-file=")) load_dotenv(arg.substr(11), exec, scope);
+    }
     add_project_dotenv(exec, scope);
     std::vector<TargetSignal> signals = target_signals(exec, scope);
+    std::vector<std::string> positionals = CliCatalog::positionals(tool, args);
+    const auto& drivers = tool.driver_positionals;
+    if (positionals.size() >= 2 && std::find(drivers.begin(), drivers.end(), positionals[0]) != drivers.end())
+      signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[1]});
+    if (tool.database_positional && !positionals.empty())
+      signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[0]});
     for (const auto& value : CliCatalog::flag_values(args, tool.env_flags, tool.value_flags))
       signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " environment flag", value});
     for (const auto& value : CliCatalog::flag_values(args, tool.url_flags, tool.value_flags))
@@ -1251,7 +1291,7 @@ class Finder {
                              [&](const std::string& f) { return CliCatalog::flag_present(args, f); });
     if (sub->remote && !local) signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " linked remote project", "production"});
     report_.clis.push_back({tool.name, display(exec.args), *sub, signals});
-    return Stream::opaque("output of " + tool.name);
+    return produce(program, exec, scope);
   }
 };
 

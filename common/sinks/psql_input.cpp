@@ -243,10 +243,10 @@ class Reader {
 
 }  // namespace
 
-PsqlInput read_psql_input(const std::string& text, PsqlInputContext& context) {
+PsqlInput read_psql_input(const std::string& text, PsqlInputContext& context, const std::string& file_dir) {
   PsqlInput out;
   Reader reader(context, out, 0);
-  reader.run(text, "");
+  reader.run(text, file_dir);
   return out;
 }
 

@@ -29,6 +29,7 @@ struct PsqlInputContext {
 };
 
 // Splits psql input into the SQL it sends and its meta-command effects, following \i / \ir.
-PsqlInput read_psql_input(const std::string& text, PsqlInputContext& context);
+// file_dir is the directory of the file the text came from (\ir is relative to it).
+PsqlInput read_psql_input(const std::string& text, PsqlInputContext& context, const std::string& file_dir = "");
 
 }  // namespace pgguard::sinks

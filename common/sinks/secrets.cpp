@@ -12,7 +12,7 @@ struct SecretPattern {
 
 const std::vector<SecretPattern*>& patterns() {
   static const std::vector<SecretPattern*> all = {
-      new SecretPattern{"URL password", RE2(R"re((?i)(?:postgres(?:ql)?|jdbc:postgresql|pgsql)://[^\s:/@'"`]*:([^\s@/'"`$][^\s@/'"`]*)@)re")},
+      new SecretPattern{"URL password", RE2(R"re((?i)(?:postgres(?:ql)?|jdbc:postgresql|pgsql|db:pg|pgx)://[^\s:/@'"`]*:([^\s@/'"`$][^\s@/'"`]*)@)re")},
       new SecretPattern{"PGPASSWORD", RE2(R"re(PGPASSWORD=(?:'([^'$][^']*)'|"([^"$`][^"`$]*)"|([^\s'"$`;|&)][^\s'"`;|&)]*)))re")},
       new SecretPattern{"password setting", RE2(R"re((?i)(?:^|[\s'"?&;,(])-{0,2}(?:db[-_]?)?password\s*=\s*(?:'([^'$][^']*)'|([^\s'"$`&;,)][^\s'"`&;,)]*)))re")},
   };
