@@ -2,6 +2,8 @@
 
 #include <re2/re2.h>
 
+#include <memory>
+
 namespace pgguard::sinks {
 namespace {
 
@@ -10,12 +12,17 @@ struct SecretPattern {
   RE2 re;  // group 1 is the secret
 };
 
-const std::vector<SecretPattern*>& patterns() {
-  static const std::vector<SecretPattern*> all = {
+const std::vector<std::unique_ptr<SecretPattern>>& patterns() {
+  static const auto all = [] {
+    std::vector<std::unique_ptr<SecretPattern>> list;
+    for (auto* p : {
       new SecretPattern{"URL password", RE2(R"re((?i)(?:postgres(?:ql)?|jdbc:postgresql|pgsql|db:pg|pgx)://[^\s:/@'"`]*:([^\s@/'"`$][^\s@/'"`]*)@)re")},
       new SecretPattern{"PGPASSWORD", RE2(R"re(PGPASSWORD=(?:'([^'$][^']*)'|"([^"$`][^"`$]*)"|([^\s'"$`;|&)][^\s'"`;|&)]*)))re")},
       new SecretPattern{"password setting", RE2(R"re((?i)(?:^|[\s'"?&;,(])-{0,2}(?:db[-_]?)?password\s*=\s*(?:'([^'$][^']*)'|([^\s'"$`&;,)][^\s'"`&;,)]*)))re")},
-  };
+         })
+      list.emplace_back(p);
+    return list;
+  }();
   return all;
 }
 
@@ -23,7 +30,7 @@ const std::vector<SecretPattern*>& patterns() {
 
 std::vector<SecretFinding> find_secrets(std::string_view text) {
   std::vector<SecretFinding> found;
-  for (const auto* pattern : patterns()) {
+  for (const auto& pattern : patterns()) {
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece groups[4];
     int ngroups = 1 + pattern->re.NumberOfCapturingGroups();
@@ -41,7 +48,7 @@ std::vector<SecretFinding> find_secrets(std::string_view text) {
 
 std::string redact(std::string_view text) {
   std::string out(text);
-  for (const auto* pattern : patterns()) {
+  for (const auto& pattern : patterns()) {
     std::string result;
     re2::StringPiece input(out);
     re2::StringPiece groups[4];

@@ -204,8 +204,10 @@ class Classifier {
         }
         size_t start = static_cast<size_t>(split.stmts[i]->stmt_location);
         size_t length = static_cast<size_t>(split.stmts[i]->stmt_len);
-        std::string stmt_text = length == 0 ? text.substr(start) : text.substr(start, length);
-        if (trim(stmt_text).empty()) continue;
+        size_t end = length == 0 ? text.size() : std::min(text.size(), start + length);
+        while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;  // the line of its first token
+        std::string stmt_text = text.substr(start, end - start);
+        if (stmt_text.empty()) continue;
         int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n'));
         statements.push_back(classify_statement(stmt_text, line));
       }

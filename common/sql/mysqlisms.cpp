@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <memory>
 #include <vector>
 
 namespace pgguard::sql {
@@ -19,9 +20,9 @@ std::string describe_mysqlisms(std::string_view sql) {
       {"(?i)\\bMODIFY\\s+(COLUMN\\b)?", "MODIFY COLUMN (use ALTER COLUMN ... TYPE)"},
       {"(?i)\\bDATETIME\\b", "DATETIME (use timestamptz)"},
   };
-  static const std::vector<RE2*> compiled = [] {
-    std::vector<RE2*> out;
-    for (const auto& p : kPatterns) out.push_back(new RE2(p.regex));
+  static const auto compiled = [] {
+    std::vector<std::unique_ptr<RE2>> out;
+    for (const auto& p : kPatterns) out.push_back(std::make_unique<RE2>(p.regex));
     return out;
   }();
   std::string found;

@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# hook_bench.sh: per-invocation cost of the pgguard PreToolUse hook, next to a no-op floor and
+# cc-safety-net's hook, for three realistic Bash payloads.
+#
+#   bench/hook_bench.sh [--calls N] [--quick]
+#
+#   --calls N      timed calls per (payload, executable) pair; default 200 (env HOOK_BENCH_CALLS)
+#   --quick        50 calls per pair, for CI
+#   PGGUARD_BIN    hook binary (default <repo>/build-release/pgguard-pre-tool-use, built if missing)
+#
+# Every call is a fresh process with the payload on stdin, spawned and timed by bench/spawn_timer.c
+# (compiled into a temp dir at run time). Wall time is spawn-to-reap; peak RSS is the child's
+# ru_maxrss from wait4, maximum over the calls. Percentiles are nearest-rank.
+# Exit status is 0 unless something is broken; timing targets are reported, never enforced.
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_dir=$(cd "$script_dir/.." && pwd)
+default_bin="$repo_dir/build-release/pgguard-pre-tool-use"
+
+calls=${HOOK_BENCH_CALLS:-200}
+warmup=5
+while (($#)); do
+  case $1 in
+    --calls) calls=${2:?--calls needs a number}; shift 2 ;;
+    --calls=*) calls=${1#--calls=}; shift ;;
+    --quick) calls=50; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "hook_bench: unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+[[ $calls =~ ^[1-9][0-9]*$ ]] || { echo "hook_bench: --calls must be a positive integer" >&2; exit 2; }
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/hook_bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+# --- executables -----------------------------------------------------------------------------
+
+pgguard=${PGGUARD_BIN:-$default_bin}
+if [[ ! -x $pgguard ]]; then
+  if [[ $pgguard != "$default_bin" ]]; then
+    echo "hook_bench: PGGUARD_BIN=$pgguard is not an executable" >&2; exit 1
+  fi
+  echo "# building $pgguard ..." >&2
+  cmake -S "$repo_dir" -B "$repo_dir/build-release" -DCMAKE_BUILD_TYPE=Release -DPGGUARD_TESTS=OFF >&2
+  make -C "$repo_dir/build-release" -j2 pgguard-pre-tool-use >&2
+fi
+
+cc -O2 -Wall -Wextra -o "$tmp/spawn_timer" "$script_dir/spawn_timer.c"
+cat >"$tmp/noop.c" <<'C'
+#include <unistd.h>
+int main(void) { char b[65536]; while (read(0, b, sizeof b) > 0) {} return 0; }
+C
+cc -O2 -o "$tmp/noop" "$tmp/noop.c"
+
+# cc-safety-net: installed fresh into the temp dir, never vendored. On failure: a "not available" row.
+ccsn_cmd=() ccsn_reason="" ccsn_version=""
+install_ccsn() {
+  local node npm log="$tmp/npm-install.log"
+  node=$(command -v node) || { ccsn_reason="node not found"; return; }
+  npm=$(command -v npm) || { ccsn_reason="npm not found"; return; }
+  if ! timeout 180 "$npm" install --prefix "$tmp/ccsn" --no-audit --no-fund --loglevel=error \
+       cc-safety-net >"$log" 2>&1; then
+    ccsn_reason="npm install failed: $(grep -v '^npm warn' "$log" | grep -m1 -iE 'err|fail|timed' || tail -n1 "$log")"
+    [[ $ccsn_reason != *": " ]] || ccsn_reason+="timeout or no output"
+    return
+  fi
+  local pkg="$tmp/ccsn/node_modules/cc-safety-net"
+  # Resolve the bin entry from package.json ("bin" is a string or a name -> path map).
+  local rel
+  rel=$("$node" -e '
+    const p = require(process.argv[1]);
+    const b = typeof p.bin === "string" ? p.bin : (p.bin["cc-safety-net"] || Object.values(p.bin)[0]);
+    process.stdout.write(b + "\n" + p.version);' "$pkg/package.json") || { ccsn_reason="cannot read its package.json bin"; return; }
+  ccsn_version=${rel#*$'\n'}
+  ccsn_cmd=("$node" "$pkg/${rel%%$'\n'*}" hook --coding-cli)
+}
+install_ccsn
+
+# --- payloads --------------------------------------------------------------------------------
+
+project="$tmp/project"
+mkdir -p "$project/src" "$tmp/home"
+echo 'export const x = 1;' >"$project/src/index.ts"
+cat >"$project/package.json" <<'JSON'
+{
+  "name": "bench-app",
+  "private": true,
+  "type": "module",
+  "scripts": {
+    "dev": "next dev",
+    "build": "next build",
+    "lint": "eslint .",
+    "db:generate": "drizzle-kit generate",
+    "db:migrate": "drizzle-kit migrate",
+    "db:studio": "drizzle-kit studio"
+  },
+  "dependencies": { "drizzle-orm": "^0.36.0", "postgres": "^3.4.5" },
+  "devDependencies": { "drizzle-kit": "^0.28.0" }
+}
+JSON
+
+cmd_a='ls -la src && git status'
+
+cmd_b=$(cat <<'CMD'
+psql "$DATABASE_URL" -v ON_ERROR_STOP=1 <<'SQL'
+SELECT id, email, created_at FROM users WHERE created_at > now() - interval '7 days' ORDER BY created_at DESC LIMIT 50;
+SELECT count(*) FROM orders WHERE status = 'pending';
+INSERT INTO audit_log (actor, action, created_at) VALUES ('backfill-bot', 'backfill-start', now());
+UPDATE orders SET status = 'cancelled', updated_at = now() WHERE status = 'pending' AND created_at < now() - interval '30 days';
+CREATE INDEX IF NOT EXISTS idx_orders_customer_created ON orders (customer_id, created_at DESC);
+SELECT o.id, o.total_cents, c.name FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.total_cents > 10000 ORDER BY o.total_cents DESC LIMIT 20;
+INSERT INTO customers (name, email) VALUES ('Ada Lovelace', 'ada@example.com') ON CONFLICT (email) DO NOTHING;
+UPDATE customers SET email = lower(email) WHERE email <> lower(email);
+CREATE INDEX IF NOT EXISTS idx_customers_email_lower ON customers (lower(email));
+SELECT customer_id, sum(total_cents) AS revenue FROM orders WHERE created_at >= date_trunc('month', now()) GROUP BY customer_id HAVING sum(total_cents) > 50000;
+INSERT INTO order_items (order_id, product_id, quantity, unit_price_cents) SELECT o.id, 42, 1, 1999 FROM orders o WHERE o.id = 1001;
+UPDATE products SET stock = stock - 1 WHERE id = 42 AND stock > 0;
+WITH recent AS (SELECT id FROM orders WHERE created_at > now() - interval '1 day') SELECT count(*) FROM recent;
+CREATE INDEX IF NOT EXISTS idx_order_items_product ON order_items (product_id) WHERE quantity > 0;
+INSERT INTO audit_log (actor, action, payload) VALUES ('backfill-bot', 'reprice', '{"pct": 5}'::jsonb);
+UPDATE products SET price_cents = round(price_cents * 1.05) WHERE category = 'accessories';
+SELECT id, name, price_cents FROM products WHERE category = 'accessories' ORDER BY price_cents;
+SELECT pg_size_pretty(pg_total_relation_size('orders'));
+UPDATE audit_log SET payload = payload || '{"done": true}'::jsonb WHERE action = 'backfill-start' AND actor = 'backfill-bot';
+SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY 2 DESC;
+SQL
+CMD
+)
+
+cmd_c='pnpm db:migrate'
+
+json_string() {  # JSON string literal for $1 (enough for the text above: \ " newline tab)
+  local s=$1
+  s=${s//\\/\\\\}; s=${s//\"/\\\"}; s=${s//$'\n'/\\n}; s=${s//$'\t'/\\t}
+  printf '"%s"' "$s"
+}
+write_payload() {  # write_payload FILE COMMAND DESCRIPTION
+  printf '{"session_id":"0b7d3c52-9a41-4e8f-b6c2-5d1e2f3a4b5c","transcript_path":"%s","cwd":%s,"permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":%s,"description":%s},"tool_use_id":"toolu_bench"}\n' \
+    "$tmp/home/transcript.jsonl" "$(json_string "$project")" "$(json_string "$2")" "$(json_string "$3")" >"$1"
+}
+write_payload "$tmp/a.json" "$cmd_a" "List sources and show git status"
+write_payload "$tmp/b.json" "$cmd_b" "Run the backfill SQL"
+write_payload "$tmp/c.json" "$cmd_c" "Apply pending migrations"
+
+payload_ids=(a b c)
+declare -A payload_name=(
+  [a]="(a) ls -la src && git status"
+  [b]="(b) psql heredoc, 20 statements"
+  [c]="(c) pnpm db:migrate (package.json)"
+)
+
+# Every hook runs in the project dir with a small fixed environment: no DATABASE_URL/PG* or
+# CLAUDE_* leaking in from the caller, and HOME in the temp dir (cc-safety-net writes audit logs
+# under ~/.cc-safety-net).
+hook_env=(env -i "PATH=$PATH" "HOME=$tmp/home" "LANG=C.UTF-8" "TMPDIR=${TMPDIR:-/tmp}")
+
+run_hook_once() {  # run_hook_once PAYLOAD_ID CMD... -> the hook's stdout
+  local id=$1; shift
+  (cd "$project" && "${hook_env[@]}" "$@" <"$tmp/$id.json")
+}
+describe_decision() {  # stdin: a hook's output -> "none (no output)" / "ask rule-a, rule-b"
+  local out decision rules
+  out=$(cat)
+  if [[ -z ${out//[[:space:]]/} ]]; then echo "none (no output)"; return; fi
+  decision=$(grep -o '"permissionDecision" *: *"[a-z]*"' <<<"$out" | head -n1 | sed 's/.*"\([a-z]*\)"$/\1/')
+  # pgguard names rules as "[rule-id]", cc-safety-net as "Rule: id".
+  rules=$( { grep -oE '\[[a-z][a-z-]+\]' <<<"$out" | tr -d '[]'; grep -oE 'Rule: [A-Za-z0-9._-]+' <<<"$out" | sed 's/^Rule: //'; } |
+           awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g')
+  echo "${decision:-unrecognised output}${rules:+ $rules}"
+}
+
+# --- what each hook answers (once, before timing) ---------------------------------------------
+
+declare -A expected=([a]="none (no output)" [b]="ask sql-schema-change" [c]="ask migration-run")
+unexpected=0
+echo "## pgguard hook benchmark"
+echo
+echo "- pgguard: \`$pgguard\`"
+if ((${#ccsn_cmd[@]})); then echo "- cc-safety-net: v$ccsn_version, \`${ccsn_cmd[*]}\`"; else echo "- cc-safety-net: not available ($ccsn_reason)"; fi
+echo "- $calls timed calls per row (+$warmup warm-up), $(nproc) CPUs, $(uname -sr), node $(node --version 2>/dev/null || echo n/a)"
+echo
+echo "Decisions (one call each, before timing):"
+echo
+for id in "${payload_ids[@]}"; do
+  got=$(run_hook_once "$id" "$pgguard" | describe_decision)
+  mark=""
+  if [[ $got != "${expected[$id]}" ]]; then mark="  <-- UNEXPECTED (expected: ${expected[$id]})"; unexpected=1; fi
+  echo "- (${id}) pgguard decision: $got$mark"
+  if ((${#ccsn_cmd[@]})); then
+    echo "- (${id}) cc-safety-net decision: $(run_hook_once "$id" "${ccsn_cmd[@]}" | describe_decision)"
+  fi
+done
+echo
+
+# --- timing ----------------------------------------------------------------------------------
+
+declare -A p50 p95 rss
+measure() {  # measure PAYLOAD_ID EXE_KEY CMD...
+  local id=$1 key=$2; shift 2
+  local out="$tmp/times.$id.$key" stats
+  "${hook_env[@]}" "$tmp/spawn_timer" -n "$calls" -w "$warmup" -C "$project" -i "$tmp/$id.json" -- "$@" >"$out"
+  # Nearest-rank percentiles over the wall times (µs), max of ru_maxrss (KiB).
+  stats=$(sort -n -k1,1 "$out" | awk '
+    { t[NR] = $1; if ($2 > m) m = $2 }
+    END {
+      i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++
+      i95 = int(NR * 0.95); if (i95 < NR * 0.95) i95++
+      printf "%.3f %.3f %.1f", t[i50] / 1000, t[i95] / 1000, m / 1024
+    }')
+  read -r p50[$id.$key] p95[$id.$key] rss[$id.$key] <<<"$stats"
+}
+
+for id in "${payload_ids[@]}"; do
+  echo "# timing payload ($id) ..." >&2
+  measure "$id" floor "$tmp/noop"
+  measure "$id" pgguard "$pgguard"
+  if ((${#ccsn_cmd[@]})); then measure "$id" ccsn "${ccsn_cmd[@]}"; fi
+done
+
+declare -A exe_label=([pgguard]="pgguard-pre-tool-use" [floor]="no-op (floor)" [ccsn]="cc-safety-net")
+echo "| payload | executable | p50 ms | p95 ms | peak RSS MB |"
+echo "|---|---|---:|---:|---:|"
+for id in "${payload_ids[@]}"; do
+  for key in pgguard floor ccsn; do
+    if [[ -n ${p50[$id.$key]:-} ]]; then
+      printf '| %s | %s | %.2f | %.2f | %.1f |\n' "${payload_name[$id]}" "${exe_label[$key]}" \
+        "${p50[$id.$key]}" "${p95[$id.$key]}" "${rss[$id.$key]}"
+    else
+      printf '| %s | %s | – | – | – |\n' "${payload_name[$id]}" "cc-safety-net: not available ($ccsn_reason)"
+    fi
+  done
+done
+echo
+
+# --- against the targets -----------------------------------------------------------------------
+
+verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "NOT met"; fi; }
+echo "Against the targets (p50 unless noted; MB = MiB):"
+echo
+for spec in "a 1" "b 3" "c -"; do
+  read -r id limit <<<"$spec"
+  d50=$(awk -v x="${p50[$id.pgguard]}" -v y="${p50[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
+  d95=$(awk -v x="${p95[$id.pgguard]}" -v y="${p95[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
+  if [[ $limit == - ]]; then
+    echo "- ($id) pgguard − floor: $d50 ms (p95: $d95 ms) — no target, for reference"
+  else
+    echo "- ($id) pgguard − floor: $d50 ms (p95: $d95 ms) — target: within $limit ms of the floor: $(verdict "$d50 <= $limit")"
+  fi
+done
+for id in "${payload_ids[@]}"; do
+  if [[ -n ${p50[$id.ccsn]:-} ]]; then
+    ratio=$(awk -v x="${p50[$id.ccsn]}" -v y="${p50[$id.pgguard]}" 'BEGIN { printf "%.1f", x / y }')
+    echo "- ($id) cc-safety-net / pgguard p50: ${ratio}× — target: ≥ 30× faster: $(verdict "$ratio >= 30")"
+  else
+    echo "- ($id) cc-safety-net / pgguard p50: n/a — cc-safety-net not available ($ccsn_reason)"
+  fi
+done
+max_rss=$(for id in "${payload_ids[@]}"; do echo "${rss[$id.pgguard]}"; done | sort -g | tail -n1)
+echo "- pgguard peak RSS (max over all calls): $max_rss MB — target: < 10 MB: $(verdict "$max_rss < 10")"
+
+if ((unexpected)); then
+  echo
+  echo "hook_bench: pgguard's decision differed from the expected one above; the timings may not measure the intended path" >&2
+  exit 1
+fi

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs pgguard's build dependencies, builds it and installs the executables.
+#   ./install.sh [--prefix DIR]   build (Release) and install under DIR (default ~/.local)
+#   ./install.sh --test           build and run the whole test suite, also under ASan/UBSan
+set -euo pipefail
+cd "$(dirname "$0")"
+
+prefix="${HOME}/.local"
+mode=install
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prefix) prefix="$2"; shift 2 ;;
+    --prefix=*) prefix="${1#--prefix=}"; shift ;;
+    --test) mode=test; shift ;;
+    -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "install.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+packages=(cmake make g++ pkg-config nlohmann-json3-dev libpg-query-dev libre2-dev catch2)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install.sh: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt_get=(apt-get)
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    apt_get=(sudo apt-get)
+  else
+    echo "install.sh: missing packages: ${missing[*]}" >&2
+    echo "install.sh: run as root, or install them first: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${apt_get[@]}" update -qq
+  "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+jobs="$(nproc 2>/dev/null || echo 2)"
+build() {  # build DIR CMAKE_ARGS...
+  local dir="$1"; shift
+  cmake -S . -B "$dir" -DPGGUARD_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+if [ "$mode" = test ]; then
+  build build -DCMAKE_BUILD_TYPE=Release -DPGGUARD_TESTS=ON
+  ctest --test-dir build --output-on-failure -j "$jobs"
+  echo "install.sh: the test suite again under AddressSanitizer and UndefinedBehaviorSanitizer"
+  build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPGGUARD_SANITIZE=ON -DPGGUARD_TESTS=ON
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
+  exit 0
+fi
+
+build build -DCMAKE_BUILD_TYPE=Release -DPGGUARD_TESTS=OFF
+cmake --install build --prefix "$prefix" >/dev/null
+bin="$prefix/bin"
+echo "pgguard installed in $bin"
+echo
+echo "Add to .claude/settings.json (or merge into its \"hooks\"):"
+sed -e "s#@BIN@#$bin#g" config/settings.example.json

@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include "policy/config.h"
+#include "sql/classify.h"
+
+using namespace pgguard::sql;
+
+namespace {
+
+std::vector<Statement> run(const std::string& sql) {
+  ClassifyOptions options;
+  options.side_effect_functions = pgguard::builtin_policy().side_effect_functions;
+  return classify(sql, options);
+}
+
+bool any_fact(const std::string& sql, FactKind kind) {
+  for (const auto& s : run(sql))
+    if (has_fact(s, kind)) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("statements are split with their lines", "[sql]") {
+  auto statements = run("SELECT 1;\n\nDROP TABLE t;\n");
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[1].line == 3);
+  CHECK(has_fact(statements[1], FactKind::Destructive));
+}
+
+TEST_CASE("unbounded writes: no WHERE, constant-true WHERE, CTEs, RETURNING", "[sql]") {
+  for (const char* sql : {"DELETE FROM t", "UPDATE t SET a = 1", "DELETE FROM t WHERE true", "DELETE FROM t WHERE 1=1",
+                          "DELETE FROM t WHERE 'a'='a'", "DELETE FROM t WHERE x IS NOT NULL OR true", "DELETE FROM t WHERE id = id",
+                          "DELETE FROM t WHERE NOT false", "DELETE FROM t WHERE 2 > 1", "DELETE FROM t RETURNING *",
+                          "WITH d AS (DELETE FROM t RETURNING *) SELECT count(*) FROM d", "EXPLAIN ANALYZE DELETE FROM t",
+                          "DELETE FROM t WHERE 't'::boolean"})
+    CHECK(any_fact(sql, FactKind::UnboundedWrite));
+}
+
+TEST_CASE("bounded writes keep a real predicate", "[sql]") {
+  for (const char* sql : {"DELETE FROM t WHERE id = 1", "UPDATE t SET a = 1 WHERE id IN (1, 2)", "DELETE FROM t WHERE 1=1 AND id = 5",
+                          "INSERT INTO t VALUES (1)", "COPY t FROM STDIN"}) {
+    CHECK(any_fact(sql, FactKind::BoundedWrite));
+    CHECK_FALSE(any_fact(sql, FactKind::UnboundedWrite));
+  }
+  CHECK_FALSE(any_fact("EXPLAIN DELETE FROM t", FactKind::UnboundedWrite));
+}
+
+TEST_CASE("destructive statements", "[sql]") {
+  for (const char* sql : {"DROP TABLE t", "DROP SCHEMA s", "DROP DATABASE d", "DROP OWNED BY r", "ALTER TABLE t DROP COLUMN c",
+                          "ALTER TABLE t DROP c", "DROP TYPE mood CASCADE", "DROP EXTENSION x CASCADE", "TRUNCATE a, b",
+                          "DROP SEQUENCE s", "DROP MATERIALIZED VIEW m"})
+    CHECK(any_fact(sql, FactKind::Destructive));
+}
+
+TEST_CASE("a table created earlier in the same SQL is not destructive to drop", "[sql]") {
+  auto statements = run("CREATE TEMP TABLE tmp (id int); DROP TABLE tmp;");
+  REQUIRE(statements.size() == 2);
+  CHECK_FALSE(has_fact(statements[1], FactKind::Destructive));
+  CHECK(has_fact(statements[1], FactKind::SchemaChange));
+}
+
+TEST_CASE("schema changes, maintenance, shell escapes and side effects", "[sql]") {
+  CHECK(any_fact("CREATE INDEX i ON t (a)", FactKind::SchemaChange));
+  CHECK(any_fact("SELECT * INTO t2 FROM t", FactKind::SchemaChange));
+  CHECK(any_fact("GRANT SELECT ON t TO r", FactKind::SchemaChange));
+  CHECK(any_fact("VACUUM FULL t", FactKind::Maintenance));
+  CHECK_FALSE(any_fact("VACUUM t", FactKind::Maintenance));
+  CHECK(any_fact("COPY t TO PROGRAM 'gzip'", FactKind::ShellEscape));
+  CHECK(any_fact("COPY t FROM '/etc/passwd'", FactKind::ShellEscape));
+  CHECK(any_fact("SELECT pg_terminate_backend(pid) FROM pg_stat_activity", FactKind::SideEffect));
+  CHECK(any_fact("SELECT 'DROP TABLE t'", FactKind::Read));
+  CHECK_FALSE(any_fact("SELECT 'DROP TABLE t'", FactKind::Destructive));
+}
+
+TEST_CASE("DO blocks: statements, literal EXECUTE, dynamic EXECUTE, other languages", "[sql]") {
+  CHECK(any_fact("DO $$ BEGIN DELETE FROM t; END $$", FactKind::UnboundedWrite));
+  CHECK(any_fact("DO $$ BEGIN EXECUTE 'DROP TABLE x'; END $$", FactKind::Destructive));
+  CHECK(any_fact("DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'x'); END $$", FactKind::Opaque));
+  CHECK(any_fact("DO $$ BEGIN PERFORM pg_terminate_backend(1); END $$", FactKind::SideEffect));
+  CHECK(any_fact("DO LANGUAGE plpython3u $$ plpy.execute('DROP TABLE t') $$", FactKind::Opaque));
+  CHECK_FALSE(any_fact("DO $$ BEGIN RAISE NOTICE 'hi'; END $$", FactKind::Destructive));
+}
+
+TEST_CASE("parse errors name MySQL syntax", "[sql]") {
+  auto statements = run("CREATE TABLE `t` (id int AUTO_INCREMENT) ENGINE=InnoDB;");
+  REQUIRE_FALSE(statements.empty());
+  REQUIRE(has_fact(statements[0], FactKind::ParseError));
+  CHECK(statements[0].facts[0].what.find("backtick") != std::string::npos);
+  CHECK(statements[0].facts[0].what.find("AUTO_INCREMENT") != std::string::npos);
+}
+
+TEST_CASE("a valid statement before a broken one is still seen", "[sql]") {
+  auto statements = run("DROP TABLE t; this is not sql;");
+  REQUIRE(statements.size() == 2);
+  CHECK(has_fact(statements[0], FactKind::Destructive));
+  CHECK(has_fact(statements[1], FactKind::ParseError));
+}
