@@ -127,7 +127,9 @@ void apply_confirmation(Decision& decision, const Confirmation& confirmation, co
     if (f.verdict == Verdict::Deny && it != policy.rules.end() && it->second.confirmable) f.verdict = Verdict::Ask;
   }
   preface = "confirmed by the agent (" + shorten(confirmation.why, 80) + "); backup found: " + backup->path + " (" + backup->format +
-            ", " + std::to_string(backup->age_minutes) + " minutes old). A human must approve.";
+            ", " + std::to_string(backup->age_minutes) + " minutes old).";
+  bool still_denied = std::any_of(decision.findings.begin(), decision.findings.end(), [](const Finding& f) { return f.verdict == Verdict::Deny; });
+  preface += still_denied ? " Confirmation cannot lift the remaining denials below." : " A human must approve.";
 }
 
 }  // namespace

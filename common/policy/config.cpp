@@ -5,6 +5,7 @@
 
 #include "util/embedded.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace pgguard {
 namespace {
@@ -23,6 +24,11 @@ void append(std::vector<std::string>& to, const json& values) {
   for (const auto& v : values) to.push_back(v.get<std::string>());
 }
 
+// Environment names and function names are compared in lower case.
+void append_lower(std::vector<std::string>& to, const json& values) {
+  for (const auto& v : values) to.push_back(to_lower(v.get<std::string>()));
+}
+
 Policy parse_builtin(const json& doc) {
   Policy policy;
   policy.prefilter = doc.at("prefilter").get<std::vector<std::string>>();
@@ -32,12 +38,12 @@ Policy parse_builtin(const json& doc) {
   policy.allow_read_only = doc.value("allow_read_only", false);
   const json& production = doc.at("production");
   add_patterns(policy, production.at("patterns"));
-  append(policy.environment_names, production.at("environment_names"));
+  append_lower(policy.environment_names, production.at("environment_names"));
   append(policy.connection_variables, production.at("connection_variables"));
   append(policy.environment_variables, production.at("environment_variables"));
   append(policy.backup_directories, doc.at("backup").at("directories"));
   policy.backup_max_age_hours = doc.at("backup").at("max_age_hours").get<int>();
-  append(policy.side_effect_functions, doc.at("side_effect_functions"));
+  append_lower(policy.side_effect_functions, doc.at("side_effect_functions"));
   const json& limits = doc.at("limits");
   policy.limits.budget_ms = limits.at("budget_ms").get<int>();
   policy.limits.max_stdin_bytes = limits.at("max_stdin_bytes").get<size_t>();
@@ -67,6 +73,8 @@ void apply_project_config(Policy& policy, const std::string& json_text) {
       if (it == policy.rules.end()) continue;  // lint rules are configured here too
       std::string name = setting.is_string() ? setting.get<std::string>() : setting.at("verdict").get<std::string>();
       Verdict verdict = parse_verdict(name);
+      if (verdict == Verdict::Allow)
+        throw std::runtime_error("rule '" + id + "': use deny, ask or off (allow_read_only is the only auto-approval)");
       if (policy.hard_rules.count(id) && verdict < it->second.verdict)
         throw std::runtime_error("rule '" + id + "' cannot be loosened from " + std::string(verdict_name(it->second.verdict)));
       it->second.verdict = verdict;
@@ -76,7 +84,7 @@ void apply_project_config(Policy& policy, const std::string& json_text) {
   if (doc.contains("production")) {
     const json& p = doc["production"];
     if (p.contains("patterns")) add_patterns(policy, p["patterns"]);
-    if (p.contains("environment_names")) append(policy.environment_names, p["environment_names"]);
+    if (p.contains("environment_names")) append_lower(policy.environment_names, p["environment_names"]);
     if (p.contains("connection_variables")) append(policy.connection_variables, p["connection_variables"]);
     if (p.contains("environment_variables")) append(policy.environment_variables, p["environment_variables"]);
   }
@@ -89,7 +97,7 @@ void apply_project_config(Policy& policy, const std::string& json_text) {
       policy.backup_max_age_hours = hours;
     }
   }
-  if (doc.contains("side_effect_functions")) append(policy.side_effect_functions, doc["side_effect_functions"]);
+  if (doc.contains("side_effect_functions")) append_lower(policy.side_effect_functions, doc["side_effect_functions"]);
 }
 
 Policy load_policy(const std::string& cwd, const std::string& project_dir) {

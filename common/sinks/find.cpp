@@ -654,7 +654,8 @@ class Finder {
       for (size_t i = 1; i < a.size() && a[i].text; ++i)
         if (starts_with(*a[i].text, "--env-file=")) load_dotenv(a[i].text->substr(11), exec, scope);
     }
-    if (program == "tee" || program == "cp" || program == "mv" || program == "install" || program == "sed" || program == "perl") {
+    if (program == "tee" || program == "cp" || program == "mv" || program == "install" || program == "sed" || program == "perl" ||
+        program == "rm" || program == "ln" || program == "truncate") {
       note_config_writes(program, a);
     }
     if (const CliTool* tool = ctx_.catalog ? ctx_.catalog->find_tool(program) : nullptr) return run_catalog_tool(*tool, program, exec, scope);
@@ -662,13 +663,17 @@ class Finder {
   }
 
   void note_config_writes(const std::string& program, const Args& a) {
-    bool in_place = program == "tee" || program == "cp" || program == "mv" || program == "install";
+    bool in_place = program != "sed" && program != "perl";
     for (size_t i = 1; i < a.size(); ++i) {
       if (!a[i].text) continue;
-      if ((program == "sed" || program == "perl") && starts_with(*a[i].text, "-i")) in_place = true;
+      const std::string& t = *a[i].text;
+      if (starts_with(t, "-i") || (program == "perl" && t.size() > 1 && t[0] == '-' && t[1] != '-' && t.find('i') != std::string::npos))
+        in_place = true;
     }
     if (!in_place) return;
-    for (size_t i = 1; i < a.size(); ++i)
+    // cp, install and ln write only their destination; mv also removes its sources.
+    bool destination_only = program == "cp" || program == "install" || program == "ln";
+    for (size_t i = destination_only ? a.size() - 1 : 1; i < a.size(); ++i)
       if (a[i].text && is_config_file(*a[i].text)) report_.config_writes.push_back(*a[i].text);
   }
 

@@ -296,9 +296,11 @@ class Classifier {
       add(s, FactKind::Maintenance, "CLUSTER rewrites the table under an ACCESS EXCLUSIVE lock");
     } else if (type == "ReindexStmt") {
       bool concurrently = n.dump().find("\"concurrently\"") != std::string::npos;
-      add(s, FactKind::Maintenance, concurrently ? "REINDEX CONCURRENTLY rebuilds indexes" : "REINDEX blocks writes and reads that use the index");
+      if (concurrently) add(s, FactKind::Read, "REINDEX CONCURRENTLY rebuilds indexes online");
+      else add(s, FactKind::Maintenance, "REINDEX blocks writes and reads that use the index");
     } else if (type == "RefreshMatViewStmt") {
-      add(s, FactKind::Maintenance, "REFRESH MATERIALIZED VIEW " + relation_name(n["relation"]) + (n.value("concurrent", false) ? " CONCURRENTLY" : " locks it ACCESS EXCLUSIVE"));
+      if (n.value("concurrent", false)) add(s, FactKind::Read, "REFRESH MATERIALIZED VIEW CONCURRENTLY keeps it readable");
+      else add(s, FactKind::Maintenance, "REFRESH MATERIALIZED VIEW " + relation_name(n["relation"]) + " locks it ACCESS EXCLUSIVE");
     } else if (type == "LockStmt") {
       add(s, FactKind::Maintenance, "LOCK TABLE blocks other sessions until the transaction ends");
     } else if (type == "PrepareStmt" || type == "DeclareCursorStmt") {

@@ -9,7 +9,7 @@ std::unique_ptr<GuardRule> sql_shell_escape() {
       sql::FactKind::ShellEscape,
       false,
       "it runs a shell command or touches files through the database session.",
-      "run shell commands as their own Bash command, and move data with psql \\\\copy table FROM/TO a local file (without PROGRAM) or COPY ... TO STDOUT."});
+      "run shell commands as their own Bash command, and move data with psql \\copy table FROM/TO a local file (without PROGRAM) or COPY ... TO STDOUT."});
 }
 
 }  // namespace pgguard::rules
