@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-packages=(cmake make g++ pkg-config nlohmann-json3-dev libpg-query-dev libre2-dev catch2)
+packages=(cmake make g++ pkg-config nlohmann-json3-dev libpg-query-dev libre2-dev catch2 libsimdjson-dev libprotobuf-c-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

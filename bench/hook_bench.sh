@@ -178,7 +178,7 @@ echo "## pgguard hook benchmark"
 echo
 echo "- pgguard: \`$pgguard\`"
 if ((${#ccsn_cmd[@]})); then echo "- cc-safety-net: v$ccsn_version, \`${ccsn_cmd[*]}\`"; else echo "- cc-safety-net: not available ($ccsn_reason)"; fi
-echo "- $calls timed calls per row (+$warmup warm-up), $(nproc) CPUs, $(uname -sr), node $(node --version 2>/dev/null || echo n/a)"
+echo "- $calls timed calls per row (+$warmup warm-up), $(nproc) CPUs, $(uname -sr), node $(node --version 2>/dev/null || echo n/a), load average $(cut -d" " -f1-3 /proc/loadavg)"
 echo
 echo "Decisions (one call each, before timing):"
 echo
@@ -208,7 +208,7 @@ measure() {  # measure PAYLOAD_ID EXE_KEY CMD...
       i95 = int(NR * 0.95); if (i95 < NR * 0.95) i95++
       printf "%.3f %.3f %.1f", t[i50] / 1000, t[i95] / 1000, m / 1024
     }')
-  read -r p50[$id.$key] p95[$id.$key] rss[$id.$key] <<<"$stats"
+  read -r "p50[$id.$key]" "p95[$id.$key]" "rss[$id.$key]" <<<"$stats"
 }
 
 for id in "${payload_ids[@]}"; do

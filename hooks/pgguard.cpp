@@ -1,103 +1,78 @@
 // pgguard: the command-line front door to the same engine the hooks use.
-#include <cstdio>
 #include <iostream>
-#include <set>
 #include <string>
 #include <vector>
 
-#include "guard/guard.h"
-#include "hook_io/hook_io.h"
-#include "policy/guard_rule.h"
-#include "util/environment.h"
+#include "cli/cli.h"
 
-namespace {
+namespace pgguard::cli {
 
-const char kUsage[] =
-    "usage: pgguard <command> [options]\n"
-    "\n"
-    "commands:\n"
-    "  check-command \"<cmd>\" [--cwd DIR] [--json]\n"
-    "        decide on a Bash command as the PreToolUse hook would; prints the decision,\n"
-    "        the rule ids and the reason\n"
-    "  rules             list the guard rules with their default verdicts\n"
-    "  --help            this text\n"
-    "  --version         the version\n"
-    "\n"
-    "exit status: 0 when the decision was printed, 2 on a usage error\n";
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {
+      {"check-command", "check-command \"<cmd>\" [--cwd DIR] [--json]\n"
+                        "      decide on a Bash command as the PreToolUse hook would; prints the decision,\n"
+                        "      the rule ids and the reason",
+       check_command},
+      {"lint", "lint [paths...] [options]\n"
+               "      lint migrations (files, directories, globs; default: the project's migration directories)\n"
+               "        --format text|json|sarif|github|gitlab   (default text)\n"
+               "        --pg-version N     target PostgreSQL major version (default 16, or .pgguard.json / CLAUDE.md)\n"
+               "        --tool NAME        migration tool (default: detected)\n"
+               "        --schema FILE      schema snapshot that seeds the model (repeatable)\n"
+               "        --stats FILE       table sizes (pgguard stats output)\n"
+               "        --config FILE      project config (default: .pgguard.json found upward)\n"
+               "        --enable RULE / --disable RULE   (repeatable)\n"
+               "        --fail-on error|warning|info     (default error)\n"
+               "        --no-history       do not replay earlier migrations",
+       lint},
+      {"explain", "explain \"<cmd>\" [--cwd DIR] [--json] | explain --file <migration> [--json]\n"
+                  "      the step-by-step trace of a decision: shell parse, wrappers, SQL and its classes,\n"
+                  "      target signals, rules fired, decision (or the lint of one migration)",
+       explain},
+      {"log", "log [--since 2h|2026-11-21T10:00] [--decision deny|ask|block] [--project DIR] [--json]\n"
+              "      the audit log of the project's hook decisions",
+       log},
+      {"rules", "rules [id]\n      list the guard and lint rules with their defaults, or print one rule's doc", rules},
+  };
+  return all;
+}
+
+void print_usage(std::ostream& out) {
+  out << "usage: pgguard <command> [options]\n\ncommands:\n";
+  for (const auto& c : commands()) out << "  " << c.usage << "\n";
+  out << "  --help / --version\n\n"
+         "exit status: 0 success (lint: no finding at or above --fail-on), 1 findings,\n"
+         "             2 usage or I/O error\n";
+}
 
 int usage_error(const std::string& message) {
-  std::cerr << "pgguard: " << message << "\n\n" << kUsage;
+  std::cerr << "pgguard: " << message << "\n\n";
+  print_usage(std::cerr);
   return 2;
 }
 
-int check_command(const std::vector<std::string>& args) {
-  pgguard::GuardRequest request;
-  bool json = false;
-  std::vector<std::string> positional;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--json") json = true;
-    else if (args[i] == "--cwd" && i + 1 < args.size()) request.cwd = args[++i];
-    else if (args[i].rfind("--cwd=", 0) == 0) request.cwd = args[i].substr(6);
-    else positional.push_back(args[i]);
-  }
-  if (positional.size() != 1) return usage_error("check-command takes exactly one command string");
-  request.command = positional[0];
-  request.env = pgguard::process_environment();
-  if (request.cwd.empty()) request.cwd = pgguard::current_directory();
-  if (auto it = request.env.find("CLAUDE_PROJECT_DIR"); it != request.env.end()) request.project_dir = it->second;
-  pgguard::Policy policy = pgguard::load_policy(request.cwd, request.project_dir);
-  pgguard::Decision decision = pgguard::check_command(request, policy);
-
-  std::vector<std::string> rules;
-  std::set<std::string> seen;
-  for (const auto& f : decision.findings)
-    if (seen.insert(f.rule).second) rules.push_back(f.rule);
-  if (json) {
-    nlohmann::json out = {{"decision", std::string(pgguard::verdict_name(decision.verdict))}, {"rules", rules}, {"reason", decision.reason}};
-    if (!decision.updated_command.empty()) out["updated_command"] = decision.updated_command;
-    std::cout << pgguard::hook_io::dump(out) << "\n";
-    return 0;
-  }
-  std::cout << pgguard::verdict_name(decision.verdict);
-  for (const auto& r : rules) std::cout << " " << r;
-  std::cout << "\n";
-  if (!decision.reason.empty()) std::cout << decision.reason << "\n";
-  return 0;
-}
-
-int list_rules() {
-  pgguard::Policy policy = pgguard::builtin_policy();
-  for (const auto& rule : pgguard::guard_rules()) {
-    auto setting = policy.rules.at(std::string(rule->id()));
-    std::string verdict(pgguard::verdict_name(setting.verdict));
-    if (setting.verdict == pgguard::Verdict::None) verdict = "off";
-    if (setting.confirmable) verdict += ", confirmable";
-    std::printf("%-26s %-18s %s\n", std::string(rule->id()).c_str(), verdict.c_str(), std::string(rule->summary()).c_str());
-  }
-  return 0;
-}
-
-}  // namespace
+}  // namespace pgguard::cli
 
 int main(int argc, char** argv) {
+  using namespace pgguard::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) return usage_error("no command given");
-  const std::string command = args[0];
+  const std::string name = args[0];
   args.erase(args.begin());
+  if (name == "--help" || name == "-h" || name == "help") {
+    print_usage(std::cout);
+    return 0;
+  }
+  if (name == "--version" || name == "version") {
+    std::cout << "pgguard " << PGGUARD_VERSION << "\n";
+    return 0;
+  }
   try {
-    if (command == "--help" || command == "-h" || command == "help") {
-      std::cout << kUsage;
-      return 0;
-    }
-    if (command == "--version" || command == "version") {
-      std::cout << "pgguard " << PGGUARD_VERSION << "\n";
-      return 0;
-    }
-    if (command == "check-command") return check_command(args);
-    if (command == "rules") return list_rules();
+    for (const auto& c : commands())
+      if (name == c.name) return c.run(args);
   } catch (const std::exception& e) {
     std::cerr << "pgguard: " << e.what() << "\n";
     return 2;
   }
-  return usage_error("unknown command '" + command + "'");
+  return usage_error("unknown command '" + name + "'");
 }

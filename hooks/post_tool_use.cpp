@@ -1,25 +1,18 @@
-// PostToolUse hook: reads the payload to EOF and reports unreadable input. Always exits 0.
+// PostToolUse hook: lints migrations that were written, edited or generated. Always exits 0.
 #include <cstdio>
 
+#include "guard/post_tool_use.h"
 #include "hook_io/failsafe.h"
-#include "hook_io/hook_io.h"
-#include "policy/config.h"
+#include "util/environment.h"
 
 int main() {
-  pgguard::hook_io::install_failsafe("", 5);
+  pgguard::hook_io::install_failsafe("", 20);
   std::string out;
   try {
-    auto limits = pgguard::builtin_policy().limits;
-    auto raw = pgguard::hook_io::read_all(stdin, limits.max_stdin_bytes);
-    auto payload = pgguard::hook_io::parse_payload(raw, limits.max_stdin_bytes);
-    if (!payload.error.empty()) {
-      nlohmann::json answer = {{"hookSpecificOutput",
-                                {{"hookEventName", "PostToolUse"},
-                                 {"additionalContext", "pgguard could not check this tool call: " + payload.error + "."}}}};
-      out = pgguard::hook_io::dump(answer) + "\n";
-    }
+    auto raw = pgguard::hook_io::read_all(stdin, 32u << 20);
+    out = pgguard::run_post_tool_use(raw, pgguard::process_environment(), pgguard::current_directory());
   } catch (...) {
-    out.clear();
+    out = "{\"hookSpecificOutput\":{\"hookEventName\":\"PostToolUse\",\"additionalContext\":\"pgguard could not lint this change (internal error).\"}}\n";
   }
   pgguard::hook_io::disarm_failsafe();
   std::fwrite(out.data(), 1, out.size(), stdout);

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <set>
 
+#include "lint/project.h"
 #include "policy/backup.h"
 #include "policy/guard_rule.h"
 #include "shell/parser.h"
 #include "sinks/find.h"
 #include "sinks/secrets.h"
 #include "util/embedded.h"
+#include "util/git.h"
 #include "util/text.h"
 
 namespace pgguard {
@@ -65,7 +67,32 @@ void add_psql_events(SqlCheck& check) {
   }
 }
 
-GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budget& budget) {
+// Migrations not applied anywhere yet: new or changed in the working tree; without git, the
+// newest three.
+void lint_pending_migrations(GuardFacts& facts, const std::string& cwd) {
+  bool migrates = std::any_of(facts.clis.begin(), facts.clis.end(), [](const CliCheck& c) {
+    return c.call->judgement.cls == sinks::CliClass::Migrate && !c.target.production;
+  });
+  if (!migrates || cwd.empty()) return;
+  lint::LintProject project = lint::load_lint_project(cwd);
+  std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000);
+  std::vector<std::string> pending;
+  if (git_toplevel(project.root)) {
+    auto changed = git_changed_files(project.root);
+    for (const auto& file : all)
+      if (std::find(changed.begin(), changed.end(), file) != changed.end()) pending.push_back(file);
+  } else {
+    pending.assign(all.size() > 3 ? all.end() - 3 : all.begin(), all.end());
+  }
+  facts.pending.ran = true;
+  facts.pending.files = pending.size();
+  for (const auto& file : pending) {
+    auto result = lint::lint_path(file, project.options);
+    facts.pending.findings.insert(facts.pending.findings.end(), result.findings.begin(), result.findings.end());
+  }
+}
+
+GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budget& budget, const std::string& cwd) {
   GuardFacts facts;
   facts.report = &report;
   sql::ClassifyOptions options;
@@ -82,6 +109,7 @@ GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budge
   for (const auto& source : report.sources)
     for (auto& secret : sinks::find_secrets(source))
       if (seen.insert(secret.redacted).second) facts.secrets.push_back(std::move(secret));
+  lint_pending_migrations(facts, cwd);
   if (!report.shell_error.empty()) facts.errors.push_back("the command could not be parsed as shell (" + report.shell_error + ")");
   if (report.budget_exhausted || budget.expired())
     facts.errors.push_back("the analysis did not finish within " + std::to_string(policy.limits.budget_ms) + " ms");
@@ -147,30 +175,37 @@ Decision guard_error_decision(const std::string& why, const Policy& policy) {
   return decision;
 }
 
-Decision check_command(const GuardRequest& request, const Policy& policy, const sinks::CliCatalog& catalog) {
+Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
+  Analysis analysis;
   try {
-    if (request.command.size() > policy.limits.max_command_bytes)
-      return guard_error_decision("the command is " + std::to_string(request.command.size()) + " bytes, over the " +
-                                      std::to_string(policy.limits.max_command_bytes) + "-byte limit the guard analyses",
-                                  policy);
-    if (!passes_prefilter(request.command, policy)) return {};
+    if (request.command.size() > policy.limits.max_command_bytes) {
+      analysis.decision = guard_error_decision("the command is " + std::to_string(request.command.size()) + " bytes, over the " +
+                                                   std::to_string(policy.limits.max_command_bytes) + "-byte limit the guard analyses",
+                                               policy);
+      return analysis;
+    }
+    if (!passes_prefilter(request.command, policy)) {
+      analysis.prefiltered = true;
+      return analysis;
+    }
     Budget budget{std::chrono::milliseconds(policy.limits.budget_ms)};
     Confirmation confirmation = find_confirmation(request.command);
-    const std::string& analysed = confirmation.command_without_flag.empty() ? request.command : confirmation.command_without_flag;
+    analysis.analysed_command = confirmation.command_without_flag.empty() ? request.command : confirmation.command_without_flag;
 
     sinks::FindContext context;
     context.cwd = request.cwd;
     context.env = request.env;
-    context.catalog = &catalog;
+    context.catalog = builtin_catalog;
     context.budget = &budget;
     context.connection_variables = policy.connection_variables;
     context.environment_variables = policy.environment_variables;
     context.max_file_bytes = policy.limits.max_file_bytes;
     context.max_depth = policy.limits.max_depth;
-    sinks::Report report = sinks::find(analysed, context);
-    GuardFacts facts = gather(report, policy, budget);
+    analysis.report = std::make_unique<sinks::Report>(sinks::find(analysis.analysed_command, context));
+    analysis.facts = gather(*analysis.report, policy, budget, request.cwd);
+    const GuardFacts& facts = analysis.facts;
 
-    Decision decision;
+    Decision& decision = analysis.decision;
     for (const auto& rule : guard_rules()) {
       std::vector<Finding> found;
       rule->check(facts, found);
@@ -191,22 +226,24 @@ Decision check_command(const GuardRequest& request, const Policy& policy, const 
           return std::all_of(s.facts.begin(), s.facts.end(), [](const sql::Fact& f) { return f.kind == sql::FactKind::Read; });
         });
       });
-      if (read_only && facts.clis.empty() && report.opaque_scripts.empty()) {
+      if (read_only && facts.clis.empty() && analysis.report->opaque_scripts.empty()) {
         decision.verdict = Verdict::Allow;
         decision.reason = "pgguard allow: every SQL statement is read-only (allow_read_only is on).";
-        return decision;
+        return analysis;
       }
     }
-    if (decision.verdict == Verdict::None) return decision;
+    if (decision.verdict == Verdict::None) return analysis;
     if (!confirmation.command_without_flag.empty() && decision.verdict == Verdict::Ask)
       decision.updated_command = confirmation.command_without_flag;
     decision.reason = compose_reason(decision, policy, preface);
-    return decision;
   } catch (const std::exception& e) {
-    return guard_error_decision(std::string("internal error: ") + e.what(), policy);
+    analysis.decision = guard_error_decision(std::string("internal error: ") + e.what(), policy);
   } catch (...) {
-    return guard_error_decision("internal error", policy);
+    analysis.decision = guard_error_decision("internal error", policy);
   }
+  return analysis;
 }
+
+Decision check_command(const GuardRequest& request, const Policy& policy) { return analyse_command(request, policy).decision; }
 
 }  // namespace pgguard

@@ -1,9 +1,11 @@
 #pragma once
 #include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "policy/config.h"
+#include "policy/guard_rule.h"
 #include "policy/verdict.h"
 #include "sinks/cli_catalog.h"
 
@@ -20,8 +22,20 @@ struct GuardRequest {
 // The catalog compiled in from config/cli_catalog.json.
 const sinks::CliCatalog& builtin_catalog();
 
-// Decides on one Bash command. Never throws: internal failures become an ask.
-Decision check_command(const GuardRequest& request, const Policy& policy, const sinks::CliCatalog& catalog = builtin_catalog());
+// Every stage of one decision, for `pgguard explain`.
+struct Analysis {
+  bool prefiltered = false;  // nothing database-related was mentioned: nothing was analysed
+  std::string analysed_command;
+  std::unique_ptr<sinks::Report> report;
+  GuardFacts facts;  // points into *report
+  Decision decision;
+};
+
+// Runs the whole pipeline on one Bash command. Never throws: internal failures become an ask.
+Analysis analyse_command(const GuardRequest& request, const Policy& policy);
+
+// The decision alone, as the hook answers it.
+Decision check_command(const GuardRequest& request, const Policy& policy);
 
 // The decision for input the guard could not analyse at all (bad payload): an ask naming why.
 Decision guard_error_decision(const std::string& why, const Policy& policy);

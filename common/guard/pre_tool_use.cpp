@@ -1,8 +1,35 @@
 #include "guard/pre_tool_use.h"
 
+#include "guard/file_guard.h"
 #include "guard/guard.h"
+#include "hook_io/audit_log.h"
+
+#include <algorithm>
 
 namespace pgguard {
+namespace {
+
+// One audit line per answer that is not silence (every answer with audit.all_decisions).
+std::string logged(const Decision& decision, const nlohmann::json& payload, const std::string& subject, const Policy& policy,
+                   const std::map<std::string, std::string>& env, const std::string& cwd, const nlohmann::json& tool_input) {
+  if (decision.verdict != Verdict::None || policy.audit.all_decisions) {
+    audit::Entry entry;
+    entry.time = audit::now_iso8601();
+    entry.hook = "PreToolUse";
+    entry.session_id = hook_io::string_field(payload, "session_id").value_or("");
+    entry.cwd = cwd;
+    entry.tool = hook_io::string_field(payload, "tool_name").value_or("");
+    entry.decision = std::string(verdict_name(decision.verdict));
+    for (const auto& f : decision.findings)
+      if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);
+    entry.subject = subject;
+    auto project = env.find("CLAUDE_PROJECT_DIR");
+    audit::append(entry, policy.audit, audit::log_path(project == env.end() ? cwd : project->second, env));
+  }
+  return hook_io::pre_tool_use_output(decision, tool_input);
+}
+
+}  // namespace
 
 std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env,
                              const std::string& process_cwd) {
@@ -14,8 +41,15 @@ std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::s
 
   auto tool = hook_io::string_field(json, "tool_name");
   if (!tool) return hook_io::pre_tool_use_output(guard_error_decision("the hook input has no string tool_name", builtin), no_input);
-  if (*tool != "Bash") return "";
   const nlohmann::json& tool_input = json.contains("tool_input") ? json["tool_input"] : no_input;
+  std::map<std::string, std::string>::const_iterator project = env.find("CLAUDE_PROJECT_DIR");
+  if (*tool == "Write" || *tool == "Edit" || *tool == "MultiEdit") {
+    std::string cwd = hook_io::string_field(json, "cwd").value_or(process_cwd);
+    Policy policy = load_policy(cwd, project == env.end() ? "" : project->second);
+    return logged(check_file_write(*tool, tool_input, cwd, policy), json, hook_io::string_field(json, "tool_input.file_path").value_or(""),
+                  policy, env, cwd, tool_input);
+  }
+  if (*tool != "Bash") return "";
   auto command = hook_io::string_field(json, "tool_input.command");
   if (!command)
     return hook_io::pre_tool_use_output(guard_error_decision("the Bash hook input has no string tool_input.command", builtin), tool_input);
@@ -27,9 +61,9 @@ std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::s
   if (json.contains("cwd") && !cwd)
     return hook_io::pre_tool_use_output(guard_error_decision("the hook input's cwd is not a string", builtin), tool_input);
   request.cwd = cwd ? *cwd : process_cwd;
-  if (auto it = env.find("CLAUDE_PROJECT_DIR"); it != env.end()) request.project_dir = it->second;
+  if (project != env.end()) request.project_dir = project->second;
   Policy policy = load_policy(request.cwd, request.project_dir);
-  return hook_io::pre_tool_use_output(check_command(request, policy), tool_input);
+  return logged(check_command(request, policy), json, request.command, policy, env, request.cwd, tool_input);
 }
 
 }  // namespace pgguard

@@ -44,6 +44,8 @@ Policy parse_builtin(const json& doc) {
   append(policy.backup_directories, doc.at("backup").at("directories"));
   policy.backup_max_age_hours = doc.at("backup").at("max_age_hours").get<int>();
   append_lower(policy.side_effect_functions, doc.at("side_effect_functions"));
+  const json& audit = doc.at("audit");
+  policy.audit = {audit.at("enabled").get<bool>(), audit.at("all_decisions").get<bool>(), audit.at("max_bytes").get<size_t>()};
   const json& limits = doc.at("limits");
   policy.limits.budget_ms = limits.at("budget_ms").get<int>();
   policy.limits.max_stdin_bytes = limits.at("max_stdin_bytes").get<size_t>();
@@ -64,7 +66,7 @@ void apply_project_config(Policy& policy, const std::string& json_text) {
   json doc = json::parse(json_text);
   if (!doc.is_object()) throw std::runtime_error("the top level must be an object");
   static const std::set<std::string> kKnown = {"rules", "allow_read_only", "production", "backup", "side_effect_functions",
-                                               "$schema", "migrations", "postgres_version", "schema", "stats", "tool"};
+                                               "$schema", "migrations", "postgres_version", "schema", "stats", "tool", "audit"};
   for (const auto& [key, value] : doc.items())
     if (!kKnown.count(key)) throw std::runtime_error("unknown key '" + key + "'");
   if (doc.contains("rules")) {
@@ -98,6 +100,12 @@ void apply_project_config(Policy& policy, const std::string& json_text) {
     }
   }
   if (doc.contains("side_effect_functions")) append_lower(policy.side_effect_functions, doc["side_effect_functions"]);
+  if (doc.contains("audit")) {
+    const json& a = doc["audit"];
+    if (a.contains("enabled")) policy.audit.enabled = a["enabled"].get<bool>();
+    if (a.contains("all_decisions")) policy.audit.all_decisions = a["all_decisions"].get<bool>();
+    if (a.contains("max_bytes")) policy.audit.max_bytes = a["max_bytes"].get<size_t>();
+  }
 }
 
 Policy load_policy(const std::string& cwd, const std::string& project_dir) {

@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include "hook_io/audit_log.h"
 #include "policy/verdict.h"
 
 namespace pgguard {
@@ -37,6 +38,7 @@ struct Policy {
   int backup_max_age_hours = 24;
   std::vector<std::string> side_effect_functions;
   Limits limits;
+  audit::Settings audit;
   std::string project_config;      // the .pgguard.json applied, if any
   std::vector<std::string> notes;  // problems with the project config, said in every reason
 };

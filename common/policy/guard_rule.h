@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lint/linter.h"
 #include "policy/verdict.h"
 #include "sinks/report.h"
 #include "sinks/secrets.h"
@@ -31,6 +32,12 @@ struct GuardFacts {
   std::vector<CliCheck> clis;
   std::vector<sinks::SecretFinding> secrets;
   std::vector<std::string> errors;  // why the guard could not finish (budget, parse failure, bad input)
+  // Before a migration run: the lint of the migrations that are not applied yet.
+  struct PendingLint {
+    bool ran = false;
+    size_t files = 0;
+    std::vector<lint::LintFinding> findings;
+  } pending;
 };
 
 // One guard rule: a stable id, a one-line summary, and a check that reports findings. Verdicts

@@ -14,8 +14,12 @@ struct WordPart {
   std::string text;     // Literal: the text; Parameter: the name; others: the source
   bool quoted = false;  // quoted text is not split or globbed
   ScriptPtr script;     // the parsed body of a command or process substitution
-  bool has_fallback = false;
-  std::string fallback;  // ${name:-fallback} when the fallback is a plain literal
+  // ${name<op><arg>}: op is one of :- - := = :+ + ^^ ,, ^ , # ## % %% / // ; "?" when the
+  // expansion is one the guard does not model. arg is literal text.
+  std::string op;
+  std::string arg;
+  std::string index;  // ${name[index]}: "@", "*" or a number
+  bool length = false;  // ${#name}
 };
 
 struct Word {
@@ -39,7 +43,9 @@ struct Redirect {
 struct Assignment {
   std::string name;
   Word value;
-  bool is_array = false;  // name=(...) is never a literal
+  bool append = false;           // name+=value
+  bool is_array = false;         // name=(...)
+  std::vector<Word> elements;    // the array's words
 };
 
 struct Command {

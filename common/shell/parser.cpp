@@ -11,6 +11,7 @@ bool is_operator_char(char c) { return c == '|' || c == '&' || c == ';' || c == 
 bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
+const std::set<std::string, std::less<>> kDeclarations = {"declare", "typeset", "local", "export", "readonly"};
 const std::set<std::string, std::less<>> kTerminatorWords = {"then", "else", "elif", "fi", "do", "done", "esac", "}"};
 
 void append_utf8(std::string& out, unsigned long cp) {
@@ -478,9 +479,13 @@ class Parser {
         }
         return;
       }
-      if (command.words.empty() && is_assignment_source(src_.substr(pos_))) {
-        command.assignments.push_back(read_assignment());
-        continue;
+      bool declaration = !command.words.empty() && kDeclarations.count(command.words.front().source);
+      if ((command.words.empty() || declaration) && is_assignment_source(src_.substr(pos_))) {
+        size_t eq = src_.find('=', pos_);
+        if (command.words.empty() || (eq + 1 < src_.size() && src_[eq + 1] == '(')) {  // declare -a q=(...)
+          command.assignments.push_back(read_assignment());
+          continue;
+        }
       }
       command.words.push_back(read_word());
     }
@@ -489,15 +494,29 @@ class Parser {
   Assignment read_assignment() {
     Assignment assignment;
     while (is_name_char(peek())) assignment.name += src_[pos_++];
-    if (peek() == '+') ++pos_;
+    if (peek() == '+') {
+      assignment.append = true;
+      ++pos_;
+    }
     ++pos_;  // '='
     if (peek() == '(') {
       assignment.is_array = true;
-      assignment.value.source = read_balanced("(", ")");
+      size_t start = pos_++;
+      for (;;) {
+        skip_newlines();
+        if (at_end()) return fail("unterminated array assignment"), assignment;
+        if (peek() == ')') break;
+        assignment.elements.push_back(read_word());
+        if (!error_.empty()) return assignment;
+      }
+      ++pos_;
+      assignment.value.source = std::string(src_.substr(start, pos_ - start));
       return assignment;
     }
     if (at_end() || is_blank(peek()) || peek() == '\n' || (is_operator_char(peek()) && peek() != '<' && peek() != '>')) {
-      assignment.value.parts.push_back({WordPart::Kind::Literal, "", true, nullptr, false, {}});
+      WordPart empty;
+      empty.quoted = true;
+      assignment.value.parts.push_back(empty);
       return assignment;
     }
     assignment.value = read_word();
@@ -530,6 +549,18 @@ class Parser {
     }
     while (!at_end() && error_.empty()) {
       char c = peek();
+      if ((c == '<' || c == '>') && peek(1) == '(' && !word.parts.empty()) {  // --file=<(...)
+        size_t part_start = pos_;
+        pos_ += 2;
+        WordPart part;
+        part.kind = WordPart::Kind::ProcessSubstitution;
+        part.script = parse_list(End::CloseParen);
+        if (peek() != ')') return fail("expected ')' closing process substitution"), word;
+        ++pos_;
+        part.text = std::string(src_.substr(part_start, pos_ - part_start));
+        word.parts.push_back(std::move(part));
+        continue;
+      }
       if (is_blank(c) || c == '\n' || is_operator_char(c)) break;
       if (c == '\\') {
         if (peek(1) == '\n') {
@@ -658,20 +689,31 @@ class Parser {
     if (at_end()) return fail("unterminated ${");
     std::string inside(src_.substr(start, pos_ - start));
     ++pos_;
-    size_t name_end = 0;
-    while (name_end < inside.size() && is_name_char(inside[name_end])) ++name_end;
-    part.text = inside.substr(0, name_end);
-    std::string rest = inside.substr(name_end);
-    if (rest.empty()) return;
-    if ((starts_with_op(rest, ":-") || starts_with_op(rest, "-")) && !part.text.empty()) {
-      std::string fallback = rest.substr(rest[0] == ':' ? 2 : 1);
-      if (fallback.find_first_of("$`\\\"'") == std::string::npos) {
-        part.has_fallback = true;
-        part.fallback = fallback;
-        return;
-      }
+    size_t i = 0;
+    if (inside.size() > 1 && inside[0] == '#') {
+      part.length = true;
+      i = 1;
     }
-    part.text = "{" + inside + "}";  // any other operator: unresolvable
+    while (i < inside.size() && is_name_char(inside[i])) ++i;
+    if (i == static_cast<size_t>(part.length) && i < inside.size() && std::string_view("@*#?$!-").find(inside[i]) != std::string_view::npos) ++i;
+    part.text = inside.substr(part.length ? 1 : 0, i - (part.length ? 1 : 0));
+    if (i < inside.size() && inside[i] == '[') {
+      size_t close = inside.find(']', i);
+      if (close == std::string::npos) return void(part.op = "?");
+      part.index = inside.substr(i + 1, close - i - 1);
+      i = close + 1;
+    }
+    std::string rest = inside.substr(i);
+    if (rest.empty()) return;
+    static const char* kOps[] = {":-", ":=", ":+", "^^", ",,", "##", "%%", "//", "-", "=", "+", "^", ",", "#", "%", "/"};
+    for (const char* op : kOps) {
+      if (!starts_with_op(rest, op)) continue;
+      part.op = op;
+      part.arg = rest.substr(std::string_view(op).size());
+      if (part.arg.find_first_of("$`\\\"'") != std::string::npos) part.op = "?";  // a computed argument
+      return;
+    }
+    part.op = "?";
   }
 
   static bool starts_with_op(const std::string& s, std::string_view op) { return s.compare(0, op.size(), op) == 0; }

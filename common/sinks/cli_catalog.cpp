@@ -1,14 +1,14 @@
 #include "sinks/cli_catalog.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
-#include <nlohmann/json.hpp>
+#include <cctype>
 #include <stdexcept>
 
 #include "util/text.h"
 
 namespace pgguard::sinks {
-
-using nlohmann::json;
 
 CliClass parse_cli_class(std::string_view name) {
   if (name == "destructive") return CliClass::Destructive;
@@ -34,20 +34,47 @@ std::string_view cli_class_name(CliClass cls) {
 
 namespace {
 
-std::vector<std::string> strings(const json& object, const char* key) {
+using simdjson::dom::element;
+
+std::vector<std::string> strings(element array) {
   std::vector<std::string> out;
-  if (object.contains(key)) out = object.at(key).get<std::vector<std::string>>();
+  simdjson::dom::array items;
+  if (array.get(items) != simdjson::SUCCESS) return out;
+  for (element item : items) {
+    std::string_view text;
+    if (item.get(text) != simdjson::SUCCESS) throw std::runtime_error("expected a list of strings");
+    out.emplace_back(text);
+  }
   return out;
 }
 
-CliSubcommand read_subcommand(const json& entry) {
+std::vector<std::string> strings(element object, const char* key) {
+  element value;
+  if (object[key].get(value) != simdjson::SUCCESS) return {};
+  return strings(value);
+}
+
+std::string text(element object, const char* key) {
+  std::string_view value;
+  return object[key].get(value) == simdjson::SUCCESS ? std::string(value) : std::string();
+}
+
+CliSubcommand read_subcommand(element entry) {
   CliSubcommand sub;
   sub.args = strings(entry, "args");
-  if (entry.contains("flags")) sub.flags = entry.at("flags").get<std::vector<std::vector<std::string>>>();
-  sub.cls = parse_cli_class(entry.at("class").get<std::string>());
-  sub.what = entry.value("what", "");
-  sub.safe = entry.value("safe", "");
-  sub.remote = entry.value("remote", false);
+  simdjson::dom::array groups;
+  if (entry["flags"].get(groups) == simdjson::SUCCESS)
+    for (element group : groups) sub.flags.push_back(strings(group));
+  sub.cls = parse_cli_class(text(entry, "class"));
+  sub.what = text(entry, "what");
+  sub.safe = text(entry, "safe");
+  bool remote = false;
+  sub.remote = entry["remote"].get(remote) == simdjson::SUCCESS && remote;
+  sub.sql_flags = strings(entry, "sql_flags");
+  sub.sql_file_flags = strings(entry, "sql_file_flags");
+  sub.sql_stdin_flags = strings(entry, "sql_stdin_flags");
+  bool positional = false;
+  sub.sql_positional = entry["sql_positional"].get(positional) == simdjson::SUCCESS && positional;
   return sub;
 }
 
@@ -63,24 +90,32 @@ bool flag_matches(std::string_view arg, std::string_view flag) {
 }  // namespace
 
 CliCatalog CliCatalog::load(std::string_view json_text) {
-  json doc = json::parse(json_text);
+  simdjson::dom::parser parser;
+  element doc;
+  if (auto error = parser.parse(json_text.data(), json_text.size()).get(doc))
+    throw std::runtime_error(std::string("CLI catalog: ") + simdjson::error_message(error));
   CliCatalog catalog;
-  for (const auto& t : doc.at("tools")) {
+  simdjson::dom::array tools, scripts;
+  if (doc["tools"].get(tools) != simdjson::SUCCESS) throw std::runtime_error("CLI catalog: no tools");
+  for (element t : tools) {
     CliTool tool;
-    tool.name = t.at("name").get<std::string>();
+    tool.name = text(t, "name");
     tool.programs = strings(t, "programs");
     tool.value_flags = strings(t, "value_flags");
     tool.env_flags = strings(t, "env_flags");
     tool.url_flags = strings(t, "url_flags");
     tool.local_flags = strings(t, "local_flags");
     tool.driver_positionals = strings(t, "driver_positionals");
-    tool.database_positional = t.value("database_positional", false);
-    for (const auto& s : t.at("subcommands")) tool.subcommands.push_back(read_subcommand(s));
+    bool database_positional = false;
+    tool.database_positional = t["database_positional"].get(database_positional) == simdjson::SUCCESS && database_positional;
+    simdjson::dom::array subcommands;
+    if (t["subcommands"].get(subcommands) == simdjson::SUCCESS)
+      for (element s : subcommands) tool.subcommands.push_back(read_subcommand(s));
     catalog.tools_.push_back(std::move(tool));
   }
-  if (doc.contains("scripts")) {
-    for (const auto& s : doc.at("scripts")) {
-      auto re = std::make_shared<RE2>(s.at("pattern").get<std::string>(), RE2::Quiet);
+  if (doc["scripts"].get(scripts) == simdjson::SUCCESS) {
+    for (element s : scripts) {
+      auto re = std::make_shared<RE2>(text(s, "pattern"), RE2::Quiet);
       if (!re->ok()) throw std::runtime_error("bad script pattern: " + re->error());
       catalog.scripts_.push_back({re, read_subcommand(s)});
     }
@@ -94,8 +129,17 @@ const CliTool* CliCatalog::find_tool(std::string_view program) const {
   return nullptr;
 }
 
-bool CliCatalog::flag_present(const std::vector<std::string>& args, std::string_view flag) {
-  return std::any_of(args.begin(), args.end(), [&](const std::string& a) { return flag_matches(a, flag); });
+bool CliCatalog::flag_present(const std::vector<std::string>& args, std::string_view flag, const std::vector<std::string>& value_flags) {
+  bool short_flag = flag.size() == 2 && flag[0] == '-' && flag[1] != '-';
+  for (const auto& a : args) {
+    if (flag_matches(a, flag)) return true;
+    if (!short_flag || a.size() < 3 || a[0] != '-' || a[1] == '-') continue;
+    for (size_t i = 1; i < a.size() && std::isalpha(static_cast<unsigned char>(a[i])); ++i) {
+      if (a[i] == flag[1]) return true;
+      if (std::find(value_flags.begin(), value_flags.end(), std::string("-") + a[i]) != value_flags.end()) break;
+    }
+  }
+  return false;
 }
 
 std::vector<std::string> CliCatalog::positionals(const CliTool& tool, const std::vector<std::string>& args) {
@@ -123,7 +167,7 @@ const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<st
   for (const auto& sub : tool.subcommands) {
     if (sub.args.size() > positionals.size() || !std::equal(sub.args.begin(), sub.args.end(), positionals.begin())) continue;
     bool flags_ok = std::all_of(sub.flags.begin(), sub.flags.end(), [&](const std::vector<std::string>& group) {
-      return std::any_of(group.begin(), group.end(), [&](const std::string& f) { return flag_present(args, f); });
+      return std::any_of(group.begin(), group.end(), [&](const std::string& f) { return flag_present(args, f, tool.value_flags); });
     });
     if (flags_ok) return &sub;
   }

@@ -19,6 +19,10 @@ struct CliSubcommand {
   std::string what;
   std::string safe;
   bool remote = false;
+  std::vector<std::string> sql_flags;       // the flag's value is SQL the tool runs (typeorm query)
+  std::vector<std::string> sql_file_flags;  // the flag's value is a file of SQL (prisma db execute --file)
+  std::vector<std::string> sql_stdin_flags; // the flag makes the tool run SQL from its input (--stdin)
+  bool sql_positional = false;              // the first positional after the subcommand is SQL
 };
 
 struct CliTool {
@@ -52,7 +56,9 @@ class CliCatalog {
   // Flag value lookup honouring `--flag value`, `--flag=value` and `-fvalue`.
   static std::vector<std::string> flag_values(const std::vector<std::string>& args, const std::vector<std::string>& flags,
                                               const std::vector<std::string>& value_flags);
-  static bool flag_present(const std::vector<std::string>& args, std::string_view flag);
+  // Whether a flag is given: exactly, as --flag=value, with an attached value (-dapp), or inside a
+  // bundle of short flags (-cd), where a letter that takes a value ends the bundle.
+  static bool flag_present(const std::vector<std::string>& args, std::string_view flag, const std::vector<std::string>& value_flags = {});
 
  private:
   std::vector<CliTool> tools_;

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -13,7 +14,8 @@ namespace pgguard::sinks {
 struct FindContext {
   std::string cwd;                          // the payload's cwd: relative files are read from here
   std::map<std::string, std::string> env;   // the hook process's environment
-  const CliCatalog* catalog = nullptr;
+  // Loaded on first use: most commands never reach a catalog lookup.
+  std::function<const CliCatalog&()> catalog;
   const Budget* budget = nullptr;
   std::vector<std::string> connection_variables;   // DATABASE_URL, PGHOST, ...
   std::vector<std::string> environment_variables;  // NODE_ENV, RAILS_ENV, ...

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/text.h"
+
 namespace pgguard::sinks {
 namespace {
 
@@ -95,10 +97,10 @@ std::optional<std::string> printf_output(const std::vector<std::string>& args) {
         char conv = format[++i];
         if (conv == '%') {
           out += '%';
-        } else if (conv == 's' || conv == 'b' || conv == 'd' || conv == 'i') {
+        } else if (conv == 's' || conv == 'b' || conv == 'd' || conv == 'i' || conv == 'q') {
           std::string value = next < values.size() ? values[next] : "";
           ++next;
-          out += conv == 'b' ? unescape(value) : value;
+          out += conv == 'b' ? unescape(value) : conv == 'q' ? shell_quote(value) : value;
         } else {
           return std::nullopt;
         }
@@ -128,6 +130,23 @@ std::optional<std::string> base64_decode(const std::string& text) {
     if (bits >= 8) {
       bits -= 8;
       out += static_cast<char>((buffer >> bits) & 0xff);
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> hex_decode(const std::string& text) {
+  std::string out;
+  int high = -1;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c))) continue;
+    if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    int value = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
+    if (high < 0) {
+      high = value;
+    } else {
+      out += static_cast<char>(high * 16 + value);
+      high = -1;
     }
   }
   return out;

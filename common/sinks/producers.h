@@ -11,5 +11,7 @@ std::optional<std::string> echo_output(const std::vector<std::string>& args);
 std::optional<std::string> printf_output(const std::vector<std::string>& args);
 // Standard base64 (and base64url) decoding, ignoring whitespace; nullopt when invalid.
 std::optional<std::string> base64_decode(const std::string& text);
+// Plain hex (xxd -r -p), ignoring whitespace; nullopt when invalid.
+std::optional<std::string> hex_decode(const std::string& text);
 
 }  // namespace pgguard::sinks

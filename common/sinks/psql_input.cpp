@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "util/text.h"
 
@@ -84,6 +85,7 @@ class Reader {
   PsqlInputContext& context_;
   PsqlInput& out_;
   int depth_;
+  bool gset_ = false;
   const std::string* text_ = nullptr;
   std::string file_dir_;
 
@@ -159,6 +161,11 @@ class Reader {
       return end;
     }
     auto it = context_.variables.find(name);
+    if (it == context_.variables.end() && gset_) {  // \gset set variables from a query result
+      out_.events.push_back({PsqlEvent::Kind::Opaque, "psql variable :" + name + " may hold a value from a query result (\\gset)"});
+      out_.sql += form == '\'' ? "'?'" : "pgguard_opaque";
+      return end;
+    }
     if (it == context_.variables.end()) {  // psql leaves unknown variables as written
       out_.sql.append(text, i, end - i);
       return end;
@@ -171,6 +178,10 @@ class Reader {
     const std::string& text = *text_;
     size_t j = i + 1;
     if (j < text.size() && text[j] == '\\') {  // \\ separates meta-commands from SQL
+      return j + 1;
+    }
+    if (j < text.size() && text[j] == ';') {  // \; sends a semicolon: the statement still runs
+      out_.sql += ';';
       return j + 1;
     }
     std::string name;
@@ -196,6 +207,9 @@ class Reader {
     std::string display = "\\" + name + (rest.empty() ? "" : " " + rest);
     if (backquote) event(PsqlEvent::Kind::ShellEscape, display + " (backquotes run a shell command)");
     std::string lower = to_lower(name);
+    static const std::set<std::string> kSend = {"g", "gx", "gexec", "gset", "gdesc", "crosstabview", "watch"};
+    if (kSend.count(lower)) out_.sql += ';';  // these send the query buffer like a semicolon
+    if (lower == "gset") gset_ = true;
     if (lower == "!") {
       event(PsqlEvent::Kind::ShellEscape, display);
     } else if (lower == "copy") {

@@ -20,7 +20,8 @@ struct TargetSignal {
 struct SqlSink {
   std::string via;                  // "psql -c", "psql stdin (here-document)", "psql -f db/x.sql"
   std::optional<std::string> sql;   // nullopt when the guard cannot read it
-  std::string opaque_reason;        // why sql is nullopt
+  std::string opaque_reason;        // why sql is nullopt, or only partly known
+  bool partial = false;             // sql is the statement's shape: some parts are placeholders
   std::vector<PsqlEvent> events;    // meta-command effects
   std::vector<TargetSignal> target;
 };
@@ -43,6 +44,7 @@ struct Report {
   std::vector<OpaqueScript> opaque_scripts;
   std::vector<std::string> config_writes;  // guard or Claude Code settings files written by the command
   std::vector<std::string> sources;        // every shell text analysed (for secret scanning)
+  std::vector<std::string> trail;          // what the analysis did: "unwrapped sudo", "resolved npm run db:reset"
   std::string shell_error;                 // set when the command does not parse
   bool budget_exhausted = false;
 };

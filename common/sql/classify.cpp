@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 
 #include "sql/mysqlisms.h"
+#include "sql/split.h"
 #include "util/text.h"
 
 namespace pgguard::sql {
@@ -69,7 +71,9 @@ Constant constant_of(const json& node) {
   if (node.contains("TypeCast")) {
     Constant inner = constant_of(node["TypeCast"]["arg"]);
     std::string type = qualified_name(node["TypeCast"]["typeName"].value("names", json::array()));
-    if ((type == "pg_catalog.bool" || type == "bool" || type == "boolean") && inner.kind == Constant::Kind::Text) {
+    bool to_bool = type == "pg_catalog.bool" || type == "bool" || type == "boolean";
+    if (to_bool && inner.kind == Constant::Kind::Number) return {Constant::Kind::Bool, 0, "", inner.number != 0};
+    if (to_bool && inner.kind == Constant::Kind::Text) {
       std::string t = to_lower(inner.text);
       if (t == "t" || t == "true" || t == "yes" || t == "on" || t == "1" || t == "y") return {Constant::Kind::Bool, 0, "", true};
       if (t == "f" || t == "false" || t == "no" || t == "off" || t == "0" || t == "n") return {Constant::Kind::Bool, 0, "", false};
@@ -192,27 +196,35 @@ class Classifier {
       statements.push_back({shorten(text), 1, {{FactKind::ParseError, "the SQL contains a NUL byte"}}});
       return statements;
     }
-    PgQuerySplitResult split = pg_query_split_with_scanner(text.c_str());
-    if (split.error) {
-      std::string message = split.error->message ? split.error->message : "cannot split statements";
-      statements.push_back({shorten(text), 1, {{FactKind::ParseError, message + mysql_hint(text)}}});
-    } else {
-      for (int i = 0; i < split.n_stmts; ++i) {
-        if (options_.budget && options_.budget->expired()) {
-          statements.push_back({"", 1, {{FactKind::Opaque, "the SQL is too long to analyse within the time budget"}}});
-          break;
-        }
-        size_t start = static_cast<size_t>(split.stmts[i]->stmt_location);
-        size_t length = static_cast<size_t>(split.stmts[i]->stmt_len);
+    std::string parse_error;
+    if (auto tree = parse_tree(text, parse_error)) {
+      for (const auto& raw : tree->value("stmts", json::array())) {
+        size_t start = raw.value("stmt_location", 0);
+        size_t length = raw.value("stmt_len", 0);
         size_t end = length == 0 ? text.size() : std::min(text.size(), start + length);
-        while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;  // the line of its first token
-        std::string stmt_text = text.substr(start, end - start);
-        if (stmt_text.empty()) continue;
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n'));
-        statements.push_back(classify_statement(stmt_text, line));
+        while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
+        Statement statement{trim(text.substr(start, end - start)), 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n')), {}};
+        if (raw.contains("stmt")) classify_node(raw["stmt"], statement);
+        if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
+        statements.push_back(std::move(statement));
       }
+      return statements;
     }
-    pg_query_free_split_result(split);
+    std::string error;
+    auto ranges = split_statements(text, error);
+    if (!error.empty()) statements.push_back({shorten(text), 1, {{FactKind::ParseError, error + mysql_hint(text)}}});
+    for (auto [start, end] : ranges) {
+      if (options_.budget && options_.budget->expired()) {
+        statements.push_back({"", 1, {{FactKind::Opaque, "the SQL is too long to analyse within the time budget"}}});
+        break;
+      }
+      end = std::min(end, text.size());
+      while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;  // the line of its first token
+      std::string stmt_text = text.substr(start, end - start);
+      if (stmt_text.empty()) continue;
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n'));
+      statements.push_back(classify_statement(stmt_text, line));
+    }
     return statements;
   }
 
@@ -220,6 +232,7 @@ class Classifier {
   const ClassifyOptions& options_;
   int depth_;
   std::set<std::string> created_;  // relations created earlier in the same input
+  std::map<std::string, std::vector<Fact>> functions_;  // what functions created earlier in the input do
 
   static std::string mysql_hint(const std::string& sql) {
     std::string found = describe_mysqlisms(sql);
@@ -316,10 +329,12 @@ class Classifier {
     } else if (is_session_statement(type)) {
       add(s, FactKind::Read, "session command");
     } else if (type == "CallStmt") {
-      add(s, FactKind::SchemaChange, "CALL runs a procedure with effects the guard cannot see");
-      scan(n, s);
+      size_t before = s.facts.size();
+      scan(json{{"FuncCall", n.value("funccall", json::object())}}, s);  // a procedure created earlier in the SQL is known
+      if (s.facts.size() == before) add(s, FactKind::SchemaChange, "CALL runs a procedure with effects the guard cannot see");
     } else if (type == "CreateFunctionStmt") {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
+      remember_function(n);
     } else {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
     }
@@ -441,8 +456,12 @@ class Classifier {
         std::string name = value.contains("funcname") && !items_of(value["funcname"]).empty()
                                ? to_lower(string_value(items_of(value["funcname"]).back()))
                                : "";
+        std::string qualified = value.contains("funcname") ? to_lower(qualified_name(value["funcname"])) : name;
         const auto& fns = options_.side_effect_functions;
-        if (std::find(fns.begin(), fns.end(), name) != fns.end()) add(s, FactKind::SideEffect, name + "()");
+        if (std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end())
+          add(s, FactKind::SideEffect, qualified + "()");
+        if (auto f = functions_.find(name); f != functions_.end())
+          for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(), which " + fact.what);
       }
       if (key == "CommonTableExpr" && value.contains("ctequery")) {
         const json& query = value["ctequery"];
@@ -457,6 +476,30 @@ class Classifier {
       }
       scan(value, s, level + 1);
     }
+  }
+
+  // Keeps what a function or procedure created in this SQL does, for when it is called.
+  void remember_function(const json& n) {
+    std::string name = n.contains("funcname") && !items_of(n["funcname"]).empty() ? to_lower(string_value(items_of(n["funcname"]).back())) : "";
+    if (name.empty()) return;
+    Statement body{"", 1, {}};
+    std::string language = "sql", source;
+    for (const auto& option : n.value("options", json::array())) {
+      const json& d = option.value("DefElem", json::object());
+      if (d.value("defname", "") == "language") language = to_lower(string_value(d.value("arg", json::object())));
+      if (d.value("defname", "") == "as") {
+        const json& arg = d.value("arg", json::object());
+        source = arg.contains("String") ? string_value(arg) : items_of(arg).empty() ? "" : string_value(items_of(arg)[0]);
+      }
+    }
+    if (n.contains("sql_body")) scan(n["sql_body"], body);  // BEGIN ATOMIC ... END
+    else if (language == "plpgsql") classify_plpgsql_body(source, body, name + "()");
+    else if (language == "sql") classify_embedded(source, body, name + "()");
+    else add(body, FactKind::Opaque, "is written in " + language);
+    std::vector<Fact> effects;
+    for (const auto& fact : body.facts)
+      if (fact.kind != FactKind::Read) effects.push_back(fact);
+    functions_[name] = effects;
   }
 
   // ---- PL/pgSQL ------------------------------------------------------------------------------

@@ -6,9 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "support/corpus.h"
-#include "support/process.h"
+#include "util/subprocess.h"
 
 using nlohmann::json;
+using namespace pgguard;
 using namespace pgguard::testing;
 
 namespace {

@@ -59,8 +59,8 @@ TEST_CASE("expansions are parts, substitutions are parsed recursively", "[shell]
   CHECK(words[2].parts[0].kind == WordPart::Kind::CommandSubstitution);
   CHECK(words[2].parts[0].script->lists.size() == 1);
   CHECK(words[3].parts[0].kind == WordPart::Kind::CommandSubstitution);
-  CHECK(words[4].parts[0].has_fallback);
-  CHECK(words[4].parts[0].fallback == "select");
+  CHECK(words[4].parts[0].op == ":-");
+  CHECK(words[4].parts[0].arg == "select");
   CHECK(words[5].parts[0].kind == WordPart::Kind::ProcessSubstitution);
 }
 

@@ -15,7 +15,7 @@ class SqlOpaque : public GuardRule {
   }
   void check(const GuardFacts& facts, std::vector<Finding>& out) const override {
     for (const auto& check : facts.sql) {
-      if (!check.sink->sql) out.push_back({"sql-opaque", check.sink->via + ": " + check.sink->opaque_reason + "." + kSafe});
+      if (!check.sink->sql || check.sink->partial) out.push_back({"sql-opaque", check.sink->via + ": " + check.sink->opaque_reason + "." + kSafe});
       for (const auto& statement : check.statements)
         for (const auto& fact : statement.facts)
           if (fact.kind == sql::FactKind::Opaque) out.push_back({"sql-opaque", describe_statement(check, statement, fact) + "." + kSafe});

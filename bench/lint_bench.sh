@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Lint throughput of `pgguard lint` side by side with squawk's native binary, on generated
+# migrations at 1x, 4x and 16x size and on one 10 MB file; then the PostToolUse hook's latency on
+# a 30-statement migration with 300 earlier migrations in its directory.
+#
+#   bench/lint_bench.sh [--quick]     (--quick: 1x and 4x only, 20 hook calls)
+#
+# Environment: PGGUARD_DIR (default build-release, built when missing).
+# No timing assertion: the script prints figures and ratios and exits 0 unless something broke.
+set -euo pipefail
+
+script_dir="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$script_dir/.." && pwd)"
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+
+build="${PGGUARD_DIR:-$root/build-release}"
+if [ ! -x "$build/pgguard" ] || [ ! -x "$build/pgguard-post-tool-use" ]; then
+  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DPGGUARD_TESTS=OFF >/dev/null
+  cmake --build "$build" -j "$(nproc)" --target pgguard pgguard-post-tool-use >/dev/null
+fi
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/lint_bench.XXXXXX")"
+trap 'rm -rf "$tmp"' EXIT
+
+squawk=""
+if timeout 180 npm install --silent --prefix "$tmp/squawk" squawk-cli >/dev/null 2>"$tmp/npm.err"; then
+  squawk="$tmp/squawk/node_modules/@squawk-cli/linux-x64/bin/squawk"
+  [ -x "$squawk" ] || squawk=""
+fi
+squawk_version="$([ -n "$squawk" ] && "$squawk" --version 2>/dev/null || echo "not available ($(head -c 120 "$tmp/npm.err" | tr '\n' ' '))")"
+
+# Migrations as an ORM would write them: DDL, constraints, indexes, backfills, comments.
+python3 - "$tmp" "$quick" <<'PY'
+import os, sys, random
+tmp, quick = sys.argv[1], sys.argv[2] == "1"
+random.seed(7)
+def statement(i):
+    t = f"t{i % 97}"
+    return random.choice([
+        f"CREATE TABLE tbl_{i} (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text NOT NULL, amount numeric(12,2), created_at timestamptz NOT NULL DEFAULT now(), deleted_at timestamptz);",
+        f"ALTER TABLE {t} ADD COLUMN c_{i} integer;",
+        f"CREATE INDEX idx_{t}_c_{i} ON {t} (c_{i});",
+        f"CREATE INDEX CONCURRENTLY idx_{t}_n_{i} ON {t} (name, created_at);",
+        f"UPDATE {t} SET c_{i} = 0 WHERE id = '00000000-0000-0000-0000-{i:012d}';",
+        f"ALTER TABLE {t} ADD CONSTRAINT fk_{t}_{i} FOREIGN KEY (parent_id) REFERENCES t0 (id) NOT VALID;",
+        f"ALTER TABLE {t} VALIDATE CONSTRAINT fk_{t}_{i};",
+        f"ALTER TABLE {t} ALTER COLUMN c_{i} SET NOT NULL;",
+        f"INSERT INTO {t} (id, name) VALUES (gen_random_uuid(), 'row {i}');",
+        f"COMMENT ON COLUMN {t}.c_{i} IS 'counter number {i} kept for reports';",
+        f"ALTER TABLE {t} ALTER COLUMN name TYPE varchar(200);",
+        f"DO $$ BEGIN ALTER TABLE {t} ADD CONSTRAINT fk2_{i} FOREIGN KEY (owner_id) REFERENCES owners (id); EXCEPTION WHEN duplicate_object THEN null; END $$;",
+    ])
+base_files, per_file = (60, 50) if quick else (120, 60)
+scales = [1, 4] if quick else [1, 4, 16]
+counter = 0
+for scale in scales:
+    d = os.path.join(tmp, f"corpus_{scale}x")
+    os.makedirs(d)
+    for f in range(base_files * scale):
+        with open(os.path.join(d, f"{f:06d}_m.sql"), "w") as out:
+            for _ in range(per_file):
+                out.write(statement(counter) + "\n")
+                counter += 1
+size = 0
+with open(os.path.join(tmp, "big.sql"), "w") as out:
+    while size < 10 * 1024 * 1024:
+        line = statement(counter) + "\n"
+        counter += 1
+        out.write(line)
+        size += len(line)
+# 300 earlier migrations and a 30-statement one for the PostToolUse latency
+mig = os.path.join(tmp, "project", "db", "migrations")
+os.makedirs(mig)
+for f in range(300):
+    with open(os.path.join(mig, f"{f:04d}_step.sql"), "w") as out:
+        out.write(f"CREATE TABLE step_{f} (id uuid PRIMARY KEY, v text, created_at timestamptz);\nCREATE INDEX idx_step_{f}_v ON step_{f} (v);\n")
+with open(os.path.join(mig, "0300_target.sql"), "w") as out:
+    for k in range(30):
+        out.write(f"ALTER TABLE step_{k} ADD COLUMN extra_{k} text;\n")
+PY
+
+measure() {  # measure OUT_PREFIX COMMAND...: wall seconds and peak RSS (KB) via GNU time
+  local prefix="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$prefix.time" "$@" >"$prefix.out" 2>/dev/null || true
+  read -r secs kb <"$prefix.time"
+  echo "$secs $kb"
+}
+
+count_statements() { grep -c ';$' "$@" | awk -F: '{s += $NF} END {print s}'; }
+
+echo "## pgguard lint throughput"
+echo
+echo "- pgguard: $("$build/pgguard" --version), \`pgguard lint --no-history --format json\` (history replay off: squawk has none)"
+echo "- squawk: $squawk_version, \`squawk --reporter json\`"
+echo "- $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| input | MB | statements | pgguard s | pgguard MB/s | pgguard RSS MB | squawk s | squawk RSS MB | speed-up |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+inputs=()
+for d in "$tmp"/corpus_*x; do inputs+=("$d"); done
+inputs+=("$tmp/big.sql")
+for input in "${inputs[@]}"; do
+  if [ -d "$input" ]; then files=("$input"/*.sql); label="$(basename "$input") ($(ls "$input" | wc -l) files)"; else files=("$input"); label="one 10 MB file"; fi
+  bytes=$(cat "${files[@]}" | wc -c)
+  mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}')
+  statements=$(count_statements "${files[@]}")
+  read -r p_secs p_kb < <(measure "$tmp/p" "$build/pgguard" lint --no-history --format json "${files[@]}")
+  found=$(grep -c '"rule"' "$tmp/p.out" || true)
+  if [ -n "$squawk" ]; then
+    read -r s_secs s_kb < <(measure "$tmp/s" "$squawk" --reporter json "${files[@]}")
+  else
+    s_secs="n/a"; s_kb=0
+  fi
+  awk -v l="$label" -v mb="$mb" -v n="$statements" -v ps="$p_secs" -v pk="$p_kb" -v ss="$s_secs" -v sk="$s_kb" 'BEGIN {
+    rate = ps > 0 ? mb / ps : 0
+    speed = (ss != "n/a" && ps > 0) ? sprintf("%.1fx", ss / ps) : "n/a"
+    printf "| %s | %s | %d | %.2f | %.1f | %.1f | %s | %.1f | %s |\n", l, mb, n, ps, rate, pk / 1024, ss, sk / 1024, speed
+  }'
+  echo "  (pgguard reported $found findings)" >&2
+done
+
+echo
+echo "## PostToolUse latency: 30-statement migration, 300 earlier migrations replayed"
+echo
+payload="$tmp/post.json"
+target="$tmp/project/db/migrations/0300_target.sql"
+printf '{"session_id":"bench","cwd":"%s","hook_event_name":"PostToolUse","tool_name":"Write","tool_input":{"file_path":"%s","content":""},"tool_response":{"type":"update","filePath":"%s"}}' \
+  "$tmp/project" "$target" "$target" >"$payload"
+cc -O2 -Wall -Wextra -o "$tmp/spawn_timer" "$script_dir/spawn_timer.c"
+calls=$([ "$quick" = 1 ] && echo 20 || echo 100)
+"$tmp/spawn_timer" -n "$calls" -w 3 -C "$tmp/project" -i "$payload" -- "$build/pgguard-post-tool-use" >"$tmp/post.times"
+sort -n "$tmp/post.times" | awk -v n="$calls" '{t[NR] = $1; m = $2 > m ? $2 : m}
+  END {p50 = t[int((n + 1) / 2)]; p95 = t[int(n * 0.95 + 0.999)];
+       printf "| calls | p50 ms | p95 ms | peak RSS MB |\n|---:|---:|---:|---:|\n| %d | %.2f | %.2f | %.1f |\n", n, p50 / 1000, p95 / 1000, m / 1024}'
+echo
+echo "Targets: >= 3x squawk's throughput at no more memory, linear growth with input size; PostToolUse p50 <= 15 ms."

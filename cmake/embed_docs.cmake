@@ -1,0 +1,11 @@
+# Writes OUTPUT: rule_doc(id) returning docs/rules/<id>.md, for `pgguard rules <id>`.
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
+set(body "#include <string_view>\n\nnamespace pgguard {\n\nstd::string_view rule_doc(std::string_view id) {\n")
+foreach(input ${INPUTS})
+  get_filename_component(id ${input} NAME_WE)
+  file(READ ${input} content HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${content}")
+  string(APPEND body "  if (id == \"${id}\") {\n    static const char data[] = \"${escaped}\";\n    return {data, sizeof(data) - 1};\n  }\n")
+endforeach()
+string(APPEND body "  return {};\n}\n\n}  // namespace pgguard\n")
+file(WRITE ${OUTPUT} "${body}")

@@ -1,0 +1,16 @@
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "policy/config.h"
+#include "policy/verdict.h"
+
+namespace pgguard {
+
+// PreToolUse for Write/Edit/MultiEdit: denies editing a migration that was already applied
+// (committed at HEAD or on the upstream branch, or listed in drizzle's meta/_journal.json) and
+// writing a PostgreSQL connection string with a password into any file but a dotenv file.
+Decision check_file_write(const std::string& tool, const nlohmann::json& tool_input, const std::string& cwd, const Policy& policy);
+
+}  // namespace pgguard

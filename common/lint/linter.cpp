@@ -1,0 +1,281 @@
+#include "lint/linter.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include "util/files.h"
+#include "util/text.h"
+
+namespace pgguard::lint {
+namespace {
+
+struct Ignore {
+  std::vector<std::string> rules;
+  std::string reason;
+  bool whole_file = false;
+  int line = 1;
+  size_t applies_to = std::string::npos;  // statement index for next-statement ignores
+  bool used = false;
+};
+
+std::vector<Ignore> read_ignores(const ParsedMigration& parsed, std::vector<LintFinding>& problems) {
+  static const RE2 directive(R"(^--\s*pgguard-ignore(-file)?\s*:\s*(.*)$)");
+  static const RE2 list(R"(^([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(.*)$)");
+  std::vector<Ignore> ignores;
+  for (const auto& comment : parsed.comments) {
+    std::string file_flag, rest;
+    if (!RE2::FullMatch(trim(comment.text), directive, &file_flag, &rest)) continue;
+    Ignore ignore;
+    ignore.whole_file = !file_flag.empty();
+    ignore.line = comment.line;
+    std::string rules;
+    if (RE2::FullMatch(trim(rest), list, &rules, &ignore.reason)) {
+      for (size_t start = 0; start <= rules.size();) {
+        size_t comma = rules.find(',', start);
+        ignore.rules.push_back(trim(rules.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
+    }
+    ignore.reason = trim(ignore.reason);
+    std::string problem;
+    if (ignore.rules.empty()) problem = "names no rule";
+    for (const auto& r : ignore.rules)
+      if (!rule_info(r)) problem = "names the unknown rule '" + r + "'";
+    if (problem.empty() && ignore.reason.empty()) problem = "gives no reason";
+    if (!problem.empty()) {
+      problems.push_back({"invalid-ignore", Severity::Warning, parsed.file.path, comment.line, 1,
+                          "this pgguard-ignore comment " + problem + ", so it suppresses nothing",
+                          shorten(comment.text, 120), "-- pgguard-ignore: <rule>[, <rule>...] <why it is safe here>"});
+      continue;
+    }
+    if (!ignore.whole_file) {
+      for (size_t i = 0; i < parsed.statements.size(); ++i)
+        if (!parsed.statements[i].embedded && parsed.statements[i].offset > comment.end) {
+          ignore.applies_to = i;
+          break;
+        }
+    }
+    ignores.push_back(ignore);
+  }
+  return ignores;
+}
+
+void seed_schema(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
+  auto text = read_file_bounded(path, max_bytes);
+  if (!text) return;
+  auto parsed = parse_migration(read_migration(path, *text, tool));
+  for (const auto& s : parsed->statements) {
+    if (!s.node || s.embedded) continue;
+    if (up_only && parsed->file.sections[s.section].direction != Direction::Up) continue;
+    schema.apply(s.node);
+  }
+}
+
+// Moves the file state past one statement (after the rules saw it).
+void advance(FileState& state, const Statement& s, const Schema& schema, const Settings& settings, bool in_transaction) {
+  Node n = s.node.body();
+  const std::string& type = s.type;
+  if (type == "TransactionStmt") {
+    std::string kind = n.str("kind");
+    if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") {
+      state.explicit_transaction = true;
+      ++state.transaction;
+    } else if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") {
+      state.explicit_transaction = false;
+      state.access_exclusive_in_transaction.clear();
+    }
+    return;
+  }
+  if (type == "VariableSetStmt") {
+    if (n.str("name") == "lock_timeout") state.lock_timeout_set = true;
+    if (n.str("name") == "statement_timeout") state.statement_timeout_set = true;
+  } else if (type == "CreateStmt") {
+    state.created_tables.insert(relation_name(n["relation"]));
+  } else if (type == "CreateTableAsStmt") {
+    state.created_tables.insert(relation_name(n["into"]["rel"]));
+  } else if (type == "IndexStmt") {
+    state.created_indexes.insert(n.str("idxname"));
+  } else if (type == "CreateEnumStmt") {
+    std::vector<Node> names = n["typeName"].list();
+    if (!names.empty()) state.created_types.insert(names.back().sval());
+  } else if (type == "AlterTableStmt") {
+    std::string table = relation_name(n["relation"]);
+    ++state.alter_table_count[table];
+    for (const Node& item : n["cmds"].list()) {
+      Node cmd = item["AlterTableCmd"];
+      Node c = cmd["def"]["Constraint"];
+      if (cmd.str("subtype") == "AT_AddConstraint" && c) {
+        if (c.flag("skip_validation")) state.not_valid_added[c.str("conname")] = state.transaction;
+        Node test = c["raw_expr"]["NullTest"];
+        if (!c.flag("skip_validation") && test.str("nulltesttype") == "IS_NOT_NULL") {
+          std::vector<Node> fields = test["arg"]["ColumnRef"]["fields"].list();
+          if (fields.size() == 1) state.validated_not_null.insert(table + "." + fields[0].sval());
+        }
+      }
+      if (cmd.str("subtype") == "AT_ValidateConstraint")
+        if (const Table* t = schema.table(table))
+          for (const auto& constraint : t->constraints)
+            if (constraint.name == cmd.str("name") && !constraint.not_null_column.empty())
+              state.validated_not_null.insert(table + "." + constraint.not_null_column);
+    }
+  }
+  if (in_transaction && state.access_exclusive_in_transaction.empty()) {
+    for (const auto& form : statement_forms(s.node, schema, settings.pg_version)) {
+      if (form.relation.empty() || state.created_tables.count(form.relation)) continue;  // unknown tables count as existing
+      if (lock_fact(form.form).lock == "ACCESS EXCLUSIVE") {
+        state.access_exclusive_in_transaction = shorten(s.text, 80);
+        break;
+      }
+    }
+  }
+}
+
+Severity scaled(Severity severity, const std::string& category, const std::string& relation, const LintOptions& options) {
+  if (category != "lock" || relation.empty()) return severity;
+  auto it = options.stats.find(relation);
+  if (it == options.stats.end()) return severity;
+  if (it->second.rows < 10000 && it->second.bytes < (64ll << 20)) return Severity::Info;
+  if (it->second.rows > 1000000 || it->second.bytes > (1ll << 30)) return Severity::Error;
+  return severity;
+}
+
+}  // namespace
+
+bool rule_enabled(const std::string& id, const LintOptions& options) {
+  if (options.disable.count(id)) return false;
+  if (options.enable.count(id)) return true;
+  const RuleInfo* info = rule_info(id);
+  return info && info->enabled_by_default;
+}
+
+std::map<std::string, TableStats> parse_stats(const std::string& json_text) {
+  auto doc = nlohmann::json::parse(json_text);
+  const auto& tables = doc.contains("tables") ? doc.at("tables") : doc;
+  std::map<std::string, TableStats> stats;
+  for (const auto& [name, t] : tables.items()) {
+    std::string key = name.find('.') != std::string::npos ? name.substr(name.find('.') + 1) : name;
+    stats[key] = {t.value("rows", 0ll), t.value("bytes", 0ll)};
+  }
+  return stats;
+}
+
+LintResult lint_text(const std::string& path, const std::string& text, const LintOptions& options) {
+  LintResult result;
+  auto parsed = parse_migration(read_migration(path, text, options.tool));
+  result.tool = parsed->file.tool;
+  Schema schema;
+  for (const auto& snapshot : options.schema_files) seed_schema(schema, snapshot, Tool::Plain, options.max_file_bytes, false);
+  if (options.replay_history) {
+    for (const auto& earlier : earlier_migrations(path, parsed->file.tool)) {
+      seed_schema(schema, earlier, parsed->file.tool, options.max_file_bytes, true);
+      ++result.history_files;
+    }
+  }
+
+  std::vector<LintFinding> findings;
+  std::vector<Ignore> ignores = read_ignores(*parsed, findings);
+  std::vector<size_t> statements_per_section(parsed->file.sections.size(), 0);
+  for (const auto& s : parsed->statements)
+    if (!s.embedded) ++statements_per_section[s.section];
+
+  if (!parsed->file.too_dynamic.empty() && rule_enabled("unlintable-migration", options))
+    findings.push_back({"unlintable-migration", Severity::Warning, path, 1, 1, "this migration " + parsed->file.too_dynamic, "", ""});
+
+  FileState state;
+  std::vector<size_t> finding_statement;  // statement index of each finding (npos for file-level)
+  finding_statement.resize(findings.size(), std::string::npos);
+  size_t current_section = std::string::npos;
+  auto emit = [&](const std::string& id, const RuleFinding& f, const Statement* s, size_t index) {
+    const RuleInfo* info = rule_info(id);
+    Severity severity = options.severities.count(id) ? options.severities.at(id) : info ? info->severity : Severity::Warning;
+    if (!options.severities.count(id)) severity = scaled(severity, info ? info->category : "", f.relation, options);
+    int line = f.line ? f.line : s ? s->line : 1;
+    findings.push_back({id, severity, path, line, s && !f.line ? s->column : 1, f.message, s ? shorten(s->text, 200) : "", f.fix});
+    finding_statement.push_back(index);
+  };
+
+  for (size_t i = 0; i < parsed->statements.size(); ++i) {
+    const Statement& s = parsed->statements[i];
+    const Section& section = parsed->file.sections[s.section];
+    if (s.section != current_section) {
+      current_section = s.section;
+      state.explicit_transaction = false;
+      state.access_exclusive_in_transaction.clear();
+      ++state.transaction;
+    }
+    bool in_transaction = section.tx == TxMode::Single || (section.tx == TxMode::Implicit && statements_per_section[s.section] > 1) ||
+                          state.explicit_transaction;
+    if (section.tx == TxMode::Autocommit && !state.explicit_transaction) {
+      ++state.transaction;
+      state.access_exclusive_in_transaction.clear();
+    }
+    ++result.statements;
+    if (!s.parse_error.empty()) {
+      if (rule_enabled("parse-error", options))
+        emit("parse-error", {"PostgreSQL rejects this statement: " + s.parse_error, "rewrite it in PostgreSQL syntax", 0, ""}, &s, i);
+      continue;
+    }
+    StatementContext context{*parsed, s, section, schema, state, options.settings, in_transaction};
+    for (const auto& rule : lint_rules()) {
+      std::string id(rule->id());
+      if (!rule_enabled(id, options)) continue;
+      const RuleInfo* info = rule_info(id);
+      if (context.is_down() && info && info->category == "destructive") continue;
+      std::vector<RuleFinding> found;
+      rule->check(context, found);
+      for (const auto& f : found) emit(id, f, &s, i);
+    }
+    advance(state, s, schema, options.settings, in_transaction);
+    schema.apply(s.node);
+  }
+
+  LintRule::FileContext file_context{*parsed, schema, state, options.settings};
+  for (const auto& rule : lint_rules()) {
+    std::string id(rule->id());
+    if (!rule_enabled(id, options)) continue;
+    std::vector<RuleFinding> found;
+    rule->finish(file_context, found);
+    for (const auto& f : found) emit(id, f, nullptr, std::string::npos);
+  }
+
+  for (size_t k = 0; k < findings.size(); ++k) {
+    bool suppressed = false;
+    for (auto& ignore : ignores) {
+      if (std::find(ignore.rules.begin(), ignore.rules.end(), findings[k].rule) == ignore.rules.end()) continue;
+      if (ignore.whole_file || (ignore.applies_to != std::string::npos && ignore.applies_to == finding_statement[k])) {
+        ignore.used = true;
+        suppressed = true;
+      }
+    }
+    if (!suppressed) result.findings.push_back(findings[k]);
+  }
+  for (const auto& ignore : ignores)
+    if (!ignore.used && rule_enabled("unused-ignore", options))
+      result.findings.push_back({"unused-ignore", Severity::Warning, path, ignore.line, 1,
+                                 "this pgguard-ignore of " + join(ignore.rules, ", ") + " suppresses nothing; remove it",
+                                 "", "delete the comment"});
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const LintFinding& a, const LintFinding& b) { return a.line < b.line; });
+  return result;
+}
+
+LintResult lint_path(const std::string& path, const LintOptions& options) {
+  auto text = read_file_bounded(path, options.max_file_bytes);
+  LintResult result;
+  auto problem = [&](const std::string& message) {
+    result.findings.push_back({"parse-error", Severity::Error, path, 1, 1, message, "", ""});
+    return result;
+  };
+  if (!text) {
+    if (!is_regular_file(path)) return problem("the file cannot be read");
+    return problem("the file is larger than " + std::to_string(options.max_file_bytes >> 20) + " MiB, the most the linter reads");
+  }
+  if (text->find('\0') != std::string::npos) return problem("the file holds binary data (NUL bytes), not SQL");
+  if (!is_valid_utf8(*text)) return problem("the file is not valid UTF-8");
+  if (trim(*text).empty()) return result;
+  return lint_text(path, *text, options);
+}
+
+}  // namespace pgguard::lint

@@ -1,0 +1,56 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lint/migration.h"
+#include "lint/rule.h"
+
+namespace pgguard::lint {
+
+struct TableStats {
+  long long rows = 0;
+  long long bytes = 0;
+};
+
+struct LintOptions {
+  Settings settings;
+  std::optional<Tool> tool;                    // detected when unset
+  std::set<std::string> enable, disable;       // rule ids
+  std::map<std::string, Severity> severities;  // per-rule overrides
+  std::vector<std::string> schema_files;       // snapshots that seed the schema (DML ignored)
+  std::map<std::string, TableStats> stats;     // table sizes: lock findings scale with them
+  bool replay_history = true;                  // replay earlier migrations of the directory
+  size_t max_file_bytes = 16u << 20;
+};
+
+struct LintFinding {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  std::string file;
+  int line = 1;
+  int column = 1;
+  std::string message;
+  std::string statement;  // shortened
+  std::string fix;
+};
+
+struct LintResult {
+  std::vector<LintFinding> findings;
+  Tool tool = Tool::Plain;
+  size_t statements = 0;
+  size_t history_files = 0;
+};
+
+// Lints one migration as it is now, with the schema its directory's earlier migrations build.
+LintResult lint_text(const std::string& path, const std::string& text, const LintOptions& options);
+// Reads the file (bounded) and lints it; unreadable, binary, empty or huge files give a finding.
+LintResult lint_path(const std::string& path, const LintOptions& options);
+
+bool rule_enabled(const std::string& id, const LintOptions& options);
+// Parses a stats file: {"tables": {"orders": {"rows": N, "bytes": N}}} or the same map at the top.
+std::map<std::string, TableStats> parse_stats(const std::string& json_text);
+
+}  // namespace pgguard::lint

@@ -1,0 +1,210 @@
+#include "lint/parse.h"
+
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "sql/mysqlisms.h"
+#include "sql/split.h"
+#include "util/text.h"
+
+namespace pgguard::lint {
+namespace {
+
+// The offset of the first token at or after `pos` (skipping blanks and comments).
+size_t first_token(const std::string& text, size_t pos, size_t end) {
+  while (pos < end) {
+    if (std::isspace(static_cast<unsigned char>(text[pos]))) {
+      ++pos;
+    } else if (text.compare(pos, 2, "--") == 0) {
+      size_t eol = text.find('\n', pos);
+      pos = eol == std::string::npos ? end : eol + 1;
+    } else if (text.compare(pos, 2, "/*") == 0) {
+      size_t close = text.find("*/", pos + 2);
+      pos = close == std::string::npos ? end : close + 2;
+    } else {
+      break;
+    }
+  }
+  return std::min(pos, end);
+}
+
+class Parser {
+ public:
+  explicit Parser(ParsedMigration& out) : out_(out) {
+    line_starts_.push_back(0);
+    for (size_t i = 0; i < out_.file.text.size(); ++i)
+      if (out_.file.text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+
+  void section(size_t index) {
+    const Section& s = out_.file.sections[index];
+    scan_comments(s);
+    PgQueryParseResult result = pg_query_parse(s.sql.c_str());
+    if (!result.error) {
+      Node root = document(result.parse_tree);
+      for (const Node& raw : root["stmts"].list()) {
+        size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
+        size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
+        add(index, raw["stmt"], start, length == 0 ? s.sql.size() : start + length, "");
+      }
+    } else {
+      parse_one_by_one(index);
+    }
+    pg_query_free_parse_result(result);
+  }
+
+ private:
+  ParsedMigration& out_;
+  std::vector<size_t> line_starts_;
+
+  std::pair<int, int> position(size_t offset) const {
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    size_t line = static_cast<size_t>(it - line_starts_.begin());
+    return {static_cast<int>(line), static_cast<int>(offset - line_starts_[line - 1]) + 1};
+  }
+
+  Node document(const char* json) {
+    out_.documents.push_back(std::make_unique<simdjson::dom::parser>());
+    simdjson::dom::element element;
+    if (out_.documents.back()->parse(json, std::strlen(json)).get(element)) return {};
+    return Node(element);
+  }
+
+  // After a syntax error, each statement is parsed alone so the others are still linted.
+  void parse_one_by_one(size_t index) {
+    const Section& s = out_.file.sections[index];
+    std::string split_error;
+    auto ranges = sql::split_statements(s.sql, split_error);
+    if (!split_error.empty()) {
+      add(index, {}, 0, s.sql.size(), split_error);
+    } else {
+      for (auto [start, end] : ranges) {
+        std::string text = s.sql.substr(start, end - start);
+        PgQueryParseResult one = pg_query_parse(text.c_str());
+        if (one.error) {
+          std::string message = one.error->message ? one.error->message : "syntax error";
+          if (one.error->cursorpos > 0) {
+            auto [line, column] = position(s.offset + start + static_cast<size_t>(one.error->cursorpos) - 1);
+            message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
+          }
+          add(index, {}, start, end, message);
+        } else {
+          Node root = document(one.parse_tree);
+          for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, "");
+        }
+        pg_query_free_parse_result(one);
+      }
+    }
+  }
+
+  void add(size_t index, Node node, size_t start, size_t end, const std::string& error) {
+    const Section& s = out_.file.sections[index];
+    size_t token = first_token(s.sql, start, std::min(end, s.sql.size()));
+    if (token >= end && error.empty()) return;
+    Statement statement;
+    statement.node = node;
+    statement.type = std::string(node.type());
+    statement.text = trim(s.sql.substr(token, std::min(end, s.sql.size()) - token));
+    if (!statement.text.empty() && statement.text.back() == ';') statement.text.pop_back();
+    statement.offset = s.offset + token;
+    std::tie(statement.line, statement.column) = position(statement.offset);
+    statement.section = index;
+    statement.parse_error = error;
+    if (!error.empty()) {
+      std::string mysql = sql::describe_mysqlisms(statement.text);
+      if (!mysql.empty()) statement.parse_error += "; MySQL syntax: " + mysql;
+    }
+    out_.statements.push_back(statement);
+    if (statement.type == "DoStmt" || statement.type == "CreateFunctionStmt") embedded(statement);
+  }
+
+  // Statements inside a DO block or a PL/pgSQL function run with the same locks.
+  void embedded(const Statement& outer) {
+    std::string body, language = "plpgsql";
+    Node n = outer.node.body();
+    for (const Node& option : (outer.type == "DoStmt" ? n["args"] : n["options"]).list()) {
+      Node def = option["DefElem"];
+      if (def.str("defname") == "as") {
+        Node arg = def["arg"];
+        body = arg.has("String") ? arg.sval() : (arg.list().empty() ? "" : arg.list()[0].sval());
+      }
+      if (def.str("defname") == "language") language = to_lower(def["arg"].sval());
+    }
+    if (language != "plpgsql" || body.empty()) return;
+    std::string tag = "$pgguard$";
+    for (int i = 0; body.find(tag) != std::string::npos && i < 100; ++i) tag = "$pgguard" + std::to_string(i) + "$";
+    std::string function = "CREATE FUNCTION pgguard_body() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
+    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(function.c_str());
+    if (!result.error) {
+      Node root = document(result.plpgsql_funcs);
+      root.walk([&](const Node& node) {
+        Node query;
+        if (node.has("PLpgSQL_stmt_execsql")) query = node["PLpgSQL_stmt_execsql"]["sqlstmt"]["PLpgSQL_expr"];
+        if (!query) return;
+        std::string sql = query.str("query");
+        PgQueryParseResult inner = pg_query_parse(sql.c_str());
+        if (!inner.error) {
+          Node inner_root = document(inner.parse_tree);
+          for (const Node& raw : inner_root["stmts"].list()) {
+            Statement s = outer;
+            s.node = raw["stmt"];
+            s.type = std::string(s.node.type());
+            s.text = trim(sql);
+            s.embedded = true;
+            out_.statements.push_back(s);
+          }
+        }
+        pg_query_free_parse_result(inner);
+      });
+    }
+    pg_query_free_plpgsql_parse_result(result);
+  }
+
+  void scan_comments(const Section& s) {
+    PgQueryScanResult result = pg_query_scan(s.sql.c_str());
+    if (!result.error) {
+      PgQuery__ScanResult* scan = pg_query__scan_result__unpack(nullptr, result.pbuf.len, reinterpret_cast<const uint8_t*>(result.pbuf.data));
+      if (scan) {
+        for (size_t i = 0; i < scan->n_tokens; ++i) {
+          const PgQuery__ScanToken* token = scan->tokens[i];
+          if (token->token != PG_QUERY__TOKEN__SQL_COMMENT && token->token != PG_QUERY__TOKEN__C_COMMENT) continue;
+          Comment c;
+          c.offset = s.offset + static_cast<size_t>(token->start);
+          c.end = s.offset + static_cast<size_t>(token->end);
+          c.text = s.sql.substr(static_cast<size_t>(token->start), static_cast<size_t>(token->end - token->start));
+          c.line = position(c.offset).first;
+          out_.comments.push_back(std::move(c));
+        }
+        pg_query__scan_result__free_unpacked(scan, nullptr);
+      }
+    }
+    pg_query_free_scan_result(result);
+  }
+};
+
+}  // namespace
+
+std::pair<int, int> line_and_column(const std::string& text, size_t offset) {
+  offset = std::min(offset, text.size());
+  int line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  return {line, static_cast<int>(offset - line_start) + 1};
+}
+
+std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file) {
+  auto out = std::make_unique<ParsedMigration>();
+  out->file = std::move(file);
+  Parser parser(*out);
+  for (size_t i = 0; i < out->file.sections.size(); ++i) parser.section(i);
+  return out;
+}
+
+}  // namespace pgguard::lint

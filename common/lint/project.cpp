@@ -1,0 +1,109 @@
+#include "lint/project.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <re2/re2.h>
+
+#include "lint/migration.h"
+#include "util/files.h"
+
+namespace pgguard::lint {
+
+void apply_rule_setting(LintOptions& options, const std::string& rule, const std::string& setting) {
+  if (!rule_info(rule)) throw std::runtime_error("unknown lint rule '" + rule + "'");
+  if (setting == "off") {
+    options.disable.insert(rule);
+    options.enable.erase(rule);
+    return;
+  }
+  options.disable.erase(rule);
+  options.enable.insert(rule);
+  if (setting != "on") options.severities[rule] = parse_severity(setting);
+}
+
+LintProject load_lint_project(const std::string& start) {
+  LintProject project;
+  std::string dir = find_upward(start, ".pgguard.json");
+  project.root = dir.empty() ? start : dir;
+  bool version_set = false;
+  if (!dir.empty()) {
+    std::string path = resolve_path(dir, ".pgguard.json");
+    auto text = read_file_bounded(path, 1 << 20);
+    auto doc = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+    try {
+      if (!text || doc.is_discarded() || !doc.is_object()) throw std::runtime_error("not a JSON object");
+      if (doc.contains("postgres_version")) {
+        project.options.settings.pg_version = doc["postgres_version"].get<int>();
+        version_set = true;
+      }
+      if (doc.contains("tool")) {
+        auto tool = parse_tool(doc["tool"].get<std::string>());
+        if (!tool) throw std::runtime_error("unknown tool '" + doc["tool"].get<std::string>() + "'");
+        project.options.tool = tool;
+      }
+      if (doc.contains("schema")) project.options.schema_files.push_back(resolve_path(dir, doc["schema"].get<std::string>()));
+      if (doc.contains("stats")) {
+        auto stats = read_file_bounded(resolve_path(dir, doc["stats"].get<std::string>()), 16 << 20);
+        if (stats) project.options.stats = parse_stats(*stats);
+      }
+      if (doc.contains("migrations")) project.migration_globs = doc["migrations"].get<std::vector<std::string>>();
+      if (doc.contains("rules"))
+        for (const auto& [id, setting] : doc["rules"].items())
+          if (rule_info(id) && setting.is_string()) apply_rule_setting(project.options, id, setting.get<std::string>());
+    } catch (const std::exception& e) {
+      project.notes.push_back(path + " ignored for linting (" + e.what() + "); the defaults apply");
+      project.options = LintOptions{};
+      version_set = false;
+    }
+  }
+  if (project.options.stats.empty()) {
+    if (auto stats = read_file_bounded(resolve_path(project.root, ".pgguard/stats.json"), 16 << 20)) {
+      try {
+        project.options.stats = parse_stats(*stats);
+      } catch (const std::exception&) {
+        project.notes.push_back(".pgguard/stats.json cannot be read; table sizes are not used");
+      }
+    }
+  }
+  if (!version_set) {
+    std::string claude_dir = find_upward(start, "CLAUDE.md");
+    if (!claude_dir.empty()) {
+      auto text = read_file_bounded(resolve_path(claude_dir, "CLAUDE.md"), 1 << 20);
+      static const RE2 version(R"((?i)postgres(?:ql)?\s*(?:version)?\s*[:=]?\s*v?(\d{1,2})(?:\.\d+|\.x)?\b)");
+      int major = 0;
+      if (text && RE2::PartialMatch(*text, version, &major) && major >= 9 && major <= 30) project.options.settings.pg_version = major;
+    }
+  }
+  return project;
+}
+
+std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files) {
+  std::vector<std::string> found;
+  std::vector<std::pair<std::string, int>> stack = {{root, 0}};
+  while (!stack.empty() && found.size() < max_files) {
+    auto [dir, depth] = stack.back();
+    stack.pop_back();
+    DIR* handle = opendir(dir.c_str());
+    if (!handle) continue;
+    while (dirent* entry = readdir(handle)) {
+      std::string name = entry->d_name;
+      if (name == "." || name == ".." || name == "node_modules" || name == ".git" || name == "build" || name == "vendor") continue;
+      std::string path = dir + "/" + name;
+      struct stat st {};
+      if (lstat(path.c_str(), &st) != 0) continue;
+      if (S_ISDIR(st.st_mode)) {
+        if (depth < 8) stack.push_back({path, depth + 1});
+      } else if (S_ISREG(st.st_mode) && is_migration_path(path.substr(root.size()), globs)) {
+        found.push_back(path);
+      }
+    }
+    closedir(handle);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace pgguard::lint

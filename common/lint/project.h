@@ -1,0 +1,27 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "lint/linter.h"
+
+namespace pgguard::lint {
+
+// The lint settings of the project a file belongs to: .pgguard.json (postgres_version, tool,
+// schema, stats, migrations, rules) found at or above `start`, the PostgreSQL version from
+// CLAUDE.md when the config is silent, and .pgguard/stats.json when present.
+struct LintProject {
+  std::string root;  // the directory holding .pgguard.json, else `start`
+  LintOptions options;
+  std::vector<std::string> migration_globs;
+  std::vector<std::string> notes;  // config problems (the defaults apply)
+};
+
+LintProject load_lint_project(const std::string& start);
+
+// Applies a lint rule setting ("off", "on", "error", "warning", "info"); throws on bad values.
+void apply_rule_setting(LintOptions& options, const std::string& rule, const std::string& setting);
+
+// Migration files under the project's default migration directories (bounded).
+std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files = 20000);
+
+}  // namespace pgguard::lint

@@ -1,0 +1,47 @@
+#include "lint/rule.h"
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "util/embedded.h"
+
+namespace pgguard::lint {
+
+void LintRule::check(const StatementContext&, std::vector<RuleFinding>&) const {}
+void LintRule::finish(const FileContext&, std::vector<RuleFinding>&) const {}
+
+const char* severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "warning";
+}
+
+Severity parse_severity(std::string_view name) {
+  if (name == "info") return Severity::Info;
+  if (name == "warning") return Severity::Warning;
+  if (name == "error") return Severity::Error;
+  throw std::runtime_error("unknown severity '" + std::string(name) + "' (use error, warning or info)");
+}
+
+const std::vector<RuleInfo>& all_rule_info() {
+  static const auto infos = [] {
+    std::vector<RuleInfo> out;
+    auto doc = nlohmann::json::parse(embedded_file("lint_rules.json"));
+    for (const auto& [id, r] : doc.at("rules").items())
+      out.push_back({id, r.at("default") == "on", parse_severity(r.at("severity").get<std::string>()),
+                     r.at("category").get<std::string>(), r.at("summary").get<std::string>()});
+    return out;
+  }();
+  return infos;
+}
+
+const RuleInfo* rule_info(std::string_view id) {
+  for (const auto& info : all_rule_info())
+    if (info.id == id) return &info;
+  return nullptr;
+}
+
+}  // namespace pgguard::lint

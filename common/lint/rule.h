@@ -1,0 +1,94 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/forms.h"
+#include "lint/lock_facts.h"
+#include "lint/parse.h"
+#include "lint/schema.h"
+
+namespace pgguard::lint {
+
+enum class Severity { Info, Warning, Error };
+const char* severity_name(Severity severity);
+Severity parse_severity(std::string_view name);  // throws on unknown names
+
+// What the walk has seen earlier in the file, for rules that depend on order.
+struct FileState {
+  std::set<std::string> created_tables;       // CREATE TABLE (incl. TEMP) earlier in the file
+  std::set<std::string> created_indexes;
+  std::set<std::string> created_types;
+  int transaction = 0;                         // increments whenever a transaction starts
+  bool explicit_transaction = false;           // inside BEGIN ... COMMIT written in the file
+  std::map<std::string, int> not_valid_added;  // constraint name -> transaction it was added NOT VALID in
+  std::set<std::string> validated_not_null;    // "table.column" with a validated CHECK (col IS NOT NULL)
+  bool lock_timeout_set = false;
+  bool statement_timeout_set = false;
+  std::string access_exclusive_in_transaction;  // what took ACCESS EXCLUSIVE in the open transaction
+  std::map<std::string, int> alter_table_count;
+};
+
+struct Settings {
+  int pg_version = 16;
+};
+
+// Everything a rule may look at for one statement. The schema and state are as they were just
+// before the statement.
+struct StatementContext {
+  const ParsedMigration& migration;
+  const Statement& statement;
+  const Section& section;
+  const Schema& schema;
+  const FileState& state;
+  const Settings& settings;
+  bool in_transaction;  // whether this statement runs inside a transaction
+
+  Node node() const { return statement.node.body(); }
+  const std::string& type() const { return statement.type; }
+  bool is_down() const { return section.direction == Direction::Down; }
+  // Created earlier in this file: no lock rules apply to it.
+  bool is_new_table(const std::string& name) const { return state.created_tables.count(name) > 0; }
+  bool is_new_index(const std::string& name) const { return state.created_indexes.count(name) > 0; }
+};
+
+// A finding as a rule reports it; the linter adds severity, file and statement.
+struct RuleFinding {
+  std::string message;  // what was found and the fact (lock, rewrite, scan)
+  std::string fix;      // the safe rewrite, as SQL ready to paste when there is one
+  int line = 0;         // 0: the statement's line
+  std::string relation; // the existing table it is about, for size-aware severity
+};
+
+class LintRule {
+ public:
+  virtual ~LintRule() = default;
+  virtual std::string_view id() const = 0;
+  virtual void check(const StatementContext& context, std::vector<RuleFinding>& out) const;
+  // Called once after every statement, for rules about the whole file.
+  struct FileContext {
+    const ParsedMigration& migration;
+    const Schema& schema;  // after the file
+    const FileState& state;
+    const Settings& settings;
+  };
+  virtual void finish(const FileContext& context, std::vector<RuleFinding>& out) const;
+};
+
+struct RuleInfo {
+  std::string id;
+  bool enabled_by_default = true;
+  Severity severity = Severity::Warning;
+  std::string category;  // lock, transaction, destructive, convention
+  std::string summary;
+};
+
+// Every lint rule with its metadata from config/lint_rules.json, in id order.
+const std::vector<std::unique_ptr<LintRule>>& lint_rules();
+const RuleInfo* rule_info(std::string_view id);
+const std::vector<RuleInfo>& all_rule_info();
+
+}  // namespace pgguard::lint

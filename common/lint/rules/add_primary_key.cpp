@@ -1,0 +1,62 @@
+#include "lint/rule.h"
+#include "util/text.h"
+
+namespace pgguard::lint {
+namespace {
+
+// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
+std::string a_lock(const LockFact& fact, const std::string& relation) {
+  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
+}
+
+std::string qualified(const Node& range_var) {
+  std::string schema = range_var.str("schemaname");
+  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
+}
+
+class AddPrimaryKey : public LintRule {
+ public:
+  std::string_view id() const override { return "add-primary-key"; }
+
+  void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
+    if (c.type() != "AlterTableStmt") return;
+    std::string table = relation_name(c.node()["relation"]);
+    if (c.is_new_table(table)) return;
+    for (const Node& item : c.node()["cmds"].list()) {
+      Node cmd = item["AlterTableCmd"];
+      Node con = cmd["def"]["Constraint"];
+      // PRIMARY KEY USING INDEX attaches an index built beforehand: only a brief lock.
+      if (cmd.str("subtype") != "AT_AddConstraint" || con.str("contype") != "CONSTR_PRIMARY" || con.has("indexname")) continue;
+      std::vector<std::string> columns = column_names(con["keys"]);
+      std::string name = con.str("conname");
+      if (name.empty()) name = table + "_pkey";  // PostgreSQL's default name
+      out.push_back({"ADD PRIMARY KEY on " + table + " (" + join(columns, ", ") +
+                         ") builds a unique index and checks NOT NULL while holding " + a_lock(lock_fact("add-primary-key"), table) + ".",
+                     fix(c, table, columns, name), 0, table});
+    }
+  }
+
+ private:
+  static std::string fix(const StatementContext& c, const std::string& table, const std::vector<std::string>& columns,
+                         const std::string& name) {
+    std::string t = qualified(c.node()["relation"]), out;
+    // Columns not known to be NOT NULL would be scanned under the lock by ADD PRIMARY KEY USING INDEX: prove them first.
+    for (const auto& column : columns) {
+      const Column* known = c.schema.column(table, column);
+      if (known && known->not_null) continue;
+      std::string check = table + "_" + column + "_not_null";
+      if (check.size() > 63) check = check.substr(0, 63);
+      out += "ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;\n" + "ALTER TABLE " + t +
+             " VALIDATE CONSTRAINT " + check + ";  -- in a later transaction\n" + "ALTER TABLE " + t + " ALTER COLUMN " + column +
+             " SET NOT NULL;  -- PostgreSQL 12+: no scan\n";
+    }
+    return out + "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + join(columns, ", ") + ");  -- outside a transaction\n" +
+           "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " + name + ";";
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<LintRule> make_add_primary_key() { return std::make_unique<AddPrimaryKey>(); }
+
+}  // namespace pgguard::lint

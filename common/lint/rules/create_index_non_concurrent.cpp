@@ -1,0 +1,25 @@
+#include "lint/rule.h"
+
+namespace pgguard::lint {
+namespace {
+
+class CreateIndexNonConcurrent : public LintRule {
+ public:
+  std::string_view id() const override { return "create-index-non-concurrent"; }
+  void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
+    if (c.type() != "IndexStmt" || c.node().flag("concurrent")) return;
+    std::string table = relation_name(c.node()["relation"]);
+    if (c.is_new_table(table)) return;
+    std::string name = c.node().str("idxname");
+    out.push_back({"CREATE INDEX " + name + " without CONCURRENTLY takes a " + describe(lock_fact("create-index"), table) + ".",
+                   "CREATE INDEX CONCURRENTLY " + (name.empty() ? std::string("idx_") + table : name) + " ON " + table + " (...);  "
+                   "-- in a migration that runs outside a transaction; if it fails, DROP INDEX CONCURRENTLY the INVALID index and retry",
+                   0, table});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<LintRule> make_create_index_non_concurrent() { return std::make_unique<CreateIndexNonConcurrent>(); }
+
+}  // namespace pgguard::lint

@@ -1,0 +1,45 @@
+#include "lint/rule.h"
+
+namespace pgguard::lint {
+namespace {
+
+// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
+std::string a_lock(const LockFact& fact, const std::string& relation) {
+  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
+}
+
+std::string qualified(const Node& range_var) {
+  std::string schema = range_var.str("schemaname");
+  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
+}
+
+class DetachPartitionNonConcurrent : public LintRule {
+ public:
+  std::string_view id() const override { return "detach-partition-non-concurrent"; }
+
+  void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
+    if (c.type() != "AlterTableStmt") return;
+    std::string parent = relation_name(c.node()["relation"]);
+    if (c.is_new_table(parent)) return;
+    for (const Node& item : c.node()["cmds"].list()) {
+      Node cmd = item["AlterTableCmd"];
+      Node partition_cmd = cmd["def"]["PartitionCmd"];
+      if (cmd.str("subtype") != "AT_DetachPartition" || partition_cmd.flag("concurrent")) continue;
+      std::string partition = relation_name(partition_cmd["name"]);
+      std::string fix = c.settings.pg_version >= 14
+                            ? "ALTER TABLE " + qualified(c.node()["relation"]) + " DETACH PARTITION " + qualified(partition_cmd["name"]) +
+                                  " CONCURRENTLY;  -- outside a transaction; not possible while " + parent + " has a DEFAULT partition"
+                            : "-- DETACH PARTITION ... CONCURRENTLY needs PostgreSQL 14+; until then detach in a maintenance window "
+                              "after SET lock_timeout = '2s'";
+      out.push_back({"DETACH PARTITION " + partition + " without CONCURRENTLY takes " +
+                         a_lock(lock_fact("detach-partition"), parent + " and " + partition) + ".",
+                     fix, 0, parent});
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<LintRule> make_detach_partition_non_concurrent() { return std::make_unique<DetachPartitionNonConcurrent>(); }
+
+}  // namespace pgguard::lint

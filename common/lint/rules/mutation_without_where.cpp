@@ -1,0 +1,82 @@
+#include <set>
+
+#include <re2/re2.h>
+
+#include "lint/rule.h"
+
+namespace pgguard::lint {
+namespace {
+
+bool is_bookkeeping(const std::string& table) {
+  static const std::set<std::string> kTables = {"alembic_version", "schema_migrations", "flyway_schema_history",
+                                                "__drizzle_migrations", "_prisma_migrations", "goose_db_version"};
+  return kTables.count(table) > 0;
+}
+
+// Created earlier in this file, also by CREATE TABLE AS (which FileState does not record).
+bool created_in_file(const StatementContext& c, const std::string& table) {
+  if (c.is_new_table(table)) return true;
+  for (const Statement& s : c.migration.statements) {
+    if (&s == &c.statement) break;
+    if (s.type == "CreateTableAsStmt" && relation_name(s.node.body()["into"]["rel"]) == table) return true;
+  }
+  return false;
+}
+
+// The single-column primary key of a table the schema knows, else "ctid" (always present).
+std::string row_key(const Schema& schema, const std::string& table) {
+  if (const Table* t = schema.table(table))
+    for (const auto& constraint : t->constraints)
+      if (constraint.kind == 'p' && constraint.columns.size() == 1) return constraint.columns[0];
+  return "ctid";
+}
+
+// For `UPDATE t SET col = <constant>`: "col IS DISTINCT FROM <constant>", the rows a batch still has
+// to change; "" when the value is not a constant (a condition on it might never become false).
+std::string not_yet_updated(const Node& update, const std::string& text) {
+  std::vector<Node> targets = update["targetList"].list();
+  if (targets.size() != 1 || targets[0]["ResTarget"].has("indirection")) return "";
+  Node value = targets[0]["ResTarget"]["val"];
+  if (Node cast = value["TypeCast"]) value = cast["arg"];
+  if (!value.has("A_Const")) return "";
+  static const RE2 set(R"((?is)^UPDATE\s+.+?\s+SET\s+("[^"]+"|[\w$]+)\s*=\s*(.+?)\s*$)");
+  std::string column, constant;
+  if (!RE2::FullMatch(text, set, &column, &constant)) return "";
+  return column + " IS DISTINCT FROM " + constant;
+}
+
+// An UPDATE or DELETE of every row holds a row lock on all of them in one long transaction and
+// leaves a dead copy of each; batches keep locks short and let vacuum keep up.
+class MutationWithoutWhere : public LintRule {
+ public:
+  std::string_view id() const override { return "mutation-without-where"; }
+  void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
+    bool update = c.type() == "UpdateStmt";
+    if ((!update && c.type() != "DeleteStmt") || c.node().has("whereClause")) return;
+    std::string table = relation_name(c.node()["relation"]);
+    if (table.empty() || is_bookkeeping(table) || created_in_file(c, table)) return;
+    std::string key = row_key(c.schema, table);
+    std::string pending = update ? not_yet_updated(c.node(), c.statement.text) : "";
+    std::string batch = key + " IN (SELECT " + key + " FROM " + table + " WHERE " + (pending.empty() ? "<rows not yet done>" : pending) +
+                        " LIMIT 10000)";
+    std::string fix;
+    if (c.node().has("fromClause") || c.node().has("usingClause") || c.node().has("returningList")) {
+      fix = "-- limit each run to a batch with a WHERE before FROM/USING/RETURNING, e.g. WHERE " + batch + "\n" + c.statement.text + ";";
+    } else if (update) {  // the SET list as written; only the batch condition is new
+      fix = c.statement.text + " WHERE " + batch + ";  -- repeat until it updates 0 rows, ideally outside a transaction";
+    } else {
+      fix = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table +
+            " LIMIT 10000);  -- repeat until it deletes 0 rows, ideally outside a transaction";
+    }
+    out.push_back({std::string(update ? "UPDATE without WHERE changes" : "DELETE without WHERE deletes") + " every row of " + table +
+                       " in one statement: " + describe(lock_fact(update ? "update" : "delete"), table) +
+                       ", and each of those rows leaves a dead tuple behind.",
+                   fix, 0, table});
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<LintRule> make_mutation_without_where() { return std::make_unique<MutationWithoutWhere>(); }
+
+}  // namespace pgguard::lint

@@ -1,0 +1,78 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "lint/node.h"
+
+namespace pgguard::lint {
+
+struct Column {
+  std::string name;
+  std::string type;              // base type name as PostgreSQL stores it: int4, varchar, timestamptz, ...
+  std::vector<int64_t> typmods;  // varchar(20) -> {20}; numeric(10,2) -> {10, 2}
+  bool is_array = false;
+  bool not_null = false;
+  bool has_default = false;
+};
+
+struct Constraint {
+  std::string name;
+  char kind = 'c';  // p primary key, u unique, f foreign key, c check, x exclusion
+  std::vector<std::string> columns;
+  bool validated = true;
+  std::string not_null_column;  // a CHECK (col IS NOT NULL)
+};
+
+struct Index {
+  std::string name;
+  std::string table;
+  std::vector<std::string> columns;
+  bool unique = false;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;
+  std::vector<Constraint> constraints;
+  bool partitioned = false;
+  std::string partition_of;
+};
+
+// The database as the migrations so far leave it; relations are keyed by unqualified name.
+class Schema {
+ public:
+  void apply(const Node& statement);  // replays one statement node ({"CreateStmt": ...})
+
+  const Table* table(const std::string& name) const;
+  const Column* column(const std::string& table, const std::string& column) const;
+  const Index* index(const std::string& name) const;
+  const std::vector<std::string>* enum_values(const std::string& name) const;
+  // Whether an index, primary key or unique constraint on `table` starts with `columns`.
+  bool has_leading_index(const std::string& table, const std::vector<std::string>& columns) const;
+  const std::map<std::string, Table>& tables() const { return tables_; }
+  bool knows_anything() const { return !tables_.empty() || !enums_.empty(); }
+
+ private:
+  std::map<std::string, Table> tables_;
+  std::map<std::string, Index> indexes_;
+  std::map<std::string, std::vector<std::string>> enums_;
+
+  Table* mutable_table(const std::string& name);
+  void create_table(const Node& n);
+  void alter_table(const Node& n);
+  void add_constraint(Table& table, const Node& constraint, const std::string& column = "");
+};
+
+// Column type of a TypeName node.
+Column column_type(const Node& type_name);
+// "varchar(20)", "int4", "timestamptz[]" for messages.
+std::string describe_type(const Column& column);
+// The relation name of a RangeVar node (unqualified).
+std::string relation_name(const Node& range_var);
+// Column names of a list of String nodes or IndexElem nodes.
+std::vector<std::string> column_names(const Node& list);
+
+}  // namespace pgguard::lint

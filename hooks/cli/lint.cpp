@@ -1,0 +1,135 @@
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/cli.h"
+#include "lint/linter.h"
+#include "lint/project.h"
+#include "lint/report.h"
+#include "util/environment.h"
+#include "util/files.h"
+
+namespace pgguard::cli {
+
+int lint(const std::vector<std::string>& args) {
+  using namespace pgguard::lint;
+  std::string cwd = current_directory();
+  std::vector<std::string> paths;
+  Format format = Format::Text;
+  Severity fail_on = Severity::Error;
+  std::string config;
+  std::vector<std::pair<std::string, std::string>> rule_settings;
+  std::vector<std::string> schemas;
+  std::string stats_file;
+  int pg_version = 0;
+  std::optional<Tool> tool;
+  bool history = true;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      std::string flag = std::string("--") + name;
+      if (a == flag && i + 1 < args.size()) return args[++i];
+      if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
+      return std::nullopt;
+    };
+    if (auto v = value("format")) {
+      if (!parse_format(*v, format)) return usage_error("unknown --format '" + *v + "'");
+    } else if (auto v = value("fail-on")) {
+      try {
+        fail_on = parse_severity(*v);
+      } catch (const std::exception& e) {
+        return usage_error(e.what());
+      }
+    } else if (auto v = value("pg-version")) {
+      try {
+        pg_version = std::stoi(*v);
+      } catch (...) {
+        return usage_error("--pg-version takes a major version number");
+      }
+    } else if (auto v = value("tool")) {
+      tool = parse_tool(*v);
+      if (!tool) return usage_error("unknown --tool '" + *v + "'");
+    } else if (auto v = value("schema")) {
+      schemas.push_back(*v);
+    } else if (auto v = value("stats")) {
+      stats_file = *v;
+    } else if (auto v = value("config")) {
+      config = *v;
+    } else if (auto v = value("enable")) {
+      rule_settings.push_back({*v, "on"});
+    } else if (auto v = value("disable")) {
+      rule_settings.push_back({*v, "off"});
+    } else if (a == "--no-history") {
+      history = false;
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown lint option '" + a + "'");
+    } else {
+      paths.push_back(a);
+    }
+  }
+  std::string start = config.empty() ? cwd : config.substr(0, config.find_last_of('/') == std::string::npos ? 0 : config.find_last_of('/'));
+  if (start.empty()) start = cwd;
+  LintProject project = load_lint_project(start);
+  for (const auto& note : project.notes) std::cerr << "pgguard: " << note << "\n";
+  LintOptions options = project.options;
+  try {
+    for (const auto& [rule, setting] : rule_settings) apply_rule_setting(options, rule, setting);
+    if (!stats_file.empty()) {
+      auto text = read_file_bounded(stats_file, 16 << 20);
+      if (!text) return usage_error("cannot read --stats " + stats_file);
+      options.stats = parse_stats(*text);
+    }
+  } catch (const std::exception& e) {
+    return usage_error(e.what());
+  }
+  for (const auto& s : schemas) {
+    if (!is_regular_file(s)) return usage_error("cannot read --schema " + s);
+    options.schema_files.push_back(s);
+  }
+  if (pg_version) options.settings.pg_version = pg_version;
+  if (tool) options.tool = tool;
+  options.replay_history = history;
+
+  std::vector<std::string> files;
+  if (paths.empty()) files = find_migrations(project.root, project.migration_globs);
+  for (const auto& p : paths) {
+    if (is_directory(p)) {
+      auto found = find_migrations(p, project.migration_globs);
+      if (found.empty()) {  // a folder of plain .sql files that no default layout names
+        for (const auto& f : find_migrations(p, {"**/*.sql"})) found.push_back(f);
+      }
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (p.find_first_of("*?") != std::string::npos) {
+      std::string root = p.substr(0, p.find_first_of("*?"));
+      root = root.substr(0, root.find_last_of('/') == std::string::npos ? 0 : root.find_last_of('/'));
+      for (const auto& f : find_migrations(root.empty() ? "." : root, {p[0] == '/' ? p : "/" + p}))
+        if (glob_match(p[0] == '/' || p.rfind("./", 0) == 0 ? p : "**/" + p, f)) files.push_back(f);
+    } else if (is_regular_file(p)) {
+      files.push_back(p);
+    } else {
+      std::cerr << "pgguard: cannot read " << p << "\n";
+      return 2;
+    }
+  }
+  std::vector<LintFinding> all;
+  for (const auto& file : files) {
+    LintResult result = lint_path(file, options);
+    all.insert(all.end(), result.findings.begin(), result.findings.end());
+  }
+  bool colour = format == Format::Text && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+  std::cout << render(all, format, colour);
+  if (format == Format::Text) {
+    size_t errors = 0, warnings = 0;
+    for (const auto& f : all) {
+      if (f.severity == Severity::Error) ++errors;
+      if (f.severity == Severity::Warning) ++warnings;
+    }
+    std::cerr << files.size() << " migration file(s) linted, " << errors << " error(s), " << warnings << " warning(s)\n";
+  }
+  for (const auto& f : all)
+    if (f.severity >= fail_on) return 1;
+  return 0;
+}
+
+}  // namespace pgguard::cli

@@ -1,0 +1,1 @@
+CREATE TABLE orders (id uuid PRIMARY KEY, amount numeric(12,2) NOT NULL, status text NOT NULL, note text);

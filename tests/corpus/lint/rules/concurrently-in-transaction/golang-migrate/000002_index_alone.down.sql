@@ -1,0 +1,2 @@
+-- lint-rules: concurrently-in-transaction
+DROP INDEX CONCURRENTLY idx_orders_status;

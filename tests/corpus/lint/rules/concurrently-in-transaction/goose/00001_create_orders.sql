@@ -1,0 +1,5 @@
+-- +goose Up
+CREATE TABLE orders (id uuid PRIMARY KEY, status text NOT NULL, user_id uuid);
+
+-- +goose Down
+DROP TABLE orders;

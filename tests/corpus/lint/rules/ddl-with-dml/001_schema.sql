@@ -1,0 +1,3 @@
+CREATE TABLE users (id uuid PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid NOT NULL, status text NOT NULL);
+CREATE TABLE schema_migrations (version text PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- lint-rules: drop-column
+ALTER TABLE orders ADD COLUMN legacy_code_v2 text;

@@ -1,0 +1,3 @@
+-- lint-rules: drop-database
+-- expect: drop-database
+DROP DATABASE shop_staging;

@@ -1,0 +1,2 @@
+-- lint-rules: drop-database
+ALTER TABLE orders ADD COLUMN region text;

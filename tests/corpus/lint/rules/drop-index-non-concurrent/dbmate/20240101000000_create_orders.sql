@@ -1,0 +1,6 @@
+-- migrate:up
+CREATE TABLE orders (id uuid PRIMARY KEY, status text NOT NULL);
+CREATE INDEX idx_orders_status ON orders (status);
+
+-- migrate:down
+DROP TABLE orders;

@@ -1,0 +1,2 @@
+-- lint-rules: drop-primary-key
+ALTER TABLE orders ADD COLUMN region text;

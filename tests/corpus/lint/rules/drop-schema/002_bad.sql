@@ -1,0 +1,3 @@
+-- lint-rules: drop-schema
+-- expect: drop-schema
+DROP SCHEMA reporting CASCADE;

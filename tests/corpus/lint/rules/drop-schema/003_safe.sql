@@ -1,0 +1,4 @@
+-- lint-rules: drop-schema
+-- a schema created in this migration
+CREATE SCHEMA scratch;
+DROP SCHEMA scratch;

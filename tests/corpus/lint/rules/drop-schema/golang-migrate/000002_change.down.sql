@@ -1,0 +1,3 @@
+-- lint-rules: drop-schema
+-- a down file: destructive checks are skipped
+DROP SCHEMA reporting CASCADE;

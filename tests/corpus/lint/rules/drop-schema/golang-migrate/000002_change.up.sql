@@ -1,0 +1,2 @@
+-- lint-rules: drop-schema
+ALTER TABLE orders ADD COLUMN region text;

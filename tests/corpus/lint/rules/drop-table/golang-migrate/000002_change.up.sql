@@ -1,0 +1,2 @@
+-- lint-rules: drop-table
+ALTER TABLE orders ADD COLUMN region text;

@@ -1,0 +1,2 @@
+CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid NOT NULL, status text NOT NULL, tags jsonb, created_at timestamptz NOT NULL);
+CREATE TABLE users (id uuid PRIMARY KEY, email text NOT NULL);

@@ -1,0 +1,1 @@
+CREATE TABLE events (id uuid PRIMARY KEY, payload jsonb NOT NULL, raw text);

@@ -1,0 +1,2 @@
+-- lint-rules: missing-down-migration
+CREATE TABLE orders (id uuid PRIMARY KEY, status text NOT NULL);

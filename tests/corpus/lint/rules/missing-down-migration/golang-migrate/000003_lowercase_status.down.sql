@@ -1,0 +1,1 @@
+-- irreversible: the original capitalisation is not kept anywhere

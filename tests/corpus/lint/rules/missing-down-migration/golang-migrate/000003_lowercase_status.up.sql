@@ -1,0 +1,2 @@
+-- lint-rules: missing-down-migration
+UPDATE orders SET status = lower(status) WHERE status <> lower(status);

@@ -1,0 +1,4 @@
+-- lint-rules: missing-down-migration
+-- expect-file: missing-down-migration
+-- +goose Up
+ALTER TABLE orders ADD COLUMN note text;

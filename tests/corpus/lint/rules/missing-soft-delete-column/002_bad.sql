@@ -1,0 +1,6 @@
+-- lint-rules: missing-soft-delete-column
+-- expect: missing-soft-delete-column
+CREATE TABLE customers (id uuid PRIMARY KEY, name text NOT NULL);
+-- a differently named column does not count
+-- expect: missing-soft-delete-column
+CREATE TABLE vendors (id uuid PRIMARY KEY, removed_at timestamptz);

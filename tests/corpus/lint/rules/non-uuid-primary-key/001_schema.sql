@@ -1,0 +1,1 @@
+CREATE TABLE legacy (code text NOT NULL);

@@ -1,0 +1,3 @@
+-- lint-rules: rename-schema
+-- expect: rename-schema
+ALTER SCHEMA app RENAME TO core;

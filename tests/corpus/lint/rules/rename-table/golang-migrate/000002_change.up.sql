@@ -1,0 +1,2 @@
+-- lint-rules: rename-table
+ALTER TABLE orders ADD COLUMN region text;

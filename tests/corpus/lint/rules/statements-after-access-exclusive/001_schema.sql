@@ -1,0 +1,2 @@
+CREATE TABLE users (id uuid PRIMARY KEY, email text NOT NULL);
+CREATE TABLE orders (id uuid PRIMARY KEY, user_id uuid NOT NULL, status text NOT NULL, note text);

@@ -1,0 +1,2 @@
+-- lint-rules: truncate-table
+ALTER TABLE orders ADD COLUMN imported boolean;

@@ -1,0 +1,1 @@
+ALTER TABLE orders DROP CONSTRAINT chk_orders_amount;

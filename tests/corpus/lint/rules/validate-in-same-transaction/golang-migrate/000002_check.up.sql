@@ -1,0 +1,5 @@
+-- lint-rules: validate-in-same-transaction
+-- one multi-statement query: one implicit transaction
+ALTER TABLE orders ADD CONSTRAINT chk_orders_amount CHECK (amount >= 0) NOT VALID;
+-- expect: validate-in-same-transaction
+ALTER TABLE orders VALIDATE CONSTRAINT chk_orders_amount;
