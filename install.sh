@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs pgguard's build dependencies, builds it and installs the executables.
 #   ./install.sh [--prefix DIR]   build (Release) and install under DIR (default ~/.local)
-#   ./install.sh --test           build and run the whole test suite, also under ASan/UBSan
+#   ./install.sh --test           build and run the whole test suite (Release, ASan/UBSan), fuzz, benchmark
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,7 +17,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-packages=(cmake make g++ pkg-config nlohmann-json3-dev libpg-query-dev libre2-dev catch2 libsimdjson-dev libprotobuf-c-dev)
+packages=(cmake make g++ pkg-config git nlohmann-json3-dev libpg-query-dev libre2-dev catch2 libsimdjson-dev libprotobuf-c-dev)
+# The test suite also fuzzes with clang's libFuzzer.
+[ "$mode" = test ] && packages+=(clang libclang-rt-14-dev python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -50,8 +52,12 @@ if [ "$mode" = test ]; then
   ctest --test-dir build --output-on-failure -j "$jobs"
   echo "install.sh: the test suite again under AddressSanitizer and UndefinedBehaviorSanitizer"
   build build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPGGUARD_SANITIZE=ON -DPGGUARD_TESTS=ON
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-sanitize --output-on-failure -j "$jobs"
+  echo "install.sh: fuzzing each target for ${PGGUARD_FUZZ_SECONDS:-60} s"
+  bench/fuzz.sh "${PGGUARD_FUZZ_SECONDS:-60}"
+  echo "install.sh: benchmarks, short mode (figures only)"
+  PGGUARD_DIR="$PWD/build" bench/run.sh --quick || echo "install.sh: the benchmark could not run (see above); the tests passed"
   exit 0
 fi
 

@@ -29,6 +29,13 @@ const std::vector<Command>& commands() {
                   "      the step-by-step trace of a decision: shell parse, wrappers, SQL and its classes,\n"
                   "      target signals, rules fired, decision (or the lint of one migration)",
        explain},
+      {"init", "init [--project DIR] [--permissions] [--dry-run] [--bin DIR]\n"
+               "      wire the hooks into DIR/.claude/settings.json, write .pgguard.json and the CLAUDE.md block",
+       init},
+      {"uninstall", "uninstall [--project DIR] [--dry-run]\n      remove exactly what init added", uninstall},
+      {"doctor", "doctor [--project DIR] [--json] [--bin DIR]\n"
+                 "      check the executables, the settings wiring, the config, and prove the hooks deny and block",
+       doctor},
       {"log", "log [--since 2h|2026-11-21T10:00] [--decision deny|ask|block] [--project DIR] [--json]\n"
               "      the audit log of the project's hook decisions",
        log},

@@ -1,5 +1,7 @@
 #include "guard/guard.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <set>
 
@@ -17,19 +19,6 @@ namespace pgguard {
 namespace {
 
 constexpr size_t kMaxReasonChars = 9000;
-
-bool passes_prefilter(const std::string& command, const Policy& policy) {
-  std::string folded;
-  folded.reserve(command.size());
-  for (char c : command)
-    if (c != '\'' && c != '"') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::string unescaped;  // `ps\ql` reaches bash as psql
-  for (size_t i = 0; i < folded.size(); ++i)
-    if (!(folded[i] == '\\' && i + 1 < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i + 1])))) unescaped += folded[i];
-  return std::any_of(policy.prefilter.begin(), policy.prefilter.end(), [&](const std::string& needle) {
-    return folded.find(needle) != std::string::npos || unescaped.find(needle) != std::string::npos;
-  });
-}
 
 struct Confirmation {
   bool confirmed = false;
@@ -162,6 +151,31 @@ void apply_confirmation(Decision& decision, const Confirmation& confirmation, co
 
 }  // namespace
 
+bool mentions_database(std::string_view command) {
+  static const std::vector<std::string> needles = [] {
+    std::vector<std::string> out;
+    std::string_view json = embedded_file("policy.json");
+    simdjson::dom::parser parser;
+    simdjson::dom::array list;
+    if (parser.parse(json.data(), json.size())["prefilter"].get(list) == simdjson::SUCCESS)
+      for (auto item : list) {
+        std::string_view needle;
+        if (item.get(needle) == simdjson::SUCCESS) out.emplace_back(needle);
+      }
+    return out;
+  }();
+  std::string folded;
+  folded.reserve(command.size());
+  for (char c : command)
+    if (c != '\'' && c != '"') folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string unescaped;  // `ps\ql` reaches bash as psql
+  for (size_t i = 0; i < folded.size(); ++i)
+    if (!(folded[i] == '\\' && i + 1 < folded.size() && std::isalnum(static_cast<unsigned char>(folded[i + 1])))) unescaped += folded[i];
+  return std::any_of(needles.begin(), needles.end(), [&](const std::string& needle) {
+    return folded.find(needle) != std::string::npos || unescaped.find(needle) != std::string::npos;
+  });
+}
+
 const sinks::CliCatalog& builtin_catalog() {
   static const sinks::CliCatalog catalog = sinks::CliCatalog::load(embedded_file("cli_catalog.json"));
   return catalog;
@@ -184,7 +198,7 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
                                                policy);
       return analysis;
     }
-    if (!passes_prefilter(request.command, policy)) {
+    if (!mentions_database(request.command)) {
       analysis.prefiltered = true;
       return analysis;
     }

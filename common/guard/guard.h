@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "policy/config.h"
 #include "policy/guard_rule.h"
@@ -18,6 +19,10 @@ struct GuardRequest {
   std::map<std::string, std::string> env;  // the hook process's environment
   std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
 };
+
+// Whether a command mentions anything database-related (the needles in config/policy.json,
+// case- and quote-insensitive). Commands that do not get no analysis and no answer.
+bool mentions_database(std::string_view command);
 
 // The catalog compiled in from config/cli_catalog.json.
 const sinks::CliCatalog& builtin_catalog();

@@ -55,8 +55,7 @@ std::vector<std::string> changed_migrations(const std::string& cwd, const lint::
 
 std::string run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
                               std::chrono::system_clock::time_point now) {
-  auto limits = builtin_policy().limits;
-  auto payload = hook_io::parse_payload(raw, limits.max_stdin_bytes);
+  auto payload = hook_io::parse_payload(raw, hook_io::kMaxPayloadBytes);
   if (!payload.error.empty())
     return hook_io::dump({{"hookSpecificOutput", {{"hookEventName", "PostToolUse"},
                                                    {"additionalContext", "pgguard could not check this tool call: " + payload.error + "."}}}}) + "\n";

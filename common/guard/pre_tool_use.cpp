@@ -33,14 +33,13 @@ std::string logged(const Decision& decision, const nlohmann::json& payload, cons
 
 std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env,
                              const std::string& process_cwd) {
-  Policy builtin = builtin_policy();
-  auto payload = hook_io::parse_payload(raw, builtin.limits.max_stdin_bytes);
+  auto payload = hook_io::parse_payload(raw, hook_io::kMaxPayloadBytes);
   nlohmann::json no_input;
-  if (!payload.error.empty()) return hook_io::pre_tool_use_output(guard_error_decision(payload.error, builtin), no_input);
+  if (!payload.error.empty()) return hook_io::pre_tool_use_output(guard_error_decision(payload.error, builtin_policy()), no_input);
   const nlohmann::json& json = payload.json;
 
   auto tool = hook_io::string_field(json, "tool_name");
-  if (!tool) return hook_io::pre_tool_use_output(guard_error_decision("the hook input has no string tool_name", builtin), no_input);
+  if (!tool) return hook_io::pre_tool_use_output(guard_error_decision("the hook input has no string tool_name", builtin_policy()), no_input);
   const nlohmann::json& tool_input = json.contains("tool_input") ? json["tool_input"] : no_input;
   std::map<std::string, std::string>::const_iterator project = env.find("CLAUDE_PROJECT_DIR");
   if (*tool == "Write" || *tool == "Edit" || *tool == "MultiEdit") {
@@ -52,14 +51,17 @@ std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::s
   if (*tool != "Bash") return "";
   auto command = hook_io::string_field(json, "tool_input.command");
   if (!command)
-    return hook_io::pre_tool_use_output(guard_error_decision("the Bash hook input has no string tool_input.command", builtin), tool_input);
+    return hook_io::pre_tool_use_output(guard_error_decision("the Bash hook input has no string tool_input.command", builtin_policy()), tool_input);
 
+  // Most commands mention nothing database-related: answer before loading any policy. (Very long
+  // commands go on to the size check.)
+  if (command->size() <= 65536 && !mentions_database(*command)) return "";
   GuardRequest request;
   request.command = *command;
   request.env = env;
   auto cwd = hook_io::string_field(json, "cwd");
   if (json.contains("cwd") && !cwd)
-    return hook_io::pre_tool_use_output(guard_error_decision("the hook input's cwd is not a string", builtin), tool_input);
+    return hook_io::pre_tool_use_output(guard_error_decision("the hook input's cwd is not a string", builtin_policy()), tool_input);
   request.cwd = cwd ? *cwd : process_cwd;
   if (project != env.end()) request.project_dir = project->second;
   Policy policy = load_policy(request.cwd, request.project_dir);

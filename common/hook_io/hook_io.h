@@ -9,6 +9,9 @@
 
 namespace pgguard::hook_io {
 
+// The largest hook payload read; Claude Code's payloads are far smaller.
+constexpr size_t kMaxPayloadBytes = 32u << 20;
+
 struct RawInput {
   std::string bytes;     // at most max_bytes
   size_t total_bytes = 0;  // everything read until EOF

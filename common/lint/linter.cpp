@@ -91,10 +91,8 @@ void advance(FileState& state, const Statement& s, const Schema& schema, const S
   if (type == "VariableSetStmt") {
     if (n.str("name") == "lock_timeout") state.lock_timeout_set = true;
     if (n.str("name") == "statement_timeout") state.statement_timeout_set = true;
-  } else if (type == "CreateStmt") {
-    state.created_tables.insert(relation_name(n["relation"]));
-  } else if (type == "CreateTableAsStmt") {
-    state.created_tables.insert(relation_name(n["into"]["rel"]));
+  } else if (type == "CreateStmt" || type == "CreateTableAsStmt") {
+    state.created_tables.insert(created_table(s.node));
   } else if (type == "IndexStmt") {
     state.created_indexes.insert(n.str("idxname"));
   } else if (type == "CreateEnumStmt") {

@@ -36,6 +36,11 @@ std::string describe(const LockFact& fact, const std::string& relation) {
   return out + "; blocks " + fact.blocks;
 }
 
+std::string a_lock(const LockFact& fact, const std::string& relation) {
+  bool vowel = !fact.lock.empty() && std::string("AEIOU").find(fact.lock[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + describe(fact, relation);
+}
+
 int lock_strength(std::string_view lock) {
   static const std::map<std::string, int, std::less<>> kOrder = {
       {"ACCESS SHARE", 1}, {"ROW SHARE", 2}, {"ROW EXCLUSIVE", 3}, {"SHARE UPDATE EXCLUSIVE", 4},

@@ -18,6 +18,8 @@ struct LockFact {
 const LockFact& lock_fact(std::string_view form);
 // "SHARE lock on orders, full table scan; blocks writes for the whole index build"
 std::string describe(const LockFact& fact, const std::string& relation);
+// describe() with its article, for "takes <this>": "an ACCESS EXCLUSIVE lock on orders, ...".
+std::string a_lock(const LockFact& fact, const std::string& relation);
 // 1 (ACCESS SHARE) .. 8 (ACCESS EXCLUSIVE); 0 when unknown.
 int lock_strength(std::string_view lock);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <re2/re2.h>
+#include <set>
 
 #include "util/files.h"
 #include "util/text.h"
@@ -192,6 +193,12 @@ std::optional<Tool> parse_tool(const std::string& name) {
   for (const auto& t : kToolNames)
     if (name == t.name) return t.tool;
   return std::nullopt;
+}
+
+bool is_bookkeeping_table(const std::string& table) {
+  static const std::set<std::string> kTables = {"alembic_version", "schema_migrations", "flyway_schema_history",
+                                                "__drizzle_migrations", "_prisma_migrations", "goose_db_version"};
+  return kTables.count(table) > 0;
 }
 
 bool glob_match(const std::string& pattern, const std::string& path) {

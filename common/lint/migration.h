@@ -52,4 +52,8 @@ std::vector<std::string> earlier_migrations(const std::string& path, Tool tool, 
 
 bool glob_match(const std::string& pattern, const std::string& path);
 
+// Whether a table is a migration tool's own history (schema_migrations, flyway_schema_history, ...):
+// writes to it are the tool's bookkeeping, not a data change.
+bool is_bookkeeping_table(const std::string& table);
+
 }  // namespace pgguard::lint

@@ -48,7 +48,7 @@ class Parser {
       for (const Node& raw : root["stmts"].list()) {
         size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
         size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
-        add(index, raw["stmt"], start, length == 0 ? s.sql.size() : start + length, "");
+        add(index, raw["stmt"], start, length == 0 ? s.sql.size() : start + length, 0, "");
       }
     } else {
       parse_one_by_one(index);
@@ -79,7 +79,7 @@ class Parser {
     std::string split_error;
     auto ranges = sql::split_statements(s.sql, split_error);
     if (!split_error.empty()) {
-      add(index, {}, 0, s.sql.size(), split_error);
+      add(index, {}, 0, s.sql.size(), 0, split_error);
     } else {
       for (auto [start, end] : ranges) {
         std::string text = s.sql.substr(start, end - start);
@@ -90,17 +90,18 @@ class Parser {
             auto [line, column] = position(s.offset + start + static_cast<size_t>(one.error->cursorpos) - 1);
             message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
           }
-          add(index, {}, start, end, message);
+          add(index, {}, start, end, start, message);
         } else {
           Node root = document(one.parse_tree);
-          for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, "");
+          for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
         }
         pg_query_free_parse_result(one);
       }
     }
   }
 
-  void add(size_t index, Node node, size_t start, size_t end, const std::string& error) {
+  // `parsed_from`: where in the section the string libpg_query parsed starts (its locations count from there).
+  void add(size_t index, Node node, size_t start, size_t end, size_t parsed_from, const std::string& error) {
     const Section& s = out_.file.sections[index];
     size_t token = first_token(s.sql, start, std::min(end, s.sql.size()));
     if (token >= end && error.empty()) return;
@@ -110,6 +111,7 @@ class Parser {
     statement.text = trim(s.sql.substr(token, std::min(end, s.sql.size()) - token));
     if (!statement.text.empty() && statement.text.back() == ';') statement.text.pop_back();
     statement.offset = s.offset + token;
+    statement.text_location = token - parsed_from;
     std::tie(statement.line, statement.column) = position(statement.offset);
     statement.section = index;
     statement.parse_error = error;
@@ -153,6 +155,7 @@ class Parser {
             s.node = raw["stmt"];
             s.type = std::string(s.node.type());
             s.text = trim(sql);
+            s.text_location = std::min(sql.find_first_not_of(" \t\n\v\f\r"), sql.size());  // what trim() dropped
             s.embedded = true;
             out_.statements.push_back(s);
           }
@@ -186,6 +189,43 @@ class Parser {
 };
 
 }  // namespace
+
+std::optional<size_t> Statement::text_index(int64_t location) const {
+  if (location < static_cast<int64_t>(text_location)) return std::nullopt;
+  size_t index = static_cast<size_t>(location) - text_location;
+  if (index >= text.size()) return std::nullopt;
+  return index;
+}
+
+std::optional<size_t> keyword_at(const Statement& statement, int64_t location, std::initializer_list<std::string_view> keywords) {
+  std::optional<size_t> index = statement.text_index(location);
+  if (!index) return std::nullopt;
+  for (std::string_view keyword : keywords)
+    if (to_lower(std::string_view(statement.text).substr(*index, keyword.size())) == keyword) return index;
+  return std::nullopt;
+}
+
+std::string parenthesized_after(const Statement& statement, int64_t location, std::initializer_list<std::string_view> keywords) {
+  const std::string& text = statement.text;
+  std::optional<size_t> keyword = keyword_at(statement, location, keywords);
+  if (!keyword) return "";
+  size_t open = text.find('(', *keyword);
+  if (open == std::string::npos) return "";
+  int depth = 0;
+  for (size_t i = open; i < text.size(); ++i) {
+    char ch = text[i];
+    if (ch == '\'' || ch == '"') {  // skip quoted text: its parentheses do not count
+      size_t close = text.find(ch, i + 1);
+      if (close == std::string::npos) return "";
+      i = close;
+    } else if (ch == '(') {
+      ++depth;
+    } else if (ch == ')' && --depth == 0) {
+      return trim(text.substr(open + 1, i - open - 1));
+    }
+  }
+  return "";
+}
 
 std::pair<int, int> line_and_column(const std::string& text, size_t offset) {
   offset = std::min(offset, text.size());

@@ -1,6 +1,10 @@
 #pragma once
+#include <cstdint>
+#include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lint/migration.h"
@@ -25,6 +29,13 @@ struct Statement {
   size_t section = 0;     // index into MigrationFile::sections
   bool embedded = false;  // from a DO block or a PL/pgSQL function body
   std::string parse_error;
+  // Parse-tree locations are byte offsets into the string libpg_query parsed: the whole section,
+  // the statement's own chunk when a syntax error made the section parse statement by statement,
+  // or the inner query of a DO block or function body. `text` starts this far into that string.
+  size_t text_location = 0;
+
+  // The index in `text` of a parse-tree location; nullopt for -1 and for locations outside it.
+  std::optional<size_t> text_index(int64_t location) const;
 };
 
 struct ParsedMigration {
@@ -37,6 +48,13 @@ struct ParsedMigration {
 // Parses every section: statements with positions, comments from libpg_query's scanner, and the
 // statements inside DO blocks and PL/pgSQL function bodies.
 std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file);
+
+// The index in statement.text of a node's location when one of `keywords` (lower case) starts
+// there, so that a location pointing anywhere else is never used to cut the text.
+std::optional<size_t> keyword_at(const Statement& statement, int64_t location, std::initializer_list<std::string_view> keywords);
+// The text inside the first parentheses after that keyword (CHECK (<this>), GENERATED ALWAYS AS
+// (<this>)), trimmed; "" when the location does not map onto one of the keywords.
+std::string parenthesized_after(const Statement& statement, int64_t location, std::initializer_list<std::string_view> keywords);
 
 // "line N, column M" of a byte offset.
 std::pair<int, int> line_and_column(const std::string& text, size_t offset);

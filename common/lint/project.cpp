@@ -68,16 +68,19 @@ LintProject load_lint_project(const std::string& start) {
       }
     }
   }
-  if (!version_set) {
-    std::string claude_dir = find_upward(start, "CLAUDE.md");
-    if (!claude_dir.empty()) {
-      auto text = read_file_bounded(resolve_path(claude_dir, "CLAUDE.md"), 1 << 20);
-      static const RE2 version(R"((?i)postgres(?:ql)?\s*(?:version)?\s*[:=]?\s*v?(\d{1,2})(?:\.\d+|\.x)?\b)");
-      int major = 0;
-      if (text && RE2::PartialMatch(*text, version, &major) && major >= 9 && major <= 30) project.options.settings.pg_version = major;
-    }
-  }
+  if (!version_set)
+    if (auto major = postgres_version_from_claude_md(start)) project.options.settings.pg_version = *major;
   return project;
+}
+
+std::optional<int> postgres_version_from_claude_md(const std::string& start) {
+  std::string claude_dir = find_upward(start, "CLAUDE.md");
+  if (claude_dir.empty()) return std::nullopt;
+  auto text = read_file_bounded(resolve_path(claude_dir, "CLAUDE.md"), 1 << 20);
+  static const RE2 version(R"((?i)postgres(?:ql)?\s*(?:version)?\s*[:=]?\s*v?(\d{1,2})(?:\.\d+|\.x)?\b)");
+  int major = 0;
+  if (text && RE2::PartialMatch(*text, version, &major) && major >= 9 && major <= 30) return major;
+  return std::nullopt;
 }
 
 std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct LintProject {
 };
 
 LintProject load_lint_project(const std::string& start);
+
+// The PostgreSQL major version a CLAUDE.md at or above `start` states ("PostgreSQL: 16.x").
+std::optional<int> postgres_version_from_claude_md(const std::string& start);
 
 // Applies a lint rule setting ("off", "on", "error", "warning", "info"); throws on bad values.
 void apply_rule_setting(LintOptions& options, const std::string& rule, const std::string& setting);

@@ -19,7 +19,7 @@ Severity parse_severity(std::string_view name);  // throws on unknown names
 
 // What the walk has seen earlier in the file, for rules that depend on order.
 struct FileState {
-  std::set<std::string> created_tables;       // CREATE TABLE (incl. TEMP) earlier in the file
+  std::set<std::string> created_tables;       // CREATE TABLE (incl. TEMP) or TABLE AS / MATERIALIZED VIEW earlier in the file
   std::set<std::string> created_indexes;
   std::set<std::string> created_types;
   int transaction = 0;                         // increments whenever a transaction starts

@@ -9,6 +9,36 @@ std::string relation_name(const Node& range_var) {
   return rv.str("relname");
 }
 
+std::string qualified_name(const Node& range_var) {
+  Node rv = range_var.has("RangeVar") ? range_var["RangeVar"] : range_var;
+  std::string schema = rv.str("schemaname");
+  return (schema.empty() ? "" : schema + ".") + rv.str("relname");
+}
+
+std::string created_table(const Node& statement) {
+  if (statement.type() == "CreateStmt") return relation_name(statement.body()["relation"]);
+  if (statement.type() == "CreateTableAsStmt") return relation_name(statement.body()["into"]["rel"]);
+  return "";
+}
+
+std::string truncate_identifier(const std::string& name) {
+  if (name.size() <= kMaxIdentifierBytes) return name;
+  size_t cut = kMaxIdentifierBytes;
+  while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;  // a UTF-8 continuation byte
+  return name.substr(0, cut);
+}
+
+std::vector<std::string> referenced_columns(const Node& expression) {
+  std::vector<std::string> columns;
+  expression.walk([&](const Node& node) {
+    std::vector<Node> fields = node["ColumnRef"]["fields"].list();
+    if (fields.empty() || !fields.back().has("String")) return;
+    std::string name = fields.back().sval();
+    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
+  });
+  return columns;
+}
+
 std::vector<std::string> column_names(const Node& list) {
   std::vector<std::string> names;
   for (const Node& item : list.list()) {
@@ -64,6 +94,13 @@ const Index* Schema::index(const std::string& name) const {
 const std::vector<std::string>* Schema::enum_values(const std::string& name) const {
   auto it = enums_.find(name);
   return it == enums_.end() ? nullptr : &it->second;
+}
+
+std::string Schema::row_key(const std::string& table_name) const {
+  if (const Table* t = table(table_name))
+    for (const auto& constraint : t->constraints)
+      if (constraint.kind == 'p' && constraint.columns.size() == 1) return constraint.columns[0];
+  return "ctid";
 }
 
 bool Schema::has_leading_index(const std::string& table_name, const std::vector<std::string>& columns) const {

@@ -52,6 +52,9 @@ class Schema {
   const std::vector<std::string>* enum_values(const std::string& name) const;
   // Whether an index, primary key or unique constraint on `table` starts with `columns`.
   bool has_leading_index(const std::string& table, const std::vector<std::string>& columns) const;
+  // What a batched UPDATE or DELETE picks rows by: the single-column primary key when known, else
+  // ctid (always present).
+  std::string row_key(const std::string& table) const;
   const std::map<std::string, Table>& tables() const { return tables_; }
   bool knows_anything() const { return !tables_.empty() || !enums_.empty(); }
 
@@ -72,7 +75,18 @@ Column column_type(const Node& type_name);
 std::string describe_type(const Column& column);
 // The relation name of a RangeVar node (unqualified).
 std::string relation_name(const Node& range_var);
+// "schema.name" of a RangeVar node, or "name" when it names no schema; not quoted.
+std::string qualified_name(const Node& range_var);
+// The table (or materialized view) a CREATE TABLE or CREATE TABLE AS statement node creates; ""
+// for any other statement.
+std::string created_table(const Node& statement);
+constexpr size_t kMaxIdentifierBytes = 63;  // NAMEDATALEN - 1
+// The name PostgreSQL stores for `name`: its first kMaxIdentifierBytes bytes, cut before a UTF-8
+// character rather than through it.
+std::string truncate_identifier(const std::string& name);
 // Column names of a list of String nodes or IndexElem nodes.
 std::vector<std::string> column_names(const Node& list);
+// Columns an expression refers to (the last part of each column reference), in order, without repeats.
+std::vector<std::string> referenced_columns(const Node& expression);
 
 }  // namespace pgguard::lint

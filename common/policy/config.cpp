@@ -31,7 +31,6 @@ void append_lower(std::vector<std::string>& to, const json& values) {
 
 Policy parse_builtin(const json& doc) {
   Policy policy;
-  policy.prefilter = doc.at("prefilter").get<std::vector<std::string>>();
   for (const auto& [id, setting] : doc.at("rules").items())
     policy.rules[id] = {parse_verdict(setting.at("verdict").get<std::string>()), setting.value("confirmable", false)};
   for (const auto& id : doc.at("hard_rules")) policy.hard_rules.insert(id.get<std::string>());
@@ -48,7 +47,6 @@ Policy parse_builtin(const json& doc) {
   policy.audit = {audit.at("enabled").get<bool>(), audit.at("all_decisions").get<bool>(), audit.at("max_bytes").get<size_t>()};
   const json& limits = doc.at("limits");
   policy.limits.budget_ms = limits.at("budget_ms").get<int>();
-  policy.limits.max_stdin_bytes = limits.at("max_stdin_bytes").get<size_t>();
   policy.limits.max_command_bytes = limits.at("max_command_bytes").get<size_t>();
   policy.limits.max_file_bytes = limits.at("max_file_bytes").get<size_t>();
   policy.limits.max_depth = limits.at("max_depth").get<int>();
@@ -66,7 +64,7 @@ void apply_project_config(Policy& policy, const std::string& json_text) {
   json doc = json::parse(json_text);
   if (!doc.is_object()) throw std::runtime_error("the top level must be an object");
   static const std::set<std::string> kKnown = {"rules", "allow_read_only", "production", "backup", "side_effect_functions",
-                                               "$schema", "migrations", "postgres_version", "schema", "stats", "tool", "audit"};
+                                               "$schema", "migrations", "postgres_version", "schema", "stats", "tool", "audit", "init"};
   for (const auto& [key, value] : doc.items())
     if (!kKnown.count(key)) throw std::runtime_error("unknown key '" + key + "'");
   if (doc.contains("rules")) {

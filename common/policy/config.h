@@ -19,14 +19,12 @@ struct RuleSetting {
 
 struct Limits {
   int budget_ms = 300;
-  size_t max_stdin_bytes = 32 << 20;
   size_t max_command_bytes = 1 << 20;
   size_t max_file_bytes = 1 << 20;
   int max_depth = 8;
 };
 
 struct Policy {
-  std::vector<std::string> prefilter;
   std::map<std::string, RuleSetting> rules;
   std::set<std::string> hard_rules;  // a project config may tighten these, never loosen them
   bool allow_read_only = false;

@@ -169,7 +169,9 @@ class Parser {
         fail("unexpected '" + std::string(1, peek()) + "'");
         break;
       }
+      size_t before = pos_;
       AndOrList list = parse_and_or();
+      if (pos_ == before && error_.empty()) fail("unexpected '" + std::string(1, peek()) + "'");
       skip_blanks();
       if (peek() == '&' && peek(1) != '&') {
         ++pos_;
@@ -592,6 +594,7 @@ class Parser {
       }
     }
     word.source = std::string(src_.substr(start, pos_ - start));
+    if (pos_ == start && error_.empty()) fail(at_end() ? "missing word" : "unexpected '" + std::string(1, peek()) + "'");  // no progress: stop the caller's loop
     return word;
   }
 

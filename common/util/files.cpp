@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 namespace pgguard {
@@ -49,6 +51,17 @@ std::optional<std::chrono::system_clock::time_point> modification_time(const std
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
   return std::chrono::system_clock::time_point(std::chrono::seconds(st.st_mtim.tv_sec));
+}
+
+std::string make_temp_directory(const std::string& prefix) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "-XXXXXX";
+  return ::mkdtemp(pattern.data()) ? pattern : std::string();
+}
+
+void remove_tree(const std::string& path) {
+  std::error_code ignored;
+  std::filesystem::remove_all(path, ignored);
 }
 
 }  // namespace pgguard

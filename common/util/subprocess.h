@@ -10,6 +10,7 @@ struct ProcessResult {
   int signal = 0;
   std::string out;
   std::string err;
+  long max_rss_kb = 0;  // the child's peak resident memory
 };
 
 // Runs `path args...` with exactly `env` as its environment, writing `input` to its stdin while

@@ -24,5 +24,8 @@ int lint(const std::vector<std::string>& args);
 int rules(const std::vector<std::string>& args);
 int explain(const std::vector<std::string>& args);
 int log(const std::vector<std::string>& args);
+int init(const std::vector<std::string>& args);
+int uninstall(const std::vector<std::string>& args);
+int doctor(const std::vector<std::string>& args);
 
 }  // namespace pgguard::cli

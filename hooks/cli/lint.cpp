@@ -112,6 +112,8 @@ int lint(const std::vector<std::string>& args) {
       return 2;
     }
   }
+  for (auto& file : files)  // report paths as the user would type them
+    if (file.rfind(cwd + "/", 0) == 0) file = file.substr(cwd.size() + 1);
   std::vector<LintFinding> all;
   for (const auto& file : files) {
     LintResult result = lint_path(file, options);

@@ -108,6 +108,15 @@ TEST_CASE("syntax errors are reported, never thrown", "[shell]") {
   }
 }
 
+TEST_CASE("inputs found by fuzzing end in an error, not a loop", "[shell]") {
+  for (const char* input : {"pg_conf ig-URNING id) SELECT c-bindir", "a )", "case x in ;; esac", "for x in a (b); do c; done",
+                            "arr=(a ; b)", ")"}) {
+    INFO(input);
+    auto r = parse(input);
+    CHECK_FALSE(r.error.empty());
+  }
+}
+
 TEST_CASE("nesting is bounded", "[shell]") {
   std::string deep;
   for (int i = 0; i < 200; ++i) deep += "$(";

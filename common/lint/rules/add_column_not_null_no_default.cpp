@@ -5,16 +5,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 // A constant default worth suggesting for common types; the user still has to pick the right value.
 std::string suggested_default(const Column& type) {
   static const std::map<std::string, std::string> kDefaults = {
@@ -50,7 +40,7 @@ class AddColumnNotNullNoDefault : public LintRule {
           fills_itself = true;
       }
       if (!not_null || fills_itself) continue;
-      std::string column = def.str("colname"), t = qualified(c.node()["relation"]), type_text = describe_type(type);
+      std::string column = def.str("colname"), t = qualified_name(c.node()["relation"]), type_text = describe_type(type);
       out.push_back({"ADD COLUMN " + column + " NOT NULL without a DEFAULT takes " + a_lock(lock_fact("add-column-not-null"), table) +
                          " (\"contains null values\"), and inserts from the running code that omit " + column + " break.",
                      "ALTER TABLE " + t + " ADD COLUMN " + column + " " + type_text + " NOT NULL DEFAULT " + suggested_default(type) +

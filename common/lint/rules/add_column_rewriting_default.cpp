@@ -1,5 +1,3 @@
-#include <pg_query.h>
-
 #include <cctype>
 #include <optional>
 #include <set>
@@ -10,48 +8,13 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
-// Where a node location falls in the statement text, checked by the keyword that must start there. Locations count
-// from the start of the SQL the parser saw: the section, or after a syntax error elsewhere in the section the
-// statement's split chunk (the linter parses those one by one), or for DO-block statements the inner query.
-std::optional<size_t> text_position(const StatementContext& c, int64_t location, std::initializer_list<std::string_view> keywords) {
-  const std::string& text = c.statement.text;
-  auto at = [&](int64_t base) -> std::optional<size_t> {
-    if (location < 0 || base < 0 || location < base) return std::nullopt;
-    size_t pos = static_cast<size_t>(location - base);
-    for (std::string_view keyword : keywords)
-      if (pos + keyword.size() <= text.size() && to_lower(text.substr(pos, keyword.size())) == keyword) return pos;
-    return std::nullopt;
-  };
-  if (c.statement.embedded) return at(0);
-  int64_t token = static_cast<int64_t>(c.statement.offset - c.section.offset);
-  if (auto pos = at(token)) return pos;
-  std::optional<size_t> found;
-  PgQuerySplitResult split = pg_query_split_with_scanner(c.section.sql.c_str());
-  for (int i = 0; !split.error && i < split.n_stmts && !found; ++i) {
-    int64_t start = split.stmts[i]->stmt_location, length = split.stmts[i]->stmt_len;
-    if (token >= start && (length == 0 || token < start + length)) found = at(token - start);
-  }
-  pg_query_free_split_result(split);
-  return found;
-}
-
 // The DEFAULT expression as written: from the DEFAULT keyword to the next column option, comma or end; empty when
 // the location does not map onto the statement text.
 std::string default_text(const StatementContext& c, const Node& constraint) {
   static const std::set<std::string> kStop = {"not",    "null",    "constraint", "check",    "references",
                                               "unique", "primary", "collate",    "generated"};
   const std::string& text = c.statement.text;
-  std::optional<size_t> keyword = text_position(c, constraint.integer("location", -1), {"default"});
+  std::optional<size_t> keyword = keyword_at(c.statement, constraint.integer("location", -1), {"default"});
   if (!keyword) return "";
   size_t start = *keyword + 7;
   int depth = 0;
@@ -119,11 +82,8 @@ class AddColumnRewritingDefault : public LintRule {
  private:
   static std::string fix(const StatementContext& c, const std::string& table, const std::string& column, const std::string& type,
                          const std::string& expression, bool not_null) {
-    std::string t = qualified(c.node()["relation"]);
-    std::string key = "ctid";
-    if (const Table* known = c.schema.table(table))
-      for (const auto& con : known->constraints)
-        if (con.kind == 'p' && con.columns.size() == 1) key = con.columns[0];
+    std::string t = qualified_name(c.node()["relation"]);
+    std::string key = c.schema.row_key(table);
     std::string out = "ALTER TABLE " + t + " ADD COLUMN " + column + " " + type + ";\n" + "ALTER TABLE " + t + " ALTER COLUMN " + column +
                       " SET DEFAULT " + expression + ";\n" +
                       "-- backfill existing rows in batches, each its own transaction; repeat until it updates 0 rows:\n" + "UPDATE " + t +

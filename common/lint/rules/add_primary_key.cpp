@@ -4,16 +4,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 class AddPrimaryKey : public LintRule {
  public:
   std::string_view id() const override { return "add-primary-key"; }
@@ -39,13 +29,12 @@ class AddPrimaryKey : public LintRule {
  private:
   static std::string fix(const StatementContext& c, const std::string& table, const std::vector<std::string>& columns,
                          const std::string& name) {
-    std::string t = qualified(c.node()["relation"]), out;
+    std::string t = qualified_name(c.node()["relation"]), out;
     // Columns not known to be NOT NULL would be scanned under the lock by ADD PRIMARY KEY USING INDEX: prove them first.
     for (const auto& column : columns) {
       const Column* known = c.schema.column(table, column);
       if (known && known->not_null) continue;
-      std::string check = table + "_" + column + "_not_null";
-      if (check.size() > 63) check = check.substr(0, 63);
+      std::string check = truncate_identifier(table + "_" + column + "_not_null");
       out += "ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;\n" + "ALTER TABLE " + t +
              " VALIDATE CONSTRAINT " + check + ";  -- in a later transaction\n" + "ALTER TABLE " + t + " ALTER COLUMN " + column +
              " SET NOT NULL;  -- PostgreSQL 12+: no scan\n";

@@ -3,16 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 class AlterColumnType : public LintRule {
  public:
   std::string_view id() const override { return "alter-column-type"; }
@@ -48,7 +38,7 @@ class AlterColumnType : public LintRule {
 
  private:
   static std::string fix(const StatementContext& c, const std::string& column, const std::string& type, bool using_expression) {
-    std::string t = qualified(c.node()["relation"]), next = column + "_new";
+    std::string t = qualified_name(c.node()["relation"]), next = column + "_new";
     std::string value = using_expression ? "<the USING expression>" : column + "::" + type;
     return "ALTER TABLE " + t + " ADD COLUMN " + next + " " + type + ";\n" + "-- a trigger keeping " + next + " = " + value +
            " on INSERT/UPDATE, then backfill in batches until 0 rows:\n" + "UPDATE " + t + " SET " + next + " = " + value +

@@ -4,16 +4,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 // A bound value as SQL; "" for MINVALUE/MAXVALUE and anything that is not a plain constant.
 std::string datum(const Node& value) {
   Node constant = value["A_Const"];
@@ -93,11 +83,10 @@ class AttachPartitionWithoutCheck : public LintRule {
   }
 
   static std::string fix(const StatementContext& c, const std::string& parent, const Node& partition_cmd) {
-    std::string partition = relation_name(partition_cmd["name"]), p = qualified(partition_cmd["name"]);
+    std::string partition = relation_name(partition_cmd["name"]), p = qualified_name(partition_cmd["name"]);
     std::string expression = bound_check(partition_cmd["bound"], partition_key(c, parent));
     if (expression.empty()) expression = "<the partition bound as an expression>";
-    std::string check = partition + "_partition_bound";
-    if (check.size() > 63) check = check.substr(0, 63);
+    std::string check = truncate_identifier(partition + "_partition_bound");
     return "ALTER TABLE " + p + " ADD CONSTRAINT " + check + " CHECK (" + expression + ") NOT VALID;\n" + "ALTER TABLE " + p +
            " VALIDATE CONSTRAINT " + check + ";  -- scans without blocking reads or writes\n" + c.statement.text +
            ";  -- no scan: the CHECK proves the bound\n" + "ALTER TABLE " + p + " DROP CONSTRAINT " + check + ";";

@@ -57,8 +57,8 @@ inline std::string quote_idents(const std::vector<std::string>& names) {
   return out;
 }
 
-// "schema.name" as written (quoted where needed), or "name".
-inline std::string qualified_name(const Node& range_var) {
+// "schema.name" as SQL needs it written (quoted where needed), or "name".
+inline std::string quoted_qualified_name(const Node& range_var) {
   Node rv = range_var.has("RangeVar") ? range_var["RangeVar"] : range_var;
   std::string schema = rv.str("schemaname");
   return (schema.empty() ? "" : quote_ident(schema) + ".") + quote_ident(rv.str("relname"));
@@ -69,49 +69,11 @@ inline std::string existing_relation(const StatementContext& c, const std::strin
   return !c.is_new_table(table) && c.schema.table(table) ? table : std::string();
 }
 
-// "a SHARE lock ..." / "an ACCESS EXCLUSIVE lock ...".
-inline std::string with_article(const std::string& phrase) {
-  bool vowel = !phrase.empty() && std::string("AEIOUaeiou").find(phrase[0]) != std::string::npos;
-  return (vowel ? "an " : "a ") + phrase;
-}
-
 // Whether a TypeName names a built-in type (unqualified or pg_catalog), not a user type that
 // happens to share the name.
 inline bool builtin_type(const Node& type_name) {
   std::vector<Node> names = type_name["names"].list();
   return names.size() == 1 || (names.size() == 2 && names[0].sval() == "pg_catalog");
-}
-
-// Parse-tree locations count from the start of what libpg_query parsed: the section for a file
-// that parses whole, the statement's own text after a syntax error elsewhere or in a DO block.
-// Returns the offset into the statement text, checked against the relation the statement names.
-inline std::optional<size_t> text_offset(const StatementContext& c, int64_t location) {
-  if (location < 0) return std::nullopt;
-  const std::string& text = c.statement.text;
-  Node rv = c.node()["relation"];
-  std::string anchor = to_lower(rv.has("schemaname") ? rv.str("schemaname") : rv.str("relname"));
-  int64_t anchor_location = rv.integer("location", -1);
-  auto word_at = [&](size_t at) {
-    std::string_view rest = std::string_view(text).substr(at);
-    if (!rest.empty() && rest[0] == '"') rest.remove_prefix(1);
-    return to_lower(rest.substr(0, anchor.size())) == anchor;
-  };
-  std::vector<int64_t> bases = {static_cast<int64_t>(c.statement.offset) - static_cast<int64_t>(c.section.offset), 0};
-  if (anchor_location >= 0)  // else: the first token spelling the anchor
-    for (const Token& t : scan_tokens(text))
-      if (word_at(t.start)) {
-        bases.push_back(anchor_location - static_cast<int64_t>(t.start));
-        break;
-      }
-  for (int64_t base : bases) {
-    if (anchor_location >= 0) {
-      int64_t at = anchor_location - base;
-      if (at < 0 || static_cast<size_t>(at) >= text.size() || !word_at(static_cast<size_t>(at))) continue;
-    }
-    int64_t at = location - base;
-    if (at >= 0 && static_cast<size_t>(at) < text.size()) return static_cast<size_t>(at);
-  }
-  return std::nullopt;
 }
 
 // The comma-separated items of the parenthesised list that opens at token `open` (a '(' token):
@@ -166,8 +128,8 @@ inline std::pair<size_t, size_t> element_span(const std::string& text, const std
 inline std::string column_definition(const StatementContext& c, const Node& column_def, const std::string& new_type = "") {
   std::string fallback = quote_ident(column_def.str("colname")) + " " + new_type;
   const std::string& text = c.statement.text;
-  auto start = text_offset(c, column_def.integer("location", -1));
-  auto type_start = text_offset(c, column_def["typeName"].integer("location", -1));
+  auto start = c.statement.text_index(column_def.integer("location", -1));
+  auto type_start = c.statement.text_index(column_def["typeName"].integer("location", -1));
   if (!start || !type_start || *type_start < *start) return fallback;
   std::vector<Token> tokens = scan_tokens(text);
   auto [from, to] = element_span(text, tokens, *start);
@@ -207,7 +169,7 @@ inline std::vector<ColumnSite> column_sites(const StatementContext& c) {
   auto add = [&](const Node& def, const std::string& name, ColumnSite::Kind kind) {
     ColumnSite site;
     site.table = relation_name(n["relation"]);
-    site.qualified = qualified_name(n["relation"]);
+    site.qualified = quoted_qualified_name(n["relation"]);
     site.column = name;
     site.type = column_type(def["typeName"]);
     site.builtin = builtin_type(def["typeName"]);

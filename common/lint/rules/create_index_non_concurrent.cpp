@@ -1,3 +1,5 @@
+#include <re2/re2.h>
+
 #include "lint/rule.h"
 
 namespace pgguard::lint {
@@ -10,10 +12,13 @@ class CreateIndexNonConcurrent : public LintRule {
     if (c.type() != "IndexStmt" || c.node().flag("concurrent")) return;
     std::string table = relation_name(c.node()["relation"]);
     if (c.is_new_table(table)) return;
-    std::string name = c.node().str("idxname");
-    out.push_back({"CREATE INDEX " + name + " without CONCURRENTLY takes a " + describe(lock_fact("create-index"), table) + ".",
-                   "CREATE INDEX CONCURRENTLY " + (name.empty() ? std::string("idx_") + table : name) + " ON " + table + " (...);  "
-                   "-- in a migration that runs outside a transaction; if it fails, DROP INDEX CONCURRENTLY the INVALID index and retry",
+    // The statement as written, with CONCURRENTLY where it belongs.
+    static const RE2 head(R"((?i)^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX)\b)");
+    std::string fixed = c.statement.text;
+    if (!RE2::Replace(&fixed, head, "\\1 CONCURRENTLY")) fixed = "CREATE INDEX CONCURRENTLY ... ON " + table + " (...)";
+    out.push_back({"CREATE INDEX " + c.node().str("idxname") + " without CONCURRENTLY takes a " +
+                       describe(lock_fact("create-index"), table) + ".",
+                   fixed + ";  -- in a migration that runs outside a transaction; if it fails, DROP INDEX CONCURRENTLY the INVALID index and retry",
                    0, table});
   }
 };

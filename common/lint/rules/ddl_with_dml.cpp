@@ -6,12 +6,6 @@
 namespace pgguard::lint {
 namespace {
 
-bool is_bookkeeping(const std::string& table) {
-  static const std::set<std::string> kTables = {"alembic_version", "schema_migrations", "flyway_schema_history",
-                                                "__drizzle_migrations", "_prisma_migrations", "goose_db_version"};
-  return kTables.count(table) > 0;
-}
-
 // The table a data-changing statement writes, or "" for anything else.
 std::string dml_table(const Statement& s) {
   Node n = s.node.body();
@@ -28,16 +22,6 @@ std::string verb(const Statement& s) {
   return "COPY";
 }
 
-// Created earlier in this file, also by CREATE TABLE AS (which FileState does not record).
-bool created_in_file(const StatementContext& c, const std::string& table) {
-  if (c.is_new_table(table)) return true;
-  for (const Statement& s : c.migration.statements) {
-    if (&s == &c.statement) break;
-    if (s.type == "CreateTableAsStmt" && relation_name(s.node.body()["into"]["rel"]) == table) return true;
-  }
-  return false;
-}
-
 // A migration (section) that changes both the schema and the data of existing tables: in one
 // transaction the DDL's lock is held for the whole data change, and the data change cannot be
 // batched. Reported once per section, on its first data change.
@@ -46,13 +30,13 @@ class DdlWithDml : public LintRule {
   std::string_view id() const override { return "ddl-with-dml"; }
   void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
     std::string table = dml_table(c.statement);
-    if (table.empty() || is_bookkeeping(table) || created_in_file(c, table)) return;
+    if (table.empty() || is_bookkeeping_table(table) || c.is_new_table(table)) return;
     // Only the first data change of the section reports; an earlier one means this is not it. Scanning
     // back stops at the previous data change, so long seed files stay linear.
     const auto& all = c.migration.statements;
     for (auto i = static_cast<size_t>(&c.statement - all.data()); i-- > 0 && all[i].section == c.statement.section;) {
       std::string written = dml_table(all[i]);
-      if (!written.empty() && !c.is_new_table(written) && !is_bookkeeping(written)) return;
+      if (!written.empty() && !c.is_new_table(written) && !is_bookkeeping_table(written)) return;
     }
     const Statement* ddl = nullptr;
     std::string ddl_form, ddl_table;
@@ -62,15 +46,13 @@ class DdlWithDml : public LintRule {
       if (s.section != c.statement.section || !s.node) continue;
       // DDL that blocks writes (SHARE or stronger) on a table that existed before the migration.
       for (const auto& f : statement_forms(s.node, c.schema, c.settings.pg_version)) {
-        if (ddl || f.relation.empty() || created.count(f.relation) || is_bookkeeping(f.relation)) continue;
+        if (ddl || f.relation.empty() || created.count(f.relation) || is_bookkeeping_table(f.relation)) continue;
         if (lock_strength(lock_fact(f.form).lock) < lock_strength("SHARE")) continue;
         ddl = &s;
         ddl_form = f.form;
         ddl_table = f.relation;
       }
-      Node n = s.node.body();
-      if (s.type == "CreateStmt") created.insert(relation_name(n["relation"]));
-      if (s.type == "CreateTableAsStmt") created.insert(relation_name(n["into"]["rel"]));
+      if (std::string made = created_table(s.node); !made.empty()) created.insert(made);
     }
     if (!ddl) return;
     std::string where = "the DDL on line " + std::to_string(ddl->line) + " (`" + shorten(ddl->text, 60) + "`)";

@@ -3,16 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 class DetachPartitionNonConcurrent : public LintRule {
  public:
   std::string_view id() const override { return "detach-partition-non-concurrent"; }
@@ -27,8 +17,8 @@ class DetachPartitionNonConcurrent : public LintRule {
       if (cmd.str("subtype") != "AT_DetachPartition" || partition_cmd.flag("concurrent")) continue;
       std::string partition = relation_name(partition_cmd["name"]);
       std::string fix = c.settings.pg_version >= 14
-                            ? "ALTER TABLE " + qualified(c.node()["relation"]) + " DETACH PARTITION " + qualified(partition_cmd["name"]) +
-                                  " CONCURRENTLY;  -- outside a transaction; not possible while " + parent + " has a DEFAULT partition"
+                            ? "ALTER TABLE " + qualified_name(c.node()["relation"]) + " DETACH PARTITION " +
+                                  qualified_name(partition_cmd["name"]) + " CONCURRENTLY;  -- outside a transaction; not possible while " + parent + " has a DEFAULT partition"
                             : "-- DETACH PARTITION ... CONCURRENTLY needs PostgreSQL 14+; until then detach in a maintenance window "
                               "after SET lock_timeout = '2s'";
       out.push_back({"DETACH PARTITION " + partition + " without CONCURRENTLY takes " +

@@ -3,16 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-// Created earlier in this file, also by CREATE TABLE AS (which FileState does not record).
-bool created_in_file(const StatementContext& c, const std::string& table) {
-  if (c.is_new_table(table)) return true;
-  for (const Statement& s : c.migration.statements) {
-    if (&s == &c.statement) break;
-    if (s.type == "CreateTableAsStmt" && relation_name(s.node.body()["into"]["rel"]) == table) return true;
-  }
-  return false;
-}
-
 // The data is gone for good, and the application version still running during the deploy
 // selects or writes the column and fails.
 class DropColumn : public LintRule {
@@ -21,7 +11,7 @@ class DropColumn : public LintRule {
   void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
     if (c.type() != "AlterTableStmt") return;
     std::string table = relation_name(c.node()["relation"]);
-    if (created_in_file(c, table)) return;
+    if (c.is_new_table(table)) return;
     for (const Node& item : c.node()["cmds"].list()) {
       Node cmd = item["AlterTableCmd"];
       if (cmd.str("subtype") != "AT_DropColumn") continue;

@@ -3,16 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-// Created earlier in this file, also by CREATE TABLE AS (which FileState does not record).
-bool created_in_file(const StatementContext& c, const std::string& table) {
-  if (c.is_new_table(table)) return true;
-  for (const Statement& s : c.migration.statements) {
-    if (&s == &c.statement) break;
-    if (s.type == "CreateTableAsStmt" && relation_name(s.node.body()["into"]["rel"]) == table) return true;
-  }
-  return false;
-}
-
 // Dropping a table that existed before the migration loses its data and breaks code still using
 // it; a temp or staging table created in the same migration is fine.
 class DropTable : public LintRule {
@@ -24,7 +14,7 @@ class DropTable : public LintRule {
     for (const Node& object : c.node()["objects"].list()) {
       std::vector<Node> parts = object.list();
       std::string table = parts.empty() ? object.sval() : parts.back().sval();
-      if (table.empty() || created_in_file(c, table)) continue;
+      if (table.empty() || c.is_new_table(table)) continue;
       out.push_back({"DROP TABLE " + table + " deletes the table and its data for good (" + describe(lock_fact("drop-table"), table) + ")" +
                          (cascade ? "; CASCADE also drops the views and foreign keys that depend on it." : "."),
                      "-- confirm nothing reads or writes " + table + " any more and keep a backup (pg_dump -t " + table +

@@ -4,11 +4,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
 // LockStmt.mode is PostgreSQL's LOCKMODE number.
 std::string mode_name(int64_t mode) {
   static const char* kNames[] = {"",      "ACCESS SHARE",        "ROW SHARE", "ROW EXCLUSIVE",   "SHARE UPDATE EXCLUSIVE",

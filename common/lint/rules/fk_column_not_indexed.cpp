@@ -60,7 +60,7 @@ class FkColumnNotIndexed : public LintRule {
       if (columns.empty() || c.schema.has_leading_index(table, columns) || leads(keys, columns)) continue;
       std::string parent = relation_name(fk.constraint["pktable"]);
       std::string index = to_lower("idx_" + table + "_" + join(columns, "_"));
-      std::string target = convention::qualified_name(c.node()["relation"]) + " (" + convention::quote_idents(columns) + ");";
+      std::string target = convention::quoted_qualified_name(c.node()["relation"]) + " (" + convention::quote_idents(columns) + ");";
       bool existing = !c.is_new_table(table) && c.schema.table(table);
       out.push_back({"Foreign key " + table + " (" + join(columns, ", ") + ") -> " + parent + " has no index leading with " +
                          join(columns, ", ") + ", so every DELETE or key UPDATE on " + parent + " scans " + table +

@@ -25,13 +25,13 @@ class FkMissingOnDelete : public LintRule {
     std::vector<bool> explicit_clause = written_on_delete(c.statement.text);
     if (explicit_clause.size() != keys.size()) explicit_clause.assign(keys.size(), false);
     std::string table = relation_name(c.node()["relation"]);
-    std::string qualified = convention::qualified_name(c.node()["relation"]);
+    std::string qualified = convention::quoted_qualified_name(c.node()["relation"]);
     for (size_t i = 0; i < keys.size(); ++i) {
       Node fk = keys[i].constraint;
       if (fk.str("fk_del_action") != "a" || explicit_clause[i]) continue;
       std::vector<std::string> columns = keys[i].columns();
       std::vector<std::string> referenced = column_names(fk["pk_attrs"]);
-      std::string parent = convention::qualified_name(fk["pktable"]);
+      std::string parent = convention::quoted_qualified_name(fk["pktable"]);
       std::string references = "REFERENCES " + parent + (referenced.empty() ? "" : " (" + convention::quote_idents(referenced) + ")") +
                                " ON DELETE RESTRICT";
       std::string name = fk.str("conname").empty() ? "" : "CONSTRAINT " + convention::quote_ident(fk.str("conname")) + " ";

@@ -4,16 +4,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "a SHARE ROW EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 std::string action(const std::string& code) {
   if (code == "r") return "RESTRICT";
   if (code == "c") return "CASCADE";
@@ -24,7 +14,7 @@ std::string action(const std::string& code) {
 
 // FOREIGN KEY (...) REFERENCES ... rebuilt from the constraint node, for the NOT VALID rewrite.
 std::string foreign_key_clause(const Node& con, const std::vector<std::string>& columns) {
-  std::string out = "FOREIGN KEY (" + join(columns, ", ") + ") REFERENCES " + qualified(con["pktable"]);
+  std::string out = "FOREIGN KEY (" + join(columns, ", ") + ") REFERENCES " + qualified_name(con["pktable"]);
   std::vector<std::string> referenced = column_names(con["pk_attrs"]);
   if (!referenced.empty()) out += " (" + join(referenced, ", ") + ")";
   if (con.str("fk_matchtype") == "f") out += " MATCH FULL";
@@ -42,7 +32,7 @@ class FkWithoutNotValid : public LintRule {
     if (c.type() != "AlterTableStmt") return;
     std::string table = relation_name(c.node()["relation"]);
     if (c.is_new_table(table)) return;  // an empty new table has nothing to scan
-    std::string t = qualified(c.node()["relation"]);
+    std::string t = qualified_name(c.node()["relation"]);
     for (const Node& item : c.node()["cmds"].list()) {
       Node cmd = item["AlterTableCmd"];
       std::string subtype = cmd.str("subtype");
@@ -72,7 +62,7 @@ class FkWithoutNotValid : public LintRule {
                      const std::string& fix_prefix, std::vector<RuleFinding>& out) {
     std::string parent = relation_name(con["pktable"]);
     std::string name = con.str("conname");
-    if (name.empty()) name = shorten_identifier(table + "_" + join(columns, "_") + "_fkey");  // PostgreSQL's default name
+    if (name.empty()) name = truncate_identifier(table + "_" + join(columns, "_") + "_fkey");  // PostgreSQL's default name
     std::string tables = parent.empty() || parent == table ? table : table + " and " + parent;
     out.push_back({"ADD FOREIGN KEY " + name + " without NOT VALID takes " + a_lock(lock_fact("add-foreign-key"), tables) + ".",
                    fix_prefix + "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + foreign_key_clause(con, columns) +
@@ -80,8 +70,6 @@ class FkWithoutNotValid : public LintRule {
                        name + ";",
                    0, table});
   }
-
-  static std::string shorten_identifier(const std::string& name) { return name.size() > 63 ? name.substr(0, 63) : name; }
 };
 
 }  // namespace

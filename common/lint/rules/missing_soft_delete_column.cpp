@@ -29,9 +29,9 @@ class MissingSoftDeleteColumn : public LintRule {
       if (adds_column(later->node, table)) return;
     out.push_back({"Table " + table + " has no deleted_at column, so rows can only be hard-deleted: history is lost "
                    "and referencing rows must be deleted or orphaned with them.",
-                   "deleted_at timestamptz  -- in CREATE TABLE " + convention::qualified_name(n["relation"]) +
-                       "; index live rows with CREATE INDEX idx_" + table + "_<column> ON " + convention::qualified_name(n["relation"]) +
-                       " (<column>) WHERE deleted_at IS NULL;",
+                   "deleted_at timestamptz  -- in CREATE TABLE " + convention::quoted_qualified_name(n["relation"]) +
+                       "; index live rows with CREATE INDEX idx_" + table + "_<column> ON " +
+                       convention::quoted_qualified_name(n["relation"]) + " (<column>) WHERE deleted_at IS NULL;",
                    0, ""});
   }
 };

@@ -1,35 +1,9 @@
-#include <set>
-
 #include <re2/re2.h>
 
 #include "lint/rule.h"
 
 namespace pgguard::lint {
 namespace {
-
-bool is_bookkeeping(const std::string& table) {
-  static const std::set<std::string> kTables = {"alembic_version", "schema_migrations", "flyway_schema_history",
-                                                "__drizzle_migrations", "_prisma_migrations", "goose_db_version"};
-  return kTables.count(table) > 0;
-}
-
-// Created earlier in this file, also by CREATE TABLE AS (which FileState does not record).
-bool created_in_file(const StatementContext& c, const std::string& table) {
-  if (c.is_new_table(table)) return true;
-  for (const Statement& s : c.migration.statements) {
-    if (&s == &c.statement) break;
-    if (s.type == "CreateTableAsStmt" && relation_name(s.node.body()["into"]["rel"]) == table) return true;
-  }
-  return false;
-}
-
-// The single-column primary key of a table the schema knows, else "ctid" (always present).
-std::string row_key(const Schema& schema, const std::string& table) {
-  if (const Table* t = schema.table(table))
-    for (const auto& constraint : t->constraints)
-      if (constraint.kind == 'p' && constraint.columns.size() == 1) return constraint.columns[0];
-  return "ctid";
-}
 
 // For `UPDATE t SET col = <constant>`: "col IS DISTINCT FROM <constant>", the rows a batch still has
 // to change; "" when the value is not a constant (a condition on it might never become false).
@@ -54,8 +28,8 @@ class MutationWithoutWhere : public LintRule {
     bool update = c.type() == "UpdateStmt";
     if ((!update && c.type() != "DeleteStmt") || c.node().has("whereClause")) return;
     std::string table = relation_name(c.node()["relation"]);
-    if (table.empty() || is_bookkeeping(table) || created_in_file(c, table)) return;
-    std::string key = row_key(c.schema, table);
+    if (table.empty() || is_bookkeeping_table(table) || c.is_new_table(table)) return;
+    std::string key = c.schema.row_key(table);
     std::string pending = update ? not_yet_updated(c.node(), c.statement.text) : "";
     std::string batch = key + " IN (SELECT " + key + " FROM " + table + " WHERE " + (pending.empty() ? "<rows not yet done>" : pending) +
                         " LIMIT 10000)";

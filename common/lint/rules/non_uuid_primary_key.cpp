@@ -40,7 +40,7 @@ class NonUuidPrimaryKey : public LintRule {
     out.push_back({"Primary key of " + table + " is " + join(offenders, ", ") +
                        ", not uuid: integer keys can run out (widening them later rewrites the table), serial owns a "
                        "sequence, and sequential ids leak row counts.",
-                   join(definitions, ", ") + "  -- in CREATE TABLE " + convention::qualified_name(n["relation"]), 0, ""});
+                   join(definitions, ", ") + "  -- in CREATE TABLE " + convention::quoted_qualified_name(n["relation"]), 0, ""});
   }
 };
 

@@ -43,7 +43,7 @@ class RequireSchemaQualified : public LintRule {
     } else if (c.type() == "ViewStmt") {
       consider(n["view"]);  // the view's query is not DDL
     } else if (c.type() == "CreateTableAsStmt") {
-      consider(n["into"]["IntoClause"]["rel"]);
+      consider(n["into"]["rel"]);
     } else if (c.type() == "DropStmt") {
       drop(c, temp, out);
       return;
@@ -67,7 +67,7 @@ class RequireSchemaQualified : public LintRule {
     std::sort(relations.begin(), relations.end(),
               [](const Node& a, const Node& b) { return a.integer("location", -1) > b.integer("location", -1); });
     for (const Node& rv : relations) {
-      auto at = convention::text_offset(c, rv.integer("location", -1));
+      auto at = c.statement.text_index(rv.integer("location", -1));
       std::string name = rv.str("relname");
       if (!at || (to_lower(text.substr(*at, name.size())) != to_lower(name) && text[*at] != '"'))
         return "-- write " + std::string(kSchema) + "." + rv.str("relname") + " (or the schema it belongs to)";

@@ -3,16 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-// "an ACCESS EXCLUSIVE lock on t, ..." with the article the lock name needs.
-std::string a_lock(const LockFact& fact, const std::string& relation) {
-  return (fact.lock.empty() || std::string("AEIOU").find(fact.lock[0]) == std::string::npos ? "a " : "an ") + describe(fact, relation);
-}
-
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 class SetNotNull : public LintRule {
  public:
   std::string_view id() const override { return "set-not-null"; }
@@ -44,9 +34,8 @@ class SetNotNull : public LintRule {
   }
 
   static std::string fix(const StatementContext& c, const std::string& table, const std::string& column) {
-    std::string t = qualified(c.node()["relation"]);
-    std::string check = table + "_" + column + "_not_null";
-    if (check.size() > 63) check = check.substr(0, 63);
+    std::string t = qualified_name(c.node()["relation"]);
+    std::string check = truncate_identifier(table + "_" + column + "_not_null");
     std::string steps = "ALTER TABLE " + t + " ADD CONSTRAINT " + check + " CHECK (" + column + " IS NOT NULL) NOT VALID;\n" +
                         "-- then, in a later transaction (the next migration):\n" + "ALTER TABLE " + t + " VALIDATE CONSTRAINT " + check +
                         ";\n";

@@ -35,7 +35,7 @@ class TableWithoutPrimaryKey : public LintRule {
     std::string generator = c.settings.pg_version >= 18 ? "uuidv7()" : "gen_random_uuid()";
     out.push_back({"Table " + table + " has no primary key: logical replication cannot replicate its UPDATEs and "
                    "DELETEs (no replica identity), and duplicate rows cannot be told apart.",
-                   "id uuid PRIMARY KEY DEFAULT " + generator + "  -- in CREATE TABLE " + convention::qualified_name(n["relation"]) +
+                   "id uuid PRIMARY KEY DEFAULT " + generator + "  -- in CREATE TABLE " + convention::quoted_qualified_name(n["relation"]) +
                        ", or PRIMARY KEY (<natural key columns>)",
                    0, ""});
   }

@@ -3,16 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-// Created earlier in this file, also by CREATE TABLE AS (which FileState does not record).
-bool created_in_file(const StatementContext& c, const std::string& table) {
-  if (c.is_new_table(table)) return true;
-  for (const Statement& s : c.migration.statements) {
-    if (&s == &c.statement) break;
-    if (s.type == "CreateTableAsStmt" && relation_name(s.node.body()["into"]["rel"]) == table) return true;
-  }
-  return false;
-}
-
 // TRUNCATE empties the table for good under ACCESS EXCLUSIVE; CASCADE also empties every table
 // that references it, which the statement does not even name.
 class TruncateTable : public LintRule {
@@ -23,7 +13,7 @@ class TruncateTable : public LintRule {
     bool cascade = c.node().str("behavior") == "DROP_CASCADE";
     for (const Node& relation : c.node()["relations"].list()) {
       std::string table = relation_name(relation);
-      if (table.empty() || created_in_file(c, table)) continue;
+      if (table.empty() || c.is_new_table(table)) continue;
       out.push_back({"TRUNCATE " + table + " deletes every row (" + describe(lock_fact("truncate"), table) + ")" +
                          (cascade ? "; CASCADE also empties every table with a foreign key to it." : "."),
                      "-- if the rows really must go, delete them in batches (repeat until 0 rows), never with CASCADE:\n"

@@ -10,18 +10,6 @@ struct Unnamed {
   std::string column;  // column-level constraint
 };
 
-// Columns a CHECK expression mentions, in order, without repeats.
-std::vector<std::string> referenced_columns(const Node& expression) {
-  std::vector<std::string> columns;
-  expression.walk([&](const Node& node) {
-    std::vector<Node> fields = node["ColumnRef"]["fields"].list();
-    if (fields.empty() || !fields.back().has("String")) return;
-    std::string name = fields.back().sval();
-    if (std::find(columns.begin(), columns.end(), name) == columns.end()) columns.push_back(name);
-  });
-  return columns;
-}
-
 class UnnamedConstraint : public LintRule {
  public:
   std::string_view id() const override { return "unnamed-constraint"; }
@@ -78,7 +66,7 @@ class UnnamedConstraint : public LintRule {
  private:
   // ALTER TABLE t ADD CONSTRAINT ...; when every one is a table constraint, else the named clauses.
   static std::string fix(const StatementContext& c, const std::vector<Unnamed>& unnamed, const std::vector<std::string>& fixes) {
-    std::string table = convention::qualified_name(c.node()["relation"]);
+    std::string table = convention::quoted_qualified_name(c.node()["relation"]);
     bool table_level = std::all_of(unnamed.begin(), unnamed.end(), [](const Unnamed& u) { return u.column.empty(); });
     if (c.type() == "AlterTableStmt" && table_level) return "ALTER TABLE " + table + " ADD " + join(fixes, ", ADD ") + ";";
     return join(fixes, ", ") + (c.type() == "AlterTableStmt" ? "  -- in ALTER TABLE " : "  -- in CREATE TABLE ") + table;
@@ -96,7 +84,7 @@ class UnnamedConstraint : public LintRule {
   // The constraint as written (CHECK (...), REFERENCES ..., UNIQUE (...)), up to the next clause.
   static std::string constraint_text(const StatementContext& c, const Unnamed& u) {
     const std::string& text = c.statement.text;
-    auto start = convention::text_offset(c, u.constraint.integer("location", -1));
+    auto start = c.statement.text_index(u.constraint.integer("location", -1));
     std::string fallback = "...";
     if (!start) return fallback;
     std::vector<convention::Token> tokens = convention::scan_tokens(text);

@@ -3,11 +3,6 @@
 namespace pgguard::lint {
 namespace {
 
-std::string qualified(const Node& range_var) {
-  std::string schema = range_var.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + range_var.str("relname");
-}
-
 class ValidateInSameTransaction : public LintRule {
  public:
   std::string_view id() const override { return "validate-in-same-transaction"; }
@@ -33,7 +28,7 @@ class ValidateInSameTransaction : public LintRule {
       out.push_back({"VALIDATE CONSTRAINT " + name + " runs in the transaction that added it NOT VALID, so the " +
                          lock_fact(add_form).lock + " lock from the ADD is still held on " + table +
                          " while VALIDATE scans it: NOT VALID gains nothing.",
-                     fix(c, qualified(c.node()["relation"]), name), 0, table});
+                     fix(c, qualified_name(c.node()["relation"]), name), 0, table});
     }
   }
 
