@@ -39,6 +39,23 @@ const std::vector<Command>& commands() {
       {"log", "log [--since 2h|2026-11-21T10:00] [--decision deny|ask|block] [--project DIR] [--json]\n"
               "      the audit log of the project's hook decisions",
        log},
+      {"trace", "trace <migration>... [options]\n"
+                "      run migrations on a throwaway PostgreSQL server and report, per statement, the locks taken\n"
+                "      (and how long they were held), rewrites, full scans, catalog changes, duration and errors\n"
+                "        --from-dump FILE   restore a pg_dump (custom or plain) first: real data volume\n"
+                "        --schema FILE      apply a schema snapshot first (repeatable); default: replay earlier migrations\n"
+                "        --seed-rows N      fill every existing table with N synthetic rows first\n"
+                "        --verify SQL       a check run afterwards; false or an error fails the trace (repeatable)\n"
+                "        --database-url URL use a scratch database created (and dropped) on that server instead\n"
+                "        --format text|json|sarif, --tool NAME, --no-history, --statement-timeout SECONDS",
+       trace},
+      {"verify-down", "verify-down <up> [<down>] [--schema FILE] [--database-url URL] [--json]\n"
+                      "      apply up then down on a throwaway server and compare the schema with the one before up",
+       verify_down},
+      {"stats", "stats [--database-url URL]\n"
+                "      table rows, bytes and index sizes as JSON for the linter (pgguard stats > .pgguard/stats.json);\n"
+                "      connects with DATABASE_URL or the PG* variables, read-only",
+       stats},
       {"rules", "rules [id]\n      list the guard and lint rules with their defaults, or print one rule's doc", rules},
   };
   return all;

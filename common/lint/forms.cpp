@@ -79,7 +79,8 @@ std::string alter_table_form(const Node& cmd, const std::string& table, const Sc
     return "add-check";
   }
   if (subtype == "AT_ValidateConstraint") return "validate-constraint";
-  if (subtype == "AT_SetNotNull") return "set-not-null";
+  if (subtype == "AT_SetNotNull")
+    return pg_version >= 12 && schema.has_validated_not_null_check(table, cmd.str("name")) ? "set-not-null-proven" : "set-not-null";
   if (subtype == "AT_DropNotNull") return "drop-not-null";
   if (subtype == "AT_ColumnDefault") return "set-default";
   if (subtype == "AT_DropColumn") return "drop-column";
@@ -92,6 +93,9 @@ std::string alter_table_form(const Node& cmd, const std::string& table, const Sc
   if (subtype == "AT_SetAccessMethod") return "set-access-method";
   if (subtype == "AT_SetRelOptions" || subtype == "AT_ResetRelOptions") return "set-storage-parameter";
   if (subtype == "AT_EnableRowSecurity" || subtype == "AT_DisableRowSecurity" || subtype == "AT_ForceRowSecurity") return "enable-rls";
+  if (subtype.find("Trig") != std::string::npos) return "enable-trigger";  // ENABLE / DISABLE TRIGGER
+  if (subtype == "AT_SetStatistics") return "set-statistics";
+  if (subtype == "AT_ClusterOn" || subtype == "AT_DropCluster") return "cluster-on";
   return "add-column";  // other ALTER TABLE actions take ACCESS EXCLUSIVE briefly
 }
 
@@ -107,6 +111,13 @@ std::vector<FormOnRelation> statement_forms(const Node& statement, const Schema&
     std::string table = relation_name(n["relation"]);
     for (const Node& item : n["cmds"].list()) {
       Node cmd = item["AlterTableCmd"];
+      std::string subtype = cmd.str("subtype");
+      if (subtype == "AT_AttachPartition" || subtype == "AT_DetachPartition") {  // both the parent and the partition are locked
+        std::string form = alter_table_form(cmd, table, schema, pg_version);
+        forms.push_back({subtype == "AT_AttachPartition" ? "attach-partition-parent" : form, table});
+        forms.push_back({form, relation_name(cmd["def"]["PartitionCmd"]["name"])});
+        continue;
+      }
       forms.push_back({alter_table_form(cmd, table, schema, pg_version), table});
       Node constraint = cmd["def"]["Constraint"];
       if (constraint.str("contype") == "CONSTR_FOREIGN")  // the referenced table is locked too
@@ -123,19 +134,25 @@ std::vector<FormOnRelation> statement_forms(const Node& statement, const Schema&
         forms.push_back({n.flag("concurrent") ? "drop-index-concurrently" : "drop-index", index ? index->table : name});
       } else if (remove == "OBJECT_TABLE") {
         forms.push_back({"drop-table", name});
+      } else if ((remove == "OBJECT_TRIGGER" || remove == "OBJECT_POLICY") && parts.size() >= 2) {
+        forms.push_back({remove == "OBJECT_TRIGGER" ? "drop-trigger" : "policy", parts[parts.size() - 2].sval()});
       }
     }
   } else if (type == "ReindexStmt") {
     bool concurrently = false;
     for (const Node& p : n["params"].list()) concurrently = concurrently || p["DefElem"].str("defname") == "concurrently";
-    forms.push_back({concurrently ? "reindex-concurrently" : "reindex", n.has("relation") ? relation_name(n["relation"]) : n.str("name")});
+    std::string target = n.has("relation") ? relation_name(n["relation"]) : n.str("name");
+    const Index* index = n.str("kind") == "REINDEX_OBJECT_INDEX" ? schema.index(target) : nullptr;
+    forms.push_back({concurrently ? "reindex-concurrently" : "reindex", index ? index->table : target});
   } else if (type == "RefreshMatViewStmt") {
     forms.push_back({n.flag("concurrent") ? "refresh-matview-concurrently" : "refresh-matview", relation_name(n["relation"])});
   } else if (type == "VacuumStmt") {
     bool full = false;
     for (const Node& o : n["options"].list()) full = full || o["DefElem"].str("defname") == "full";
-    if (full)
-      for (const Node& r : n["rels"].list()) forms.push_back({"vacuum-full", relation_name(r["VacuumRelation"]["relation"])});
+    bool analyze_only = !n.flag("is_vacuumcmd");
+    if (full || analyze_only)
+      for (const Node& r : n["rels"].list())
+        forms.push_back({full ? "vacuum-full" : "analyze", relation_name(r["VacuumRelation"]["relation"])});
   } else if (type == "ClusterStmt") {
     forms.push_back({"cluster", relation_name(n["relation"])});
   } else if (type == "LockStmt") {
@@ -143,11 +160,21 @@ std::vector<FormOnRelation> statement_forms(const Node& statement, const Schema&
   } else if (type == "TruncateStmt") {
     for (const Node& r : n["relations"].list()) forms.push_back({"truncate", relation_name(r)});
   } else if (type == "RenameStmt") {
-    forms.push_back({"rename", relation_name(n["relation"])});
+    forms.push_back({n.str("renameType") == "OBJECT_INDEX" ? "rename-index" : "rename", relation_name(n["relation"])});
+  } else if (type == "CreatePolicyStmt" || type == "AlterPolicyStmt") {
+    forms.push_back({"policy", relation_name(n["table"])});
+  } else if (type == "GrantStmt") {
+    if (n.str("objtype") == "OBJECT_TABLE" && n.str("targtype") == "ACL_TARGET_OBJECT")
+      for (const Node& r : n["objects"].list()) forms.push_back({"grant", relation_name(r)});
+  } else if (type == "AlterEnumStmt") {
+    forms.push_back({"alter-enum", ""});
   } else if (type == "CreateTrigStmt") {
     forms.push_back({"create-trigger", relation_name(n["relation"])});
   } else if (type == "CommentStmt") {
-    forms.push_back({"comment", ""});
+    std::string objtype = n.str("objtype");
+    std::vector<Node> parts = n["object"].list();
+    if (objtype == "OBJECT_TABLE" && !parts.empty()) forms.push_back({"comment", parts.back().sval()});
+    if (objtype == "OBJECT_COLUMN" && parts.size() >= 2) forms.push_back({"comment", parts[parts.size() - 2].sval()});
   } else if (type == "UpdateStmt") {
     forms.push_back({"update", relation_name(n["relation"])});
   } else if (type == "DeleteStmt") {

@@ -30,7 +30,7 @@ const LockFact& lock_fact(std::string_view form) {
 }
 
 std::string describe(const LockFact& fact, const std::string& relation) {
-  std::string out = fact.lock + " lock on " + relation;
+  std::string out = (fact.lock.empty() ? "no" : fact.lock) + " lock on " + relation;
   if (fact.rewrite) out += ", rewrites it";
   else if (fact.scan) out += ", full table scan";
   return out + "; blocks " + fact.blocks;

@@ -91,6 +91,13 @@ const Index* Schema::index(const std::string& name) const {
   return it == indexes_.end() ? nullptr : &it->second;
 }
 
+bool Schema::has_validated_not_null_check(const std::string& table, const std::string& column) const {
+  if (const Table* t = this->table(table))
+    for (const auto& constraint : t->constraints)
+      if (constraint.kind == 'c' && constraint.validated && constraint.not_null_column == column) return true;
+  return false;
+}
+
 const std::vector<std::string>* Schema::enum_values(const std::string& name) const {
   auto it = enums_.find(name);
   return it == enums_.end() ? nullptr : &it->second;

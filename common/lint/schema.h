@@ -50,6 +50,9 @@ class Schema {
   const Column* column(const std::string& table, const std::string& column) const;
   const Index* index(const std::string& name) const;
   const std::vector<std::string>* enum_values(const std::string& name) const;
+  // Whether a validated CHECK (column IS NOT NULL) proves the column has no NULLs (PostgreSQL 12+
+  // then skips the SET NOT NULL scan).
+  bool has_validated_not_null_check(const std::string& table, const std::string& column) const;
   // Whether an index, primary key or unique constraint on `table` starts with `columns`.
   bool has_leading_index(const std::string& table, const std::vector<std::string>& columns) const;
   // What a batched UPDATE or DELETE picks rows by: the single-column primary key when known, else

@@ -27,5 +27,8 @@ int log(const std::vector<std::string>& args);
 int init(const std::vector<std::string>& args);
 int uninstall(const std::vector<std::string>& args);
 int doctor(const std::vector<std::string>& args);
+int trace(const std::vector<std::string>& args);
+int verify_down(const std::vector<std::string>& args);
+int stats(const std::vector<std::string>& args);
 
 }  // namespace pgguard::cli

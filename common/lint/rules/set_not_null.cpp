@@ -26,11 +26,7 @@ class SetNotNull : public LintRule {
 
  private:
   static bool proven_by_check(const StatementContext& c, const std::string& table, const std::string& column) {
-    if (c.state.validated_not_null.count(table + "." + column)) return true;
-    if (const Table* t = c.schema.table(table))
-      for (const auto& constraint : t->constraints)
-        if (constraint.kind == 'c' && constraint.validated && constraint.not_null_column == column) return true;
-    return false;
+    return c.state.validated_not_null.count(table + "." + column) || c.schema.has_validated_not_null_check(table, column);
   }
 
   static std::string fix(const StatementContext& c, const std::string& table, const std::string& column) {

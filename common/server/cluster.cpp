@@ -1,0 +1,169 @@
+#include "server/cluster.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "server/connection.h"
+#include "util/files.h"
+#include "util/subprocess.h"
+#include "util/text.h"
+
+namespace pgguard::server {
+namespace {
+
+bool running_as_root() { return geteuid() == 0; }
+
+std::map<std::string, std::string> base_environment() {
+  std::map<std::string, std::string> env{{"PATH", "/usr/local/bin:/usr/bin:/bin"}, {"LC_ALL", "C"}};
+  if (const char* tmp = std::getenv("TMPDIR")) env["TMPDIR"] = tmp;
+  return env;
+}
+
+// Runs a server program, as the postgres user when we are root (the server refuses root).
+ProcessResult run_server_program(const std::string& bin_dir, const std::string& program, std::vector<std::string> args,
+                                 int timeout_ms) {
+  std::string path = bin_dir + "/" + program;
+  if (running_as_root()) {
+    args.insert(args.begin(), {"-u", "postgres", "--", path});
+    return run_process("/usr/sbin/runuser", args, "", base_environment(), "/", timeout_ms);
+  }
+  return run_process(path, args, "", base_environment(), "/", timeout_ms);
+}
+
+std::string tail_of_file(const std::string& path, size_t lines) {
+  auto text = read_file_bounded(path, 1 << 20);
+  if (!text) return "";
+  std::vector<std::string> all = split_lines(*text);
+  size_t from = all.size() > lines ? all.size() - lines : 0;
+  return join(std::vector<std::string>(all.begin() + from, all.end()), "\n");
+}
+
+void stop_and_remove(const std::string& bin_dir, const std::string& directory) {
+  std::string data = directory + "/data";
+  if (is_regular_file(data + "/postmaster.pid"))
+    run_server_program(bin_dir, "pg_ctl", {"stop", "-D", data, "-m", "immediate", "-w", "-t", "30"}, 40000);
+  remove_tree(directory);
+}
+
+}  // namespace
+
+Watchdog::Watchdog(std::function<void()> cleanup) {
+  int fds[2];
+  if (pipe(fds) != 0) throw ServerError("pipe failed");
+  pid_t pid = fork();
+  if (pid < 0) throw ServerError("fork failed");
+  if (pid == 0) {
+    // Its own session: a Ctrl-C to the terminal's process group does not reach the cleanup.
+    setsid();
+    signal(SIGINT, SIG_IGN);
+    signal(SIGTERM, SIG_IGN);
+    signal(SIGHUP, SIG_IGN);
+    close(fds[1]);
+    for (int fd = 3; fd < 1024; ++fd)
+      if (fd != fds[0]) close(fd);
+    char byte;
+    for (;;) {
+      ssize_t n = read(fds[0], &byte, 1);
+      if (n == 0 || (n < 0 && errno != EINTR)) break;
+    }
+    try {
+      cleanup();
+    } catch (...) {
+    }
+    _exit(0);
+  }
+  close(fds[0]);
+  fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  pipe_write_ = fds[1];
+  pid_ = pid;
+}
+
+Watchdog::~Watchdog() {
+  close(pipe_write_);
+  int status;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+}
+
+std::string find_postgres_bin_dir() {
+  if (const char* dir = std::getenv("PGGUARD_PG_BIN"); dir && *dir) return dir;
+  std::vector<std::string> candidates;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", ec))
+    if (is_regular_file(entry.path().string() + "/bin/initdb")) candidates.push_back(entry.path().string() + "/bin");
+  std::sort(candidates.begin(), candidates.end(), [](const std::string& a, const std::string& b) {
+    return std::atoi(base_name(a.substr(0, a.size() - 4)).c_str()) > std::atoi(base_name(b.substr(0, b.size() - 4)).c_str());
+  });
+  if (!candidates.empty()) return candidates.front();
+  ProcessResult r = run_process("pg_config", {"--bindir"}, "", base_environment(), "/", 5000);
+  std::string dir = trim(r.out);
+  if (r.exit_code == 0 && is_regular_file(dir + "/initdb")) return dir;
+  throw ServerError(
+      "no PostgreSQL server binaries found (initdb, pg_ctl): install Debian's postgresql package (./install.sh does), or set "
+      "PGGUARD_PG_BIN to the directory holding initdb");
+}
+
+int run_client(const std::string& bin_dir, const std::string& program, const std::vector<std::string>& args, std::string& out,
+               int timeout_ms) {
+  ProcessResult r = run_process(bin_dir + "/" + program, args, "", base_environment(), "/", timeout_ms);
+  out = r.out + r.err;
+  if (r.signal) out += "\n" + program + " was stopped after " + std::to_string(timeout_ms / 1000) + " s";
+  return r.exit_code;
+}
+
+std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options) {
+  auto started = std::chrono::steady_clock::now();
+  std::unique_ptr<ThrowawayCluster> cluster(new ThrowawayCluster());
+  cluster->bin_dir_ = options.bin_dir.empty() ? find_postgres_bin_dir() : options.bin_dir;
+  if (!is_regular_file(cluster->bin_dir_ + "/initdb") || !is_regular_file(cluster->bin_dir_ + "/pg_ctl"))
+    throw ServerError("no initdb/pg_ctl in " + cluster->bin_dir_);
+  std::string dir = make_temp_directory("pgguard-cluster");
+  if (dir.empty()) throw ServerError("cannot create a temporary directory for the throwaway server");
+  cluster->directory_ = dir;
+  cluster->watchdog_ = std::make_unique<Watchdog>([bin = cluster->bin_dir_, dir] { stop_and_remove(bin, dir); });
+  if (running_as_root()) {
+    struct passwd* pw = getpwnam("postgres");
+    if (!pw) throw ServerError("running as root needs a `postgres` user to run the throwaway server (Debian's postgresql package creates it)");
+    if (chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0) throw ServerError("cannot hand " + dir + " to the postgres user");
+  }
+  std::string data = dir + "/data";
+  ProcessResult init = run_server_program(cluster->bin_dir_, "initdb",
+                                          {"-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"}, 120000);
+  if (init.exit_code != 0)
+    throw ServerError("initdb failed" + std::string(init.signal ? " (timed out)" : "") + ": " + trim(init.err.empty() ? init.out : init.err));
+
+  std::string server_options = "-c listen_addresses='' -k " + dir + " -p 5432 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
+  for (const auto& s : options.settings) server_options += " -c " + s;
+  std::string log = dir + "/server.log";
+  ProcessResult start = run_server_program(
+      cluster->bin_dir_, "pg_ctl",
+      {"start", "-D", data, "-l", log, "-w", "-t", std::to_string(options.start_timeout_seconds), "-o", server_options},
+      (options.start_timeout_seconds + 10) * 1000);
+  if (start.exit_code != 0) {
+    std::string why = tail_of_file(log, 8);
+    throw ServerError("the throwaway PostgreSQL server did not start" + std::string(start.signal ? " in time" : "") + ": " +
+                      trim(why.empty() ? start.out + start.err : why));
+  }
+  Connection probe(cluster->conninfo());
+  cluster->server_version_ = std::atoi(probe.value("SHOW server_version_num").c_str());
+  cluster->start_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return cluster;
+}
+
+ThrowawayCluster::~ThrowawayCluster() = default;  // the watchdog stops and removes the server
+
+std::string ThrowawayCluster::conninfo(const std::string& dbname) const {
+  return "host=" + directory_ + " port=5432 user=postgres dbname=" + dbname + " connect_timeout=10";
+}
+
+}  // namespace pgguard::server
