@@ -115,7 +115,9 @@ std::vector<FormOnRelation> statement_forms(const Node& statement, const Schema&
       if (subtype == "AT_AttachPartition" || subtype == "AT_DetachPartition") {  // both the parent and the partition are locked
         std::string form = alter_table_form(cmd, table, schema, pg_version);
         forms.push_back({subtype == "AT_AttachPartition" ? "attach-partition-parent" : form, table});
-        forms.push_back({form, relation_name(cmd["def"]["PartitionCmd"]["name"])});
+        // DETACH ... CONCURRENTLY still takes ACCESS EXCLUSIVE on the partition, in its second transaction.
+        forms.push_back({form == "detach-partition-concurrently" ? "detach-partition" : form,
+                         relation_name(cmd["def"]["PartitionCmd"]["name"])});
         continue;
       }
       forms.push_back({alter_table_form(cmd, table, schema, pg_version), table});

@@ -24,16 +24,14 @@ Relations read_relations(Connection& conn) {
   return out;
 }
 
-std::vector<RelationLock> read_relation_locks(Connection& conn, int pid) {
-  QueryResult r = conn.run("SELECT relation::text, mode, granted FROM pg_locks WHERE locktype = 'relation' AND relation >= 16384 AND pid = " +
-                           std::to_string(pid));
-  std::vector<RelationLock> out;
-  for (const auto& row : r.rows) out.push_back({row[0], lock_mode_name(row[1]), row[2] == "t"});
+BackendLocks read_backend_locks(Connection& conn, int pid) {
+  QueryResult r = conn.run("SELECT locktype, relation::text, mode, granted FROM pg_locks WHERE pid = " + std::to_string(pid));
+  BackendLocks out;
+  for (const auto& row : r.rows) {
+    out.waiting = out.waiting || row[3] != "t";
+    if (row[0] == "relation" && std::atoll(row[1].c_str()) >= 16384) out.relations.push_back({row[1], lock_mode_name(row[2]), row[3] == "t"});
+  }
   return out;
-}
-
-bool waits_on_lock(Connection& conn, int pid) {
-  return conn.value("SELECT count(*) FROM pg_locks WHERE NOT granted AND pid = " + std::to_string(pid)) != "0";
 }
 
 std::string lock_mode_name(const std::string& mode) {
@@ -50,7 +48,7 @@ SchemaText describe_schema(Connection& conn, const std::set<std::string>& kinds)
   const std::string ns = kUserNamespace;
   const std::string rel = "JOIN pg_namespace n ON n.oid = c.relnamespace";
   const std::map<std::string, std::string> queries = {
-      {"table", "SELECT n.nspname || '.' || c.relname, c.relkind || ' ' || c.relpersistence || "
+      {"table", "SELECT n.nspname || '.' || c.relname, c.relkind::text || ' ' || c.relpersistence::text || "
                 "coalesce(' ' || pg_get_expr(c.relpartbound, c.oid), '') || CASE WHEN c.relrowsecurity THEN ' rls' ELSE '' END, c.relname "
                 "FROM pg_class c " + rel + " WHERE c.relkind IN ('r', 'p', 'f') AND " + ns},
       {"column", "SELECT n.nspname || '.' || c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod) || "
@@ -70,7 +68,7 @@ SchemaText describe_schema(Connection& conn, const std::set<std::string>& kinds)
       {"sequence", "SELECT n.nspname || '.' || c.relname, format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment ' || "
                    "s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax || CASE WHEN s.seqcycle THEN ' cycle' ELSE '' END, c.relname "
                    "FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid " + rel + " WHERE " + ns},
-      {"view", "SELECT n.nspname || '.' || c.relname, c.relkind || ' ' || pg_get_viewdef(c.oid), c.relname FROM pg_class c " + rel +
+      {"view", "SELECT n.nspname || '.' || c.relname, c.relkind::text || ' ' || pg_get_viewdef(c.oid), c.relname FROM pg_class c " + rel +
                " WHERE c.relkind IN ('v', 'm') AND " + ns},
       {"function", "SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', "
                    "md5(pg_get_functiondef(p.oid)), '' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "

@@ -28,9 +28,13 @@ struct RelationLock {
   std::string mode;  // "ACCESS EXCLUSIVE", ...
   bool granted = true;
 };
-std::vector<RelationLock> read_relation_locks(Connection& conn, int pid);
-// Whether the backend waits on any lock (a relation, a virtual transaction, a tuple...).
-bool waits_on_lock(Connection& conn, int pid);
+// A backend's locks on user relations, and whether it waits for any lock (a relation, another
+// transaction, a virtual transaction...).
+struct BackendLocks {
+  std::vector<RelationLock> relations;
+  bool waiting = false;
+};
+BackendLocks read_backend_locks(Connection& conn, int pid);
 
 // "AccessExclusiveLock" -> "ACCESS EXCLUSIVE".
 std::string lock_mode_name(const std::string& pg_locks_mode);

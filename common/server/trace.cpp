@@ -105,7 +105,7 @@ TracedStatement Tracer::run_in_transaction(TracedStatement t, bool own_transacti
   Relations before = read_relations(conn_);
   SchemaText schema_before = describe_schema(conn_, kCatalogKinds);
   std::set<std::pair<std::string, std::string>> held;
-  for (const auto& l : read_relation_locks(conn_, pid)) held.insert({l.oid, l.mode});
+  for (const auto& l : read_backend_locks(conn_, pid).relations) held.insert({l.oid, l.mode});
   auto started = Clock::now();
   QueryResult r = conn_.exec(t.sql);
   t.duration_ms = elapsed_ms(started);
@@ -116,7 +116,7 @@ TracedStatement Tracer::run_in_transaction(TracedStatement t, bool own_transacti
     return t;
   }
   Relations after = read_relations(conn_);
-  for (const auto& l : read_relation_locks(conn_, pid)) {
+  for (const auto& l : read_backend_locks(conn_, pid).relations) {
     if (held.count({l.oid, l.mode}) || !before.count(l.oid)) continue;  // held already, or on a relation it created
     add_lock(t.locks, relation_name(before, l.oid), l.mode, l.granted);
   }
@@ -135,32 +135,44 @@ TracedStatement Tracer::run_in_transaction(TracedStatement t, bool own_transacti
 
 TracedStatement Tracer::run_outside_transaction(TracedStatement t) {
   t.outside_transaction = true;
-  if (!observer_) observer_ = std::make_unique<Connection>(conninfo_);
+  for (auto& holder : holders_)
+    if (!holder) holder = std::make_unique<Connection>(conninfo_);
   int pid = conn_.backend_pid();
   Relations before = read_relations(conn_);
   SchemaText schema_before = describe_schema(conn_, kCatalogKinds);
-  // The observer holds ACCESS SHARE on every table and an old snapshot: a statement that needs a
-  // stronger lock, or waits for older transactions (CONCURRENTLY), waits where it can be seen.
-  std::string hold = "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1;";
+  // A holder keeps ACCESS SHARE on every table it can get without waiting, and a snapshot: a
+  // statement that needs a stronger lock, or waits for older transactions (CONCURRENTLY), waits
+  // where its locks can be read. When it waits, the other holder takes over and this one lets
+  // go, so each phase of a multi-transaction statement waits in turn (a bounded number of times).
+  std::string oids;
   for (const auto& [oid, rel] : before)
-    if (rel.kind == 'r' || rel.kind == 'p' || rel.kind == 'm') hold += " LOCK TABLE ONLY " + rel.name + " IN ACCESS SHARE MODE;";
-  QueryResult holding = observer_->exec(hold);
-  bool released = !holding.ok();
-  if (released) observer_->exec("ROLLBACK");
+    if (rel.kind == 'r' || rel.kind == 'p') oids += (oids.empty() ? "" : ",") + oid;
+  const std::string hold =
+      "BEGIN ISOLATION LEVEL REPEATABLE READ; DO $pgguard$DECLARE r oid; BEGIN FOREACH r IN ARRAY '{" + oids +
+      "}'::oid[] LOOP BEGIN EXECUTE format('LOCK TABLE ONLY %s IN ACCESS SHARE MODE NOWAIT', r::regclass); "
+      "EXCEPTION WHEN lock_not_available THEN NULL; END; END LOOP; END$pgguard$";
+  size_t current = 0;
+  bool holding = holders_[current]->exec(hold).ok();
+  if (!holding) holders_[current]->exec("ROLLBACK");
   auto started = Clock::now();
   conn_.send(t.sql);
-  while (!conn_.finished()) {
-    for (const auto& l : read_relation_locks(*observer_, pid))
+  for (int handovers = 0; !conn_.finished();) {
+    BackendLocks seen = read_backend_locks(*holders_[current], pid);
+    for (const auto& l : seen.relations)
       if (before.count(l.oid)) add_lock(t.locks, relation_name(before, l.oid), l.mode, l.granted);
-    if (!released && waits_on_lock(*observer_, pid)) {
-      observer_->exec("ROLLBACK");
-      released = true;
+    if (seen.waiting && holding) {
+      size_t next = 1 - current;
+      bool next_holds = handovers++ < 8 && holders_[next]->exec(hold).ok();
+      if (!next_holds) holders_[next]->exec("ROLLBACK");
+      holders_[current]->exec("ROLLBACK");
+      current = next;
+      holding = next_holds;
     }
-    std::this_thread::sleep_for(std::chrono::microseconds(500));
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
   QueryResult r = conn_.result();
   t.duration_ms = elapsed_ms(started);
-  if (!released) observer_->exec("ROLLBACK");
+  if (holding) holders_[current]->exec("ROLLBACK");
   for (auto& l : t.locks) l.held_ms = t.duration_ms;
   if (!r.ok()) {
     t.error = r.error;

@@ -37,8 +37,8 @@ struct TracedStatement {
 // backend, rewrites from pg_class.relfilenode, sequential scans from the statistics counters, and
 // catalog changes. A statement outside any transaction is run inside one so its locks can be
 // read before they are released; one that cannot run in a transaction block is run on its own
-// while a second connection holds ACCESS SHARE on every table and samples pg_locks, so the
-// statement's lock request is seen while it waits.
+// while other connections hold ACCESS SHARE on the tables and sample pg_locks, so the
+// statement's lock requests are seen while it waits for them.
 class Tracer {
  public:
   explicit Tracer(const std::string& conninfo, int statement_timeout_ms = 600000);
@@ -57,7 +57,7 @@ class Tracer {
 
   std::string conninfo_;
   Connection conn_;
-  std::unique_ptr<Connection> observer_;
+  std::unique_ptr<Connection> holders_[2];  // sample the locks of statements that run outside a transaction
 };
 
 // The statements of a migration's sections in one direction, grouped by section, with the
