@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All of pgguard's benchmarks in one run: hook latency against cc-safety-net and a no-op floor,
-# the hook's scaling with input size, and lint throughput against squawk.
+# the hook's scaling with input size, lint throughput against squawk, and pgguard trace on a
+# throwaway server.
 #
 #   bench/run.sh [--quick]        (--quick: fewer calls and sizes, for CI)
 #
@@ -45,3 +46,6 @@ done
 echo
 
 PGGUARD_DIR="$build" bench/lint_bench.sh $quick
+
+echo
+PGGUARD_DIR="$build" bench/trace_bench.sh $quick

@@ -92,7 +92,7 @@ std::string run_migration(Tracer& tracer, const std::string& path, const std::st
 std::string describe_observation(const TracedStatement& s) {
   std::vector<std::string> parts;
   for (const auto& l : s.locks)
-    parts.push_back(l.mode + " on " + l.relation + (l.granted ? "" : " (waited for)") +
+    if (!l.on_index) parts.push_back(l.mode + " on " + l.relation + (l.granted ? "" : " (waited for)") +
                     (l.held_ms >= 1 ? " held " + std::to_string(static_cast<long long>(l.held_ms)) + " ms" : ""));
   if (!s.rewritten.empty()) parts.push_back("rewrote " + join(s.rewritten, ", "));
   if (!s.scanned.empty()) parts.push_back("scanned " + join(s.scanned, ", "));

@@ -30,12 +30,6 @@ bool is_transaction_control(const std::string& sql) {
          word == "savepoint" || word == "release" || word == "prepare";
 }
 
-// A relation as it was named before the statement (a RENAME's lock is on the old name).
-std::string relation_name(const Relations& before, const std::string& oid) {
-  auto it = before.find(oid);
-  return it == before.end() ? oid : it->second.name;
-}
-
 // Everything the statement changed: rewrites, scans and catalog differences.
 void record_effects(TracedStatement& t, const Relations& before, const Relations& after, const SchemaText& schema_before,
                     const SchemaText& schema_after) {
@@ -59,16 +53,23 @@ void record_effects(TracedStatement& t, const Relations& before, const Relations
   for (const auto& d : compare_schemas(schema_before, schema_after)) t.catalog_changes.push_back(describe_difference(d));
 }
 
-// One lock per relation: the strongest mode seen (a granted one beats the same mode waited for).
-void add_lock(std::vector<ObservedLock>& locks, const std::string& relation, const std::string& mode, bool granted) {
+// One lock per relation: the strongest mode seen (a granted one beats the same mode waited for);
+// tables before their indexes.
+void add_lock(std::vector<ObservedLock>& locks, const Relations& before, const std::string& oid, const std::string& mode, bool granted) {
+  auto rel = before.find(oid);
+  if (rel == before.end()) return;  // created by the statement itself
   for (auto& l : locks) {
-    if (l.relation != relation) continue;
+    if (l.relation != rel->second.name) continue;
     int had = lint::lock_strength(l.mode), now = lint::lock_strength(mode);
-    if (now > had) l = {relation, mode, granted, 0};
+    if (now > had) l.mode = mode, l.granted = granted;
     else if (now == had) l.granted = l.granted || granted;
     return;
   }
-  locks.push_back({relation, mode, granted, 0});
+  bool on_index = rel->second.kind == 'i' || rel->second.kind == 'I';
+  ObservedLock lock{rel->second.name, mode, granted, 0, on_index};
+  locks.insert(on_index ? locks.end()
+                        : std::find_if(locks.begin(), locks.end(), [](const ObservedLock& l) { return l.on_index; }),
+               lock);
 }
 
 }  // namespace
@@ -117,8 +118,7 @@ TracedStatement Tracer::run_in_transaction(TracedStatement t, bool own_transacti
   }
   Relations after = read_relations(conn_);
   for (const auto& l : read_backend_locks(conn_, pid).relations) {
-    if (held.count({l.oid, l.mode}) || !before.count(l.oid)) continue;  // held already, or on a relation it created
-    add_lock(t.locks, relation_name(before, l.oid), l.mode, l.granted);
+    if (!held.count({l.oid, l.mode})) add_lock(t.locks, before, l.oid, l.mode, l.granted);
   }
   record_effects(t, before, after, schema_before, describe_schema(conn_, kCatalogKinds));
   if (own_transaction) {
@@ -158,8 +158,7 @@ TracedStatement Tracer::run_outside_transaction(TracedStatement t) {
   conn_.send(t.sql);
   for (int handovers = 0; !conn_.finished();) {
     BackendLocks seen = read_backend_locks(*holders_[current], pid);
-    for (const auto& l : seen.relations)
-      if (before.count(l.oid)) add_lock(t.locks, relation_name(before, l.oid), l.mode, l.granted);
+    for (const auto& l : seen.relations) add_lock(t.locks, before, l.oid, l.mode, l.granted);
     if (seen.waiting && holding) {
       size_t next = 1 - current;
       bool next_holds = handovers++ < 8 && holders_[next]->exec(hold).ok();

@@ -14,6 +14,7 @@ struct ObservedLock {
   std::string mode;      // "ACCESS EXCLUSIVE"
   bool granted = true;   // false: requested and waited for (sampled outside a transaction)
   double held_ms = 0;    // from the statement's start to the end of its transaction
+  bool on_index = false;
 };
 
 // What one statement did on the server.
