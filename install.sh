@@ -19,8 +19,8 @@ done
 
 packages=(cmake make g++ pkg-config git nlohmann-json3-dev libpg-query-dev libre2-dev catch2 libsimdjson-dev libprotobuf-c-dev
           libpq-dev postgresql postgresql-client)
-# The test suite also fuzzes with clang's libFuzzer.
-[ "$mode" = test ] && packages+=(clang libclang-rt-14-dev python3)
+# The test suite also fuzzes with clang's libFuzzer, and its benchmarks time runs with GNU time.
+[ "$mode" = test ] && packages+=(clang libclang-rt-14-dev python3 time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -83,7 +83,8 @@ PY
 measure() {  # measure OUT_PREFIX COMMAND...: wall seconds and peak RSS (KB) via GNU time
   local prefix="$1"; shift
   /usr/bin/time -f "%e %M" -o "$prefix.time" "$@" >"$prefix.out" 2>/dev/null || true
-  read -r secs kb <"$prefix.time"
+  # GNU time puts "Command exited with non-zero status N" first when findings make the linter exit 1.
+  read -r secs kb < <(tail -n 1 "$prefix.time")
   echo "$secs $kb"
 }
 

@@ -75,6 +75,13 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
+std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* name) {
+  std::string flag = std::string("--") + name;
+  if (args[i] == flag && i + 1 < args.size()) return args[++i];
+  if (args[i].rfind(flag + "=", 0) == 0) return args[i].substr(flag.size() + 1);
+  return std::nullopt;
+}
+
 }  // namespace pgguard::cli
 
 int main(int argc, char** argv) {

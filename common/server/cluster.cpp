@@ -48,11 +48,33 @@ std::string tail_of_file(const std::string& path, size_t lines) {
   return join(std::vector<std::string>(all.begin() + from, all.end()), "\n");
 }
 
+// Stops the server, also one still starting when pgguard died: a pg_ctl start left waiting is
+// killed, and a server that registers late is stopped on the next round.
 void stop_and_remove(const std::string& bin_dir, const std::string& directory) {
   std::string data = directory + "/data";
-  if (is_regular_file(data + "/postmaster.pid"))
-    run_server_program(bin_dir, "pg_ctl", {"stop", "-D", data, "-m", "immediate", "-w", "-t", "30"}, 40000);
-  remove_tree(directory);
+  for (int round = 0; round < 100; ++round) {
+    if (is_regular_file(data + "/postmaster.pid"))
+      run_server_program(bin_dir, "pg_ctl", {"stop", "-D", data, "-m", "immediate", "-w", "-t", "30"}, 40000);
+    std::vector<int> left = processes_mentioning(directory);
+    if (left.empty()) break;
+    if (round > 0)
+      for (int pid : left) kill(pid, SIGKILL);
+    usleep(100000);
+  }
+  // Exiting server processes may still be writing into it: retry until it is gone.
+  for (int round = 0; round < 50 && is_directory(directory); ++round) {
+    remove_tree(directory);
+    if (is_directory(directory)) usleep(100000);
+  }
+}
+
+// The postgres user must reach the server's directory: as root, a TMPDIR that others cannot
+// traverse is passed over for /tmp.
+std::string cluster_parent() {
+  const char* tmp = std::getenv("TMPDIR");
+  struct stat st;
+  if (!running_as_root() || !tmp || !*tmp || (stat(tmp, &st) == 0 && (st.st_mode & S_IXOTH))) return "";
+  return "/tmp";
 }
 
 }  // namespace
@@ -95,6 +117,18 @@ Watchdog::~Watchdog() {
   }
 }
 
+std::vector<int> processes_mentioning(const std::string& text) {
+  std::vector<int> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    int pid = std::atoi(entry.path().filename().c_str());
+    if (pid <= 0 || pid == getpid()) continue;
+    auto cmdline = read_file_bounded(entry.path().string() + "/cmdline", 1 << 16);
+    if (cmdline && cmdline->find(text) != std::string::npos) out.push_back(pid);
+  }
+  return out;
+}
+
 std::string find_postgres_bin_dir() {
   if (const char* dir = std::getenv("PGGUARD_PG_BIN"); dir && *dir) return dir;
   std::vector<std::string> candidates;
@@ -127,7 +161,7 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
   cluster->bin_dir_ = options.bin_dir.empty() ? find_postgres_bin_dir() : options.bin_dir;
   if (!is_regular_file(cluster->bin_dir_ + "/initdb") || !is_regular_file(cluster->bin_dir_ + "/pg_ctl"))
     throw ServerError("no initdb/pg_ctl in " + cluster->bin_dir_);
-  std::string dir = make_temp_directory("pgguard-cluster");
+  std::string dir = make_temp_directory("pgguard-cluster", cluster_parent());
   if (dir.empty()) throw ServerError("cannot create a temporary directory for the throwaway server");
   cluster->directory_ = dir;
   cluster->watchdog_ = std::make_unique<Watchdog>([bin = cluster->bin_dir_, dir] { stop_and_remove(bin, dir); });

@@ -52,6 +52,9 @@ class ThrowawayCluster {
   std::unique_ptr<Watchdog> watchdog_;
 };
 
+// Processes (other than this one) whose command line contains `text`: a server's data directory
+// names its postmaster and any pg_ctl working on it.
+std::vector<int> processes_mentioning(const std::string& text);
 // The directory holding initdb, pg_ctl, psql, pg_restore.
 std::string find_postgres_bin_dir();
 // Runs a PostgreSQL client program (psql, pg_restore, pg_dump) from `bin_dir` with a clean

@@ -53,9 +53,10 @@ std::optional<std::chrono::system_clock::time_point> modification_time(const std
   return std::chrono::system_clock::time_point(std::chrono::seconds(st.st_mtim.tv_sec));
 }
 
-std::string make_temp_directory(const std::string& prefix) {
+std::string make_temp_directory(const std::string& prefix, const std::string& parent) {
   const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/" + prefix + "-XXXXXX";
+  std::string base = !parent.empty() ? parent : tmp && *tmp ? tmp : "/tmp";
+  std::string pattern = base + "/" + prefix + "-XXXXXX";
   return ::mkdtemp(pattern.data()) ? pattern : std::string();
 }
 

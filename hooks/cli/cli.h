@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ const std::vector<Command>& commands();
 void print_usage(std::ostream& out);
 // Prints "pgguard: <message>" and the usage; returns 2.
 int usage_error(const std::string& message);
+// The value of `--name VALUE` or `--name=VALUE` at args[i] (advancing i past a separate value);
+// nullopt when args[i] is another argument.
+std::optional<std::string> option_value(const std::vector<std::string>& args, size_t& i, const char* name);
 
 int check_command(const std::vector<std::string>& args);
 int lint(const std::vector<std::string>& args);

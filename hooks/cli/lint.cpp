@@ -27,12 +27,7 @@ int lint(const std::vector<std::string>& args) {
   bool history = true;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](const char* name) -> std::optional<std::string> {
-      std::string flag = std::string("--") + name;
-      if (a == flag && i + 1 < args.size()) return args[++i];
-      if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
-      return std::nullopt;
-    };
+    auto value = [&](const char* name) { return option_value(args, i, name); };
     if (auto v = value("format")) {
       if (!parse_format(*v, format)) return usage_error("unknown --format '" + *v + "'");
     } else if (auto v = value("fail-on")) {

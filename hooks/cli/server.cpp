@@ -34,12 +34,7 @@ std::optional<std::string> parse_server_args(const std::vector<std::string>& arg
   out.options.lint = project.options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    auto value = [&](const char* name) -> std::optional<std::string> {
-      std::string flag = std::string("--") + name;
-      if (a == flag && i + 1 < args.size()) return args[++i];
-      if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
-      return std::nullopt;
-    };
+    auto value = [&](const char* name) { return option_value(args, i, name); };
     if (auto v = value("schema")) {
       out.options.schema_files.push_back(*v);
     } else if (auto v = value("database-url")) {
@@ -174,8 +169,7 @@ int verify_down(const std::vector<std::string>& args) {
 int stats(const std::vector<std::string>& args) {
   std::string url;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--database-url" && i + 1 < args.size()) url = args[++i];
-    else if (args[i].rfind("--database-url=", 0) == 0) url = args[i].substr(15);
+    if (auto v = option_value(args, i, "database-url")) url = *v;
     else return usage_error("unknown stats option '" + args[i] + "'");
   }
   if (!url.empty() && server::has_password(url))

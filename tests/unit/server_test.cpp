@@ -19,6 +19,7 @@
 #include "server/cluster.h"
 #include "server/connection.h"
 #include "util/files.h"
+#include "support/temp_project.h"
 #include "util/subprocess.h"
 
 namespace fs = std::filesystem;
@@ -27,17 +28,8 @@ using namespace pgguard;
 
 namespace {
 
-// A project directory (and TMPDIR for the pgguard under test), traversable by the postgres user.
-struct Project {
-  std::string root = make_temp_directory("pgguard-server-test");
-  Project() { chmod(root.c_str(), 0711); }
-  ~Project() { remove_tree(root); }
-  void write(const std::string& relative, const std::string& text) const {
-    fs::create_directories(fs::path(root + "/" + relative).parent_path());
-    std::ofstream(root + "/" + relative) << text;
-  }
-  std::string path(const std::string& relative) const { return root + "/" + relative; }
-};
+// A project directory, also TMPDIR for the pgguard under test.
+using Project = testing::TempProject;
 
 std::map<std::string, std::string> environment(const Project& p) {
   std::map<std::string, std::string> env{{"PATH", "/usr/bin:/bin"}, {"HOME", p.root}, {"TMPDIR", p.root}};
@@ -49,6 +41,14 @@ ProcessResult run_pgguard(const Project& p, const std::vector<std::string>& args
   auto env = environment(p);
   for (auto& [k, v] : extra_env) env[k] = v;
   return run_process(PGGUARD_CLI, args, "", env, p.root, 180000);
+}
+
+// A password on the command line is refused (exit 2), and the refusal does not echo it.
+void check_refuses_password(const Project& p, const std::vector<std::string>& args, const std::string& secret) {
+  ProcessResult refused = run_pgguard(p, args);
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("password") != std::string::npos);
+  CHECK(refused.err.find(secret) == std::string::npos);
 }
 
 json trace_json(const Project& p, std::vector<std::string> args) {
@@ -82,15 +82,6 @@ std::string lock_on(const json& s, const std::string& relation) {
   return "none";
 }
 
-// Whether any process still runs with `needle` on its command line.
-bool process_mentions(const std::string& needle) {
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    auto cmdline = read_file_bounded(entry.path().string() + "/cmdline", 1 << 16);
-    if (cmdline && cmdline->find(needle) != std::string::npos) return true;
-  }
-  return false;
-}
-
 std::vector<std::string> cluster_dirs(const Project& p) {
   std::vector<std::string> out;
   for (const auto& entry : fs::directory_iterator(p.root))
@@ -101,6 +92,13 @@ std::vector<std::string> cluster_dirs(const Project& p) {
 constexpr const char* kHistory =
     "CREATE TABLE customers (id bigserial PRIMARY KEY, name text NOT NULL);\n"
     "CREATE TABLE orders (id uuid PRIMARY KEY, customer_id bigint, status text, amount numeric(10,2));\n";
+
+// A throwaway server holding what `sql` creates.
+std::unique_ptr<server::ThrowawayCluster> server_with(const std::string& sql) {
+  auto cluster = server::ThrowawayCluster::start();
+  server::Connection(cluster->conninfo()).run(sql);
+  return cluster;
+}
 
 }  // namespace
 
@@ -116,7 +114,7 @@ TEST_CASE("a throwaway server starts on a private unix socket and leaves nothing
     CHECK(is_directory(directory + "/data"));
   }
   CHECK_FALSE(is_directory(directory));
-  CHECK_FALSE(process_mentions(directory));
+  CHECK(server::processes_mentioning(directory).empty());
 }
 
 TEST_CASE("a server that cannot start fails with the reason, without hanging or leftovers", "[server]") {
@@ -148,7 +146,9 @@ TEST_CASE("two throwaway servers run at once without a socket clash", "[server]"
 }
 
 TEST_CASE("pgguard killed mid-trace leaves no server and no directory behind", "[server]") {
-  for (int sig : {SIGKILL, SIGTERM, SIGINT}) {
+  // Killed while the migration runs, by each signal; and killed while the server is still starting.
+  const std::vector<std::pair<int, bool>> kills = {{SIGKILL, false}, {SIGTERM, false}, {SIGINT, false}, {SIGKILL, true}};
+  for (auto [sig, while_starting] : kills) {
     Project p;
     p.write("db/migrations/001_slow.sql", "SELECT pg_sleep(120);\n");
     pid_t pid = fork();
@@ -161,22 +161,23 @@ TEST_CASE("pgguard killed mid-trace leaves no server and no directory behind", "
     }
     // Wait until the server runs and the migration sleeps in it.
     std::string directory;
-    for (int i = 0; i < 600 && directory.empty(); ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    for (int i = 0; i < 3000 && directory.empty(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
       for (const auto& d : cluster_dirs(p))
-        if (is_regular_file(d + "/data/postmaster.pid")) directory = d;
+        if (while_starting ? is_regular_file(d + "/data/PG_VERSION") : is_regular_file(d + "/data/postmaster.pid")) directory = d;
     }
     REQUIRE(!directory.empty());
-    std::this_thread::sleep_for(std::chrono::seconds(1));
+    if (!while_starting) std::this_thread::sleep_for(std::chrono::seconds(1));
     kill(pid, sig);
     int status = 0;
     waitpid(pid, &status, 0);
     bool gone = false;
     for (int i = 0; i < 300 && !gone; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      gone = !is_directory(directory) && !process_mentions(directory);
+      gone = !is_directory(directory) && server::processes_mentioning(directory).empty();
     }
-    INFO("signal " << sig);
+    INFO("signal " << sig << (while_starting ? ", while the server starts" : "") << "; directory left: " << is_directory(directory)
+                   << ", processes left: " << server::processes_mentioning(directory).size());
     CHECK(gone);
   }
 }
@@ -255,12 +256,7 @@ TEST_CASE("trace reports a failing statement, skips the rest and rolls the trans
 
 TEST_CASE("trace --from-dump restores custom and plain dumps and measures lock hold times", "[server]") {
   Project p;
-  auto source = server::ThrowawayCluster::start();
-  {
-    server::Connection conn(source->conninfo());
-    conn.run(kHistory);
-    conn.run("INSERT INTO orders SELECT md5(g::text)::uuid, null, 'new', g FROM generate_series(1, 5000) g");
-  }
+  auto source = server_with(std::string(kHistory) + "INSERT INTO orders SELECT md5(g::text)::uuid, null, 'new', g FROM generate_series(1, 5000) g");
   std::string out;
   REQUIRE(server::run_client(source->bin_dir(), "pg_dump", {"-Fc", "-f", p.path("app.dump"), "-d", source->conninfo()}, out, 60000) == 0);
   REQUIRE(server::run_client(source->bin_dir(), "pg_dump", {"-f", p.path("app.sql"), "-d", source->conninfo()}, out, 60000) == 0);
@@ -307,10 +303,7 @@ TEST_CASE("trace --database-url works in a scratch database and leaves the user'
   CHECK(statement(t, "DROP TABLE customers")["error"].is_null());
   CHECK(snapshot() == before);
 
-  ProcessResult refused = run_pgguard(p, {"trace", "db/migrations/002_drop.sql", "--database-url", "postgres://app:s3cret@localhost/app"});
-  CHECK(refused.exit_code == 2);
-  CHECK(refused.err.find("password") != std::string::npos);
-  CHECK(refused.err.find("s3cret") == std::string::npos);
+  check_refuses_password(p, {"trace", "db/migrations/002_drop.sql", "--database-url", "postgres://app:s3cret@localhost/app"}, "s3cret");
 }
 
 TEST_CASE("verify-down compares the schema before up with the schema after down", "[server]") {
@@ -356,12 +349,7 @@ TEST_CASE("verify-down compares the schema before up with the schema after down"
 
 TEST_CASE("stats reads table and index sizes the linter uses, and refuses a password on the command line", "[server]") {
   Project p;
-  auto cluster = server::ThrowawayCluster::start();
-  {
-    server::Connection conn(cluster->conninfo());
-    conn.run(kHistory);
-    conn.run("INSERT INTO customers (name) SELECT 'c' || g FROM generate_series(1, 20000) g; ANALYZE customers");
-  }
+  auto cluster = server_with(std::string(kHistory) + "INSERT INTO customers (name) SELECT 'c' || g FROM generate_series(1, 20000) g; ANALYZE customers");
   ProcessResult r = run_pgguard(p, {"stats"}, {{"DATABASE_URL", cluster->conninfo()}});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -373,7 +361,5 @@ TEST_CASE("stats reads table and index sizes the linter uses, and refuses a pass
   auto parsed = lint::parse_stats(r.out);
   CHECK(parsed["customers"].rows == 20000);
 
-  ProcessResult refused = run_pgguard(p, {"stats", "--database-url", "postgresql://app:hunter2@db.internal/app"});
-  CHECK(refused.exit_code == 2);
-  CHECK(refused.err.find("hunter2") == std::string::npos);
+  check_refuses_password(p, {"stats", "--database-url", "postgresql://app:hunter2@db.internal/app"}, "hunter2");
 }

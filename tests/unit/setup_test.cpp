@@ -12,6 +12,7 @@
 #include "guard/explain.h"
 #include "hook_io/audit_log.h"
 #include "setup/setup.h"
+#include "support/temp_project.h"
 #include "util/files.h"
 
 namespace fs = std::filesystem;
@@ -20,15 +21,7 @@ using namespace pgguard;
 
 namespace {
 
-struct TempProject {
-  std::string root = make_temp_directory("pgguard-setup");
-  ~TempProject() { remove_tree(root); }
-  void write(const std::string& relative, const std::string& text) const {
-    fs::create_directories(fs::path(root + "/" + relative).parent_path());
-    std::ofstream(root + "/" + relative) << text;
-  }
-  std::string read(const std::string& relative) const { return read_file_bounded(root + "/" + relative, 1 << 20).value_or(""); }
-};
+using testing::TempProject;
 
 std::string bin_dir() { return fs::path(PGGUARD_PRE_HOOK).parent_path().string(); }
 
