@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "lint/schema.h"
 #include "sql/mysqlisms.h"
 #include "sql/split.h"
 #include "util/text.h"
@@ -59,6 +60,7 @@ class Parser {
  private:
   ParsedMigration& out_;
   std::vector<size_t> line_starts_;
+  simdjson::dom::parser json_parser_;
 
   std::pair<int, int> position(size_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -67,9 +69,10 @@ class Parser {
   }
 
   Node document(const char* json) {
-    out_.documents.push_back(std::make_unique<simdjson::dom::parser>());
+    // One parser's working buffers serve every tree; each tree keeps only its own document.
+    out_.documents.push_back(std::make_unique<simdjson::dom::document>());
     simdjson::dom::element element;
-    if (out_.documents.back()->parse(json, std::strlen(json)).get(element)) return {};
+    if (json_parser_.parse_into_document(*out_.documents.back(), json, std::strlen(json)).get(element)) return {};
     return Node(element);
   }
 
@@ -244,6 +247,9 @@ std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file) {
   out->file = std::move(file);
   Parser parser(*out);
   for (size_t i = 0; i < out->file.sections.size(); ++i) parser.section(i);
+  for (size_t i = 0; i < out->statements.size(); ++i)
+    if (const Statement& s = out->statements[i]; s.node)
+      if (std::string table = relation_name(s.node.body()["relation"]); !table.empty()) out->statements_on[table].push_back(i);
   return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,7 +43,10 @@ struct ParsedMigration {
   MigrationFile file;
   std::vector<Statement> statements;
   std::vector<Comment> comments;
-  std::vector<std::unique_ptr<simdjson::dom::parser>> documents;  // own the parse trees
+  // Indexes into statements of those that name each relation (CREATE TABLE, ALTER TABLE, CREATE
+  // INDEX ... ON it), in order: rules that look ahead for a table's statements stay linear.
+  std::map<std::string, std::vector<size_t>> statements_on;
+  std::vector<std::unique_ptr<simdjson::dom::document>> documents;  // own the parse trees
 };
 
 // Parses every section: statements with positions, comments from libpg_query's scanner, and the

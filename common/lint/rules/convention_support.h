@@ -203,17 +203,16 @@ inline std::string column_fix(const StatementContext& c, const ColumnSite& site,
   return definition + "  -- in CREATE TABLE " + site.qualified;
 }
 
-// Statements after the current one that run in the same direction (an up section's fix-up
-// must not come from its down section).
-inline std::vector<const Statement*> later_statements(const StatementContext& c) {
+// Statements after the current one that name `table` and run in the same direction (an up
+// section's fix-up must not come from its down section).
+inline std::vector<const Statement*> later_statements_on(const StatementContext& c, const std::string& table) {
   std::vector<const Statement*> later;
-  bool after = false;
-  for (const Statement& s : c.migration.statements) {
-    if (&s == &c.statement) {
-      after = true;
-      continue;
-    }
-    if (after && s.node && c.migration.file.sections[s.section].direction == c.section.direction) later.push_back(&s);
+  auto it = c.migration.statements_on.find(table);
+  if (it == c.migration.statements_on.end()) return later;
+  auto current = static_cast<size_t>(&c.statement - c.migration.statements.data());
+  for (auto i = std::upper_bound(it->second.begin(), it->second.end(), current); i != it->second.end(); ++i) {
+    const Statement& s = c.migration.statements[*i];
+    if (c.migration.file.sections[s.section].direction == c.section.direction) later.push_back(&s);
   }
   return later;
 }

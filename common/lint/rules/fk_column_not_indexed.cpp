@@ -50,7 +50,7 @@ class FkColumnNotIndexed : public LintRule {
     std::string table = relation_name(c.node()["relation"]);
     // Covering keys: this statement's own, and those created later in the file (same direction).
     Keys keys = keys_created(c.statement.node, table);
-    for (const Statement* later : convention::later_statements(c)) {
+    for (const Statement* later : convention::later_statements_on(c, table)) {
       Keys more = keys_created(later->node, table);
       keys.insert(keys.end(), more.begin(), more.end());
     }

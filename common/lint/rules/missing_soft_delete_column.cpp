@@ -25,7 +25,7 @@ class MissingSoftDeleteColumn : public LintRule {
     for (const Node& parent : n["inhRelations"].list())
       if (c.schema.column(relation_name(parent), kColumn)) return;
     std::string table = relation_name(n["relation"]);
-    for (const Statement* later : convention::later_statements(c))
+    for (const Statement* later : convention::later_statements_on(c, table))
       if (adds_column(later->node, table)) return;
     out.push_back({"Table " + table + " has no deleted_at column, so rows can only be hard-deleted: history is lost "
                    "and referencing rows must be deleted or orphaned with them.",

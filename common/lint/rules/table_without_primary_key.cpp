@@ -30,7 +30,7 @@ class TableWithoutPrimaryKey : public LintRule {
     }
     std::string table = relation_name(n["relation"]);
     // pg_dump style: the key is added by a later ALTER TABLE in the same migration.
-    for (const Statement* later : convention::later_statements(c))
+    for (const Statement* later : convention::later_statements_on(c, table))
       if (adds_primary_key(later->node, table)) return;
     std::string generator = c.settings.pg_version >= 18 ? "uuidv7()" : "gen_random_uuid()";
     out.push_back({"Table " + table + " has no primary key: logical replication cannot replicate its UPDATEs and "
