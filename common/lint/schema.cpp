@@ -114,12 +114,26 @@ bool Schema::has_leading_index(const std::string& table_name, const std::vector<
   auto leads = [&](const std::vector<std::string>& indexed) {
     return indexed.size() >= columns.size() && std::equal(columns.begin(), columns.end(), indexed.begin());
   };
-  for (const auto& [name, idx] : indexes_)
-    if (idx.table == table_name && leads(idx.columns)) return true;
+  if (auto names = index_names_by_table_.find(table_name); names != index_names_by_table_.end())
+    for (const auto& name : names->second)
+      if (leads(indexes_.at(name).columns)) return true;
   if (const Table* t = table(table_name))
     for (const auto& c : t->constraints)
       if ((c.kind == 'p' || c.kind == 'u') && leads(c.columns)) return true;
   return false;
+}
+
+void Schema::put_index(const Index& index) {
+  remove_index(index.name);
+  indexes_[index.name] = index;
+  index_names_by_table_[index.table].insert(index.name);
+}
+
+void Schema::remove_index(const std::string& name) {
+  auto it = indexes_.find(name);
+  if (it == indexes_.end()) return;
+  index_names_by_table_[it->second.table].erase(name);
+  indexes_.erase(it);
 }
 
 void Schema::add_constraint(Table& table, const Node& node, const std::string& column) {
@@ -244,7 +258,7 @@ void Schema::apply(const Node& statement) {
     index.table = relation_name(n["relation"]);
     index.columns = column_names(n["indexParams"]);
     index.unique = n.flag("unique");
-    if (!index.name.empty()) indexes_[index.name] = index;
+    if (!index.name.empty()) put_index(index);
   } else if (type == "CreateEnumStmt") {
     std::vector<std::string> values;
     for (const Node& v : n["vals"].list()) values.push_back(v.sval());
@@ -268,8 +282,8 @@ void Schema::apply(const Node& statement) {
     } else if (rename == "OBJECT_INDEX" && indexes_.count(from)) {
       Index idx = indexes_[from];
       idx.name = n.str("newname");
-      indexes_.erase(from);
-      indexes_[idx.name] = idx;
+      remove_index(from);
+      put_index(idx);
     }
   } else if (type == "DropStmt") {
     std::string remove = n.str("removeType");
@@ -277,7 +291,7 @@ void Schema::apply(const Node& statement) {
       std::vector<Node> parts = object.list();
       std::string name = parts.empty() ? object.sval() : parts.back().sval();
       if (remove == "OBJECT_TABLE") tables_.erase(name);
-      else if (remove == "OBJECT_INDEX") indexes_.erase(name);
+      else if (remove == "OBJECT_INDEX") remove_index(name);
       else if (remove == "OBJECT_TYPE") enums_.erase(name);
     }
   }

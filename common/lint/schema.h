@@ -64,9 +64,12 @@ class Schema {
  private:
   std::map<std::string, Table> tables_;
   std::map<std::string, Index> indexes_;
+  std::map<std::string, std::set<std::string>> index_names_by_table_;  // keeps has_leading_index off the whole map
   std::map<std::string, std::vector<std::string>> enums_;
 
   Table* mutable_table(const std::string& name);
+  void put_index(const Index& index);
+  void remove_index(const std::string& name);
   void create_table(const Node& n);
   void alter_table(const Node& n);
   void add_constraint(Table& table, const Node& constraint, const std::string& column = "");
