@@ -14,6 +14,8 @@
 #include "setup/setup.h"
 #include "support/temp_project.h"
 #include "util/files.h"
+#include "util/subprocess.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -170,4 +172,32 @@ TEST_CASE("audit log rotates when full", "[audit]") {
   for (int i = 0; i < 50; ++i) audit::append({audit::now_iso8601(), "PreToolUse", "s", "/p", "Bash", "ask", {"sql-opaque"}, "psql"}, settings, path);
   CHECK(fs::exists(path + ".1"));
   CHECK(fs::file_size(path) <= 2000);
+}
+
+TEST_CASE("pgguard log reads what the hook logged, and a log that cannot be written changes no decision", "[audit]") {
+  TempProject p;
+  json payload = {{"session_id", "s1"}, {"cwd", p.root}, {"hook_event_name", "PreToolUse"}, {"tool_name", "Bash"},
+                  {"tool_input", {{"command", "psql -c 'DROP TABLE orders'"}}}};
+  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"HOME", p.root}, {"XDG_STATE_HOME", p.path("state")}};
+  ProcessResult logged = run_process(PGGUARD_PRE_HOOK, {}, payload.dump(), env, p.root);
+  REQUIRE(logged.exit_code == 0);
+  CHECK(logged.out.find("\"permissionDecision\":\"deny\"") != std::string::npos);
+
+  ProcessResult all = run_process(PGGUARD_CLI, {"log", "--json", "--project", p.root, "--since", "1h"}, "", env, p.root);
+  std::vector<std::string> lines = split_lines(all.out);
+  REQUIRE(lines.size() == 1);
+  json entry = json::parse(lines[0]);
+  CHECK(entry["decision"] == "deny");
+  CHECK(entry["session_id"] == "s1");
+  CHECK(entry["rules"] == json::array({"sql-destructive"}));
+  CHECK(run_process(PGGUARD_CLI, {"log", "--decision", "ask", "--project", p.root}, "", env, p.root).out.empty());
+  CHECK(run_process(PGGUARD_CLI, {"log", "--decision", "deny", "--project", p.root}, "", env, p.root).out.find("sql-destructive") !=
+        std::string::npos);
+
+  // The state directory cannot be created (a file stands in the way): the same answer, still exit 0.
+  p.write("blocked", "a file, not a directory\n");
+  env["XDG_STATE_HOME"] = p.path("blocked/state");
+  ProcessResult unlogged = run_process(PGGUARD_PRE_HOOK, {}, payload.dump(), env, p.root);
+  CHECK(unlogged.exit_code == 0);
+  CHECK(unlogged.out == logged.out);
 }
