@@ -8,12 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 
 #include "server/connection.h"
+#include "util/budget.h"
 #include "util/files.h"
 #include "util/subprocess.h"
 #include "util/text.h"
@@ -131,14 +131,15 @@ std::vector<int> processes_mentioning(const std::string& text) {
 
 std::string find_postgres_bin_dir() {
   if (const char* dir = std::getenv("PGGUARD_PG_BIN"); dir && *dir) return dir;
-  std::vector<std::string> candidates;
+  // Debian installs each major version under /usr/lib/postgresql/<major>/bin: take the newest.
+  int newest = 0;
+  std::string newest_dir;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", ec))
-    if (is_regular_file(entry.path().string() + "/bin/initdb")) candidates.push_back(entry.path().string() + "/bin");
-  std::sort(candidates.begin(), candidates.end(), [](const std::string& a, const std::string& b) {
-    return std::atoi(base_name(a.substr(0, a.size() - 4)).c_str()) > std::atoi(base_name(b.substr(0, b.size() - 4)).c_str());
-  });
-  if (!candidates.empty()) return candidates.front();
+  for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", ec)) {
+    int major = std::atoi(entry.path().filename().c_str());
+    if (major > newest && is_regular_file(entry.path().string() + "/bin/initdb")) newest = major, newest_dir = entry.path().string() + "/bin";
+  }
+  if (!newest_dir.empty()) return newest_dir;
   ProcessResult r = run_process("pg_config", {"--bindir"}, "", base_environment(), "/", 5000);
   std::string dir = trim(r.out);
   if (r.exit_code == 0 && is_regular_file(dir + "/initdb")) return dir;
@@ -190,7 +191,7 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
   }
   Connection probe(cluster->conninfo());
   cluster->server_version_ = std::atoi(probe.value("SHOW server_version_num").c_str());
-  cluster->start_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  cluster->start_ms_ = elapsed_ms(started);
   return cluster;
 }
 

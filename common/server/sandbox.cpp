@@ -7,6 +7,7 @@
 #include <random>
 
 #include "server/connection.h"
+#include "util/budget.h"
 #include "sinks/secrets.h"
 
 namespace pgguard::server {
@@ -67,7 +68,7 @@ std::unique_ptr<Sandbox> Sandbox::open(const std::string& database_url, const Th
   } catch (const ServerError&) {
     sandbox->bin_dir_ = "/usr/bin";  // the client programs alone
   }
-  sandbox->start_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  sandbox->start_ms_ = elapsed_ms(started);
   sandbox->description_ = "the scratch database " + name + " (dropped afterwards) on " + sinks::redact(database_url);
   return sandbox;
 }

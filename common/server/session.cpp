@@ -8,6 +8,7 @@
 #include "server/roundtrip.h"
 #include "server/sandbox.h"
 #include "server/seed.h"
+#include "util/budget.h"
 #include "util/environment.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -18,50 +19,42 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr size_t kMaxMigrationBytes = 64u << 20;
 
-double elapsed_ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
-
 std::string read_or_throw(const std::string& path) {
   auto text = read_file_bounded(path, kMaxMigrationBytes);
   if (!text) throw ServerError("cannot read " + path + " (missing, unreadable, or over 64 MB)");
   return *text;
 }
 
-// Runs a SQL file (schema snapshot, plain dump) through psql, as a restore would; errors become
-// notes, the first few quoted.
+// The error lines a client program printed (all of its output when it failed without one), the
+// first few quoted as notes.
+void note_errors(const std::string& output, bool failed, const std::string& what, std::vector<std::string>& notes) {
+  std::vector<std::string> errors;
+  for (const auto& line : split_lines(output))
+    if (line.find("ERROR:") != std::string::npos || line.find("error:") != std::string::npos) errors.push_back(trim(line));
+  if (failed && errors.empty()) errors.push_back(shorten(output, 300));
+  for (size_t i = 0; i < errors.size() && i < 5; ++i) notes.push_back(what + ": " + errors[i]);
+  if (errors.size() > 5) notes.push_back(what + ": " + std::to_string(errors.size() - 5) + " more errors");
+}
+
+// Runs a SQL file (schema snapshot, plain dump) through psql, as a restore would.
 void run_sql_file(const std::string& bin_dir, const std::string& conninfo, const std::string& path, const std::string& what,
                   std::vector<std::string>& notes) {
   std::string out;
   int code = run_client(bin_dir, "psql", {"-X", "-q", "-v", "ON_ERROR_STOP=0", "-d", conninfo, "-f", path}, out, 3600000);
-  std::vector<std::string> errors;
-  for (const auto& line : split_lines(out))
-    if (line.find("ERROR:") != std::string::npos) errors.push_back(trim(line));
-  if (code != 0 && errors.empty()) errors.push_back(shorten(out, 300));
-  for (size_t i = 0; i < errors.size() && i < 5; ++i) notes.push_back(what + " " + path + ": " + errors[i]);
-  if (errors.size() > 5) notes.push_back(what + " " + path + ": " + std::to_string(errors.size() - 5) + " more errors");
+  note_errors(out, code != 0, what + " " + path, notes);
 }
 
 void restore_dump(const std::string& bin_dir, const std::string& conninfo, const std::string& path, std::vector<std::string>& notes) {
-  auto head = read_file_bounded(path, kMaxMigrationBytes);
-  bool custom = false;
-  if (!head) {  // large dumps: only the magic matters
-    FILE* f = fopen(path.c_str(), "rb");
-    if (!f) throw ServerError("cannot read the dump " + path);
-    char magic[5] = {};
-    custom = fread(magic, 1, 5, f) == 5 && std::string(magic, 5) == "PGDMP";
-    fclose(f);
-  } else {
-    custom = starts_with(*head, "PGDMP");
-  }
+  // A custom-format archive starts with "PGDMP"; only those five bytes are read.
+  FILE* f = fopen(path.c_str(), "rb");
+  if (!f) throw ServerError("cannot read the dump " + path);
+  char magic[5] = {};
+  bool custom = fread(magic, 1, 5, f) == 5 && std::string(magic, 5) == "PGDMP";
+  fclose(f);
   if (!custom) return run_sql_file(bin_dir, conninfo, path, "dump", notes);
   std::string out;
   int code = run_client(bin_dir, "pg_restore", {"--no-owner", "--no-privileges", "-d", conninfo, path}, out, 3600000);
-  if (code != 0) {
-    std::vector<std::string> errors;
-    for (const auto& line : split_lines(out))
-      if (line.find("error:") != std::string::npos || line.find("ERROR:") != std::string::npos) errors.push_back(trim(line));
-    if (errors.empty()) errors.push_back(shorten(out, 300));
-    for (size_t i = 0; i < errors.size() && i < 5; ++i) notes.push_back("dump " + path + ": " + errors[i]);
-  }
+  if (code != 0) note_errors(out, true, "dump " + path, notes);
 }
 
 lint::Tool tool_of(const std::string& path, const std::string& text, const TraceOptions& options) {

@@ -8,27 +8,15 @@
 #include "lint/lock_facts.h"
 #include "lint/parse.h"
 #include "server/catalog.h"
-#include "server/cluster.h"
-#include "server/sandbox.h"
-#include "server/seed.h"
-#include "util/files.h"
-#include "util/text.h"
+#include "util/budget.h"
 
 namespace pgguard::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double elapsed_ms(Clock::time_point since) { return std::chrono::duration<double, std::milli>(Clock::now() - since).count(); }
-
 constexpr const char* kActiveSqlTransaction = "25001";  // "cannot run inside a transaction block"
 const std::set<std::string> kCatalogKinds = {"column", "constraint", "index"};
-
-bool is_transaction_control(const std::string& sql) {
-  std::string word = to_lower(sql.substr(0, sql.find_first_of(" \t\r\n;(")));
-  return word == "begin" || word == "start" || word == "commit" || word == "end" || word == "rollback" || word == "abort" ||
-         word == "savepoint" || word == "release" || word == "prepare";
-}
 
 // Everything the statement changed: rewrites, scans and catalog differences.
 void record_effects(TracedStatement& t, const Relations& before, const Relations& after, const SchemaText& schema_before,
@@ -82,7 +70,7 @@ Tracer::Tracer(const std::string& conninfo, int statement_timeout_ms) : conninfo
 
 TracedStatement Tracer::run(TracedStatement statement) {
   statement.ran = true;
-  if (is_transaction_control(statement.sql)) {
+  if (statement.transaction_control) {
     auto started = Clock::now();
     QueryResult r = conn_.exec(statement.sql);
     statement.duration_ms = elapsed_ms(started);
@@ -233,6 +221,7 @@ std::vector<MigrationSection> migration_sections(const std::string& path, const 
       t.sql = s.text;
       t.file = path;
       t.line = s.line;
+      t.transaction_control = s.type == "TransactionStmt";
       out.statements.push_back(t);
     }
     sections.push_back(std::move(out));

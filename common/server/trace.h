@@ -22,6 +22,7 @@ struct TracedStatement {
   std::string sql;
   std::string file;
   int line = 0;
+  bool transaction_control = false;        // BEGIN, COMMIT, SAVEPOINT...: run as is, nothing to observe
   bool ran = false;                        // false: an earlier statement failed
   bool outside_transaction = false;        // it cannot run in a transaction block; its locks were sampled
   std::vector<ObservedLock> locks;         // the strongest new lock on each relation that existed before it

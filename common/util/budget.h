@@ -15,4 +15,9 @@ class Budget {
   std::chrono::steady_clock::time_point deadline_;
 };
 
+// Milliseconds since `since`, for reports of how long something took.
+inline double elapsed_ms(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
 }  // namespace pgguard
