@@ -17,7 +17,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-packages=(cmake make g++ pkg-config git nlohmann-json3-dev libpg-query-dev libre2-dev catch2 libsimdjson-dev libprotobuf-c-dev
+packages=(cmake make g++ pkg-config git nlohmann-json3-dev libpg-query-dev libre2-dev catch2 rapidjson-dev libprotobuf-c-dev
           libpq-dev postgresql postgresql-client)
 # The test suite also fuzzes with clang's libFuzzer, and its benchmarks time runs with GNU time.
 [ "$mode" = test ] && packages+=(clang libclang-rt-14-dev python3 time)

@@ -1,6 +1,6 @@
 #include "guard/guard.h"
 
-#include <simdjson.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <set>
@@ -66,10 +66,12 @@ void lint_pending_migrations(GuardFacts& facts, const std::string& cwd) {
   lint::LintProject project = lint::load_lint_project(cwd);
   std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000);
   std::vector<std::string> pending;
-  if (git_toplevel(project.root)) {
-    auto changed = git_changed_files(project.root);
+  std::optional<std::vector<std::string>> changed;
+  if (!all.empty()) changed = git_changed_files(project.root);  // no git process without migrations
+  if (changed) {
+    std::set<std::string> changed_set(changed->begin(), changed->end());
     for (const auto& file : all)
-      if (std::find(changed.begin(), changed.end(), file) != changed.end()) pending.push_back(file);
+      if (changed_set.count(file)) pending.push_back(file);
   } else {
     pending.assign(all.size() > 3 ? all.end() - 3 : all.begin(), all.end());
   }
@@ -155,13 +157,12 @@ bool mentions_database(std::string_view command) {
   static const std::vector<std::string> needles = [] {
     std::vector<std::string> out;
     std::string_view json = embedded_file("policy.json");
-    simdjson::dom::parser parser;
-    simdjson::dom::array list;
-    if (parser.parse(json.data(), json.size())["prefilter"].get(list) == simdjson::SUCCESS)
-      for (auto item : list) {
-        std::string_view needle;
-        if (item.get(needle) == simdjson::SUCCESS) out.emplace_back(needle);
-      }
+    rapidjson::Document policy;
+    if (policy.Parse(json.data(), json.size()).HasParseError() || !policy.IsObject()) return out;
+    auto list = policy.FindMember("prefilter");
+    if (list == policy.MemberEnd() || !list->value.IsArray()) return out;
+    for (const auto& item : list->value.GetArray())
+      if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
     return out;
   }();
   std::string folded;

@@ -33,19 +33,18 @@ std::string parent(const std::string& path) {
 }
 
 // Migrations a Bash command wrote: changed in git (or untracked) and modified during the call.
-std::vector<std::string> changed_migrations(const std::string& cwd, const lint::LintProject& project, long long duration_ms,
+std::vector<std::string> changed_migrations(const lint::LintProject& project, long long duration_ms,
                                             std::chrono::system_clock::time_point now) {
   auto window_start = now - std::chrono::milliseconds(duration_ms) - std::chrono::seconds(2);
   std::vector<std::string> candidates = lint::find_migrations(project.root, project.migration_globs, 5000);
-  std::set<std::string> changed;
-  auto top = git_toplevel(cwd);
-  if (top)
-    for (const auto& f : git_changed_files(project.root)) changed.insert(f);
   std::vector<std::string> out;
+  if (candidates.empty()) return out;
+  std::optional<std::set<std::string>> changed;
+  if (auto files = git_changed_files(project.root)) changed.emplace(files->begin(), files->end());
   for (const auto& file : candidates) {
     auto modified = modification_time(file);
     if (!modified || *modified + std::chrono::seconds(1) < window_start) continue;
-    if (top && !changed.count(file)) continue;
+    if (changed && !changed->count(file)) continue;
     out.push_back(file);
   }
   return out;
@@ -90,7 +89,7 @@ std::string run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::
     if (p.contains("duration_ms") && p["duration_ms"].is_number_integer()) duration = p["duration_ms"].get<long long>();
     lint::LintProject project = lint::load_lint_project(cwd);
     std::vector<lint::LintFinding> all;
-    std::vector<std::string> files = changed_migrations(cwd, project, duration, now);
+    std::vector<std::string> files = changed_migrations(project, duration, now);
     for (const auto& file : files) {
       auto result = lint::lint_path(file, project.options);
       all.insert(all.end(), result.findings.begin(), result.findings.end());

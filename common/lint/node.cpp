@@ -1,30 +1,34 @@
 #include "lint/node.h"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 namespace pgguard::lint {
 
 std::string_view Node::type() const {
-  if (!is_object()) return {};
-  for (auto [key, value] : simdjson::dom::object(element_)) return key;
-  return {};
+  if (!is_object() || value_->MemberCount() == 0) return {};
+  const rapidjson::Value& key = value_->MemberBegin()->name;
+  return {key.GetString(), key.GetStringLength()};
 }
 
 Node Node::body() const {
-  if (!is_object()) return {};
-  for (auto [key, value] : simdjson::dom::object(element_)) return Node(value);
-  return {};
+  if (!is_object() || value_->MemberCount() == 0) return {};
+  return Node(value_->MemberBegin()->value);
 }
 
 Node Node::operator[](std::string_view key) const {
   if (!is_object()) return {};
-  simdjson::dom::element child;
-  if (simdjson::dom::object(element_).at_key(key).get(child)) return {};
-  return Node(child);
+  rapidjson::Value name(rapidjson::StringRef(key.data(), key.size()));
+  auto member = value_->FindMember(name);
+  if (member == value_->MemberEnd()) return {};
+  return Node(member->value);
 }
 
 std::vector<Node> Node::list() const {
   std::vector<Node> out;
   if (is_array()) {
-    for (auto value : simdjson::dom::array(element_)) out.emplace_back(value);
+    out.reserve(value_->Size());
+    for (const auto& item : value_->GetArray()) out.emplace_back(item);
   } else if (Node items = (*this)["List"]["items"]; items.is_array()) {
     return items.list();
   }
@@ -32,25 +36,20 @@ std::vector<Node> Node::list() const {
 }
 
 std::string_view Node::str() const {
-  std::string_view out;
-  if (!valid_ || element_.get(out) != simdjson::SUCCESS) return {};
-  return out;
+  if (!value_ || !value_->IsString()) return {};
+  return {value_->GetString(), value_->GetStringLength()};
 }
 
 std::string Node::str(std::string_view key) const { return std::string((*this)[key].str()); }
 
 int64_t Node::integer(std::string_view key, int64_t fallback) const {
   Node n = (*this)[key];
-  int64_t value = fallback;
-  if (!n.valid_ || n.element_.get(value) != simdjson::SUCCESS) return fallback;
-  return value;
+  return n.value_ && n.value_->IsInt64() ? n.value_->GetInt64() : fallback;
 }
 
 bool Node::flag(std::string_view key) const {
   Node n = (*this)[key];
-  bool value = false;
-  if (!n.valid_ || n.element_.get(value) != simdjson::SUCCESS) return false;
-  return value;
+  return n.value_ && n.value_->IsBool() && n.value_->GetBool();
 }
 
 std::string Node::sval() const { return (*this)["String"].str("sval"); }
@@ -64,6 +63,43 @@ std::string Node::names() const {
   return out;
 }
 
-std::string Node::dump() const { return valid_ ? simdjson::minify(element_) : std::string(); }
+namespace {
+
+bool same_values(const rapidjson::Value& a, const rapidjson::Value& b, std::string_view ignored_key, int depth) {
+  if (depth > 400 || a.GetType() != b.GetType()) return false;
+  auto ignored = [&](const rapidjson::Value& name) { return std::string_view(name.GetString(), name.GetStringLength()) == ignored_key; };
+  if (a.IsObject()) {
+    auto ia = a.MemberBegin(), ib = b.MemberBegin();
+    while (true) {
+      while (ia != a.MemberEnd() && ignored(ia->name)) ++ia;
+      while (ib != b.MemberEnd() && ignored(ib->name)) ++ib;
+      if (ia == a.MemberEnd() || ib == b.MemberEnd()) return ia == a.MemberEnd() && ib == b.MemberEnd();
+      if (ia->name != ib->name || !same_values(ia->value, ib->value, ignored_key, depth + 1)) return false;
+      ++ia, ++ib;
+    }
+  }
+  if (a.IsArray()) {
+    if (a.Size() != b.Size()) return false;
+    for (rapidjson::SizeType i = 0; i < a.Size(); ++i)
+      if (!same_values(a[i], b[i], ignored_key, depth + 1)) return false;
+    return true;
+  }
+  return a == b;
+}
+
+}  // namespace
+
+bool Node::same_tree(const Node& other, std::string_view ignored_key) const {
+  if (!value_ || !other.value_) return !value_ && !other.value_;
+  return same_values(*value_, *other.value_, ignored_key, 0);
+}
+
+std::string Node::dump() const {
+  if (!value_) return {};
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value_->Accept(writer);
+  return {buffer.GetString(), buffer.GetSize()};
+}
 
 }  // namespace pgguard::lint

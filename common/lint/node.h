@@ -1,5 +1,5 @@
 #pragma once
-#include <simdjson.h>
+#include <rapidjson/document.h>
 
 #include <cstdint>
 #include <string>
@@ -8,17 +8,18 @@
 
 namespace pgguard::lint {
 
-// A read-only view of one libpg_query parse-tree node. Missing fields give an empty Node, so
-// chains like stmt["relation"].str("relname") never fail.
+// A read-only view of one node of a libpg_query JSON parse tree (the linter's and the guard's SQL
+// classifier's). Missing fields give an empty Node, so chains like stmt["relation"].str("relname")
+// never fail.
 class Node {
  public:
   Node() = default;
-  explicit Node(simdjson::dom::element element) : element_(element), valid_(true) {}
+  explicit Node(const rapidjson::Value& value) : value_(&value) {}
 
-  bool valid() const { return valid_; }
-  explicit operator bool() const { return valid_; }
-  bool is_object() const { return valid_ && element_.is_object(); }
-  bool is_array() const { return valid_ && element_.is_array(); }
+  bool valid() const { return value_ != nullptr; }
+  explicit operator bool() const { return valid(); }
+  bool is_object() const { return value_ && value_->IsObject(); }
+  bool is_array() const { return value_ && value_->IsArray(); }
 
   // A node is an object with one key naming its type: {"CreateStmt": {...}}.
   std::string_view type() const;
@@ -41,20 +42,30 @@ class Node {
   // Every object node below this one (depth-first), including this one.
   template <class Visit>
   void walk(Visit&& visit, int depth = 0) const {
-    if (!valid_ || depth > 400) return;
-    if (element_.is_object()) {
+    if (!value_ || depth > 400) return;
+    if (value_->IsObject()) {
       visit(*this);
-      for (auto [key, value] : simdjson::dom::object(element_)) Node(value).walk(visit, depth + 1);
-    } else if (element_.is_array()) {
-      for (auto value : simdjson::dom::array(element_)) Node(value).walk(visit, depth + 1);
+      for (const auto& member : value_->GetObject()) Node(member.value).walk(visit, depth + 1);
+    } else if (value_->IsArray()) {
+      for (const auto& item : value_->GetArray()) Node(item).walk(visit, depth + 1);
     }
   }
+
+  // Each member of an object node, in order: visit(key, value).
+  template <class Visit>
+  void for_each_member(Visit&& visit) const {
+    if (!is_object()) return;
+    for (const auto& member : value_->GetObject())
+      visit(std::string_view(member.name.GetString(), member.name.GetStringLength()), Node(member.value));
+  }
+
+  // Deep equality, members named `ignored_key` (such as "location") left out on both sides.
+  bool same_tree(const Node& other, std::string_view ignored_key) const;
 
   std::string dump() const;
 
  private:
-  simdjson::dom::element element_;
-  bool valid_ = false;
+  const rapidjson::Value* value_ = nullptr;  // owned by the document the tree was parsed into
 };
 
 }  // namespace pgguard::lint

@@ -60,7 +60,6 @@ class Parser {
  private:
   ParsedMigration& out_;
   std::vector<size_t> line_starts_;
-  simdjson::dom::parser json_parser_;
 
   std::pair<int, int> position(size_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -69,11 +68,9 @@ class Parser {
   }
 
   Node document(const char* json) {
-    // One parser's working buffers serve every tree; each tree keeps only its own document.
-    out_.documents.push_back(std::make_unique<simdjson::dom::document>());
-    simdjson::dom::element element;
-    if (json_parser_.parse_into_document(*out_.documents.back(), json, std::strlen(json)).get(element)) return {};
-    return Node(element);
+    auto& document = *out_.documents.emplace_back(std::make_unique<rapidjson::Document>());
+    if (document.Parse(json).HasParseError()) return {};
+    return Node(document);
   }
 
   // After a syntax error, each statement is parsed alone so the others are still linted.

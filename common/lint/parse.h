@@ -46,7 +46,7 @@ struct ParsedMigration {
   // Indexes into statements of those that name each relation (CREATE TABLE, ALTER TABLE, CREATE
   // INDEX ... ON it), in order: rules that look ahead for a table's statements stay linear.
   std::map<std::string, std::vector<size_t>> statements_on;
-  std::vector<std::unique_ptr<simdjson::dom::document>> documents;  // own the parse trees
+  std::vector<std::unique_ptr<rapidjson::Document>> documents;  // own the parse trees
 };
 
 // Parses every section: statements with positions, comments from libpg_query's scanner, and the

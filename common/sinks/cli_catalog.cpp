@@ -1,9 +1,12 @@
 #include "sinks/cli_catalog.h"
 
-#include <simdjson.h>
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "util/text.h"
@@ -34,47 +37,52 @@ std::string_view cli_class_name(CliClass cls) {
 
 namespace {
 
-using simdjson::dom::element;
+using rapidjson::Value;
 
-std::vector<std::string> strings(element array) {
+const Value* member(const Value& object, const char* key) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(key);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::vector<std::string> strings(const Value& array) {
   std::vector<std::string> out;
-  simdjson::dom::array items;
-  if (array.get(items) != simdjson::SUCCESS) return out;
-  for (element item : items) {
-    std::string_view text;
-    if (item.get(text) != simdjson::SUCCESS) throw std::runtime_error("expected a list of strings");
-    out.emplace_back(text);
+  if (!array.IsArray()) return out;
+  for (const Value& item : array.GetArray()) {
+    if (!item.IsString()) throw std::runtime_error("expected a list of strings");
+    out.emplace_back(item.GetString(), item.GetStringLength());
   }
   return out;
 }
 
-std::vector<std::string> strings(element object, const char* key) {
-  element value;
-  if (object[key].get(value) != simdjson::SUCCESS) return {};
-  return strings(value);
+std::vector<std::string> strings(const Value& object, const char* key) {
+  const Value* value = member(object, key);
+  return value ? strings(*value) : std::vector<std::string>{};
 }
 
-std::string text(element object, const char* key) {
-  std::string_view value;
-  return object[key].get(value) == simdjson::SUCCESS ? std::string(value) : std::string();
+std::string text(const Value& object, const char* key) {
+  const Value* value = member(object, key);
+  return value && value->IsString() ? std::string(value->GetString(), value->GetStringLength()) : std::string();
 }
 
-CliSubcommand read_subcommand(element entry) {
+bool flag(const Value& object, const char* key) {
+  const Value* value = member(object, key);
+  return value && value->IsBool() && value->GetBool();
+}
+
+CliSubcommand read_subcommand(const Value& entry) {
   CliSubcommand sub;
   sub.args = strings(entry, "args");
-  simdjson::dom::array groups;
-  if (entry["flags"].get(groups) == simdjson::SUCCESS)
-    for (element group : groups) sub.flags.push_back(strings(group));
+  if (const Value* groups = member(entry, "flags"); groups && groups->IsArray())
+    for (const Value& group : groups->GetArray()) sub.flags.push_back(strings(group));
   sub.cls = parse_cli_class(text(entry, "class"));
   sub.what = text(entry, "what");
   sub.safe = text(entry, "safe");
-  bool remote = false;
-  sub.remote = entry["remote"].get(remote) == simdjson::SUCCESS && remote;
+  sub.remote = flag(entry, "remote");
   sub.sql_flags = strings(entry, "sql_flags");
   sub.sql_file_flags = strings(entry, "sql_file_flags");
   sub.sql_stdin_flags = strings(entry, "sql_stdin_flags");
-  bool positional = false;
-  sub.sql_positional = entry["sql_positional"].get(positional) == simdjson::SUCCESS && positional;
+  sub.sql_positional = flag(entry, "sql_positional");
   return sub;
 }
 
@@ -89,44 +97,55 @@ bool flag_matches(std::string_view arg, std::string_view flag) {
 
 }  // namespace
 
+struct CliCatalog::Parsed {
+  std::string text;  // parsed in place: the document's strings point into it
+  rapidjson::Document document;
+  std::map<std::string, size_t, std::less<>> tool_by_program;  // index into "tools"
+  std::vector<std::unique_ptr<CliTool>> tools;                  // same indexes; null until first use
+  std::optional<std::vector<ScriptPattern>> scripts;
+};
+
+CliCatalog::CliCatalog() : parsed_(std::make_unique<Parsed>()) {}
+CliCatalog::CliCatalog(CliCatalog&&) noexcept = default;
+CliCatalog::~CliCatalog() = default;
+
 CliCatalog CliCatalog::load(std::string_view json_text) {
-  simdjson::dom::parser parser;
-  element doc;
-  if (auto error = parser.parse(json_text.data(), json_text.size()).get(doc))
-    throw std::runtime_error(std::string("CLI catalog: ") + simdjson::error_message(error));
   CliCatalog catalog;
-  simdjson::dom::array tools, scripts;
-  if (doc["tools"].get(tools) != simdjson::SUCCESS) throw std::runtime_error("CLI catalog: no tools");
-  for (element t : tools) {
-    CliTool tool;
-    tool.name = text(t, "name");
-    tool.programs = strings(t, "programs");
-    tool.value_flags = strings(t, "value_flags");
-    tool.env_flags = strings(t, "env_flags");
-    tool.url_flags = strings(t, "url_flags");
-    tool.local_flags = strings(t, "local_flags");
-    tool.driver_positionals = strings(t, "driver_positionals");
-    bool database_positional = false;
-    tool.database_positional = t["database_positional"].get(database_positional) == simdjson::SUCCESS && database_positional;
-    simdjson::dom::array subcommands;
-    if (t["subcommands"].get(subcommands) == simdjson::SUCCESS)
-      for (element s : subcommands) tool.subcommands.push_back(read_subcommand(s));
-    catalog.tools_.push_back(std::move(tool));
+  Parsed& p = *catalog.parsed_;
+  p.text = json_text;
+  if (p.document.ParseInsitu(p.text.data()).HasParseError())
+    throw std::runtime_error("CLI catalog: " + std::string(rapidjson::GetParseError_En(p.document.GetParseError())) + " at offset " +
+                             std::to_string(p.document.GetErrorOffset()));
+  const Value* tools = member(p.document, "tools");
+  if (!tools || !tools->IsArray()) throw std::runtime_error("CLI catalog: no tools");
+  for (const Value& t : tools->GetArray()) {
+    for (const auto& program : strings(t, "programs")) p.tool_by_program.emplace(program, p.tools.size());
+    p.tools.emplace_back();
   }
-  if (doc["scripts"].get(scripts) == simdjson::SUCCESS) {
-    for (element s : scripts) {
-      auto re = std::make_shared<RE2>(text(s, "pattern"), RE2::Quiet);
-      if (!re->ok()) throw std::runtime_error("bad script pattern: " + re->error());
-      catalog.scripts_.push_back({re, read_subcommand(s)});
-    }
-  }
+  const Value* scripts = member(p.document, "scripts");
+  if (scripts && !scripts->IsArray()) throw std::runtime_error("CLI catalog: scripts is not a list");
   return catalog;
 }
 
 const CliTool* CliCatalog::find_tool(std::string_view program) const {
-  for (const auto& tool : tools_)
-    if (std::find(tool.programs.begin(), tool.programs.end(), program) != tool.programs.end()) return &tool;
-  return nullptr;
+  auto found = parsed_->tool_by_program.find(program);
+  if (found == parsed_->tool_by_program.end()) return nullptr;
+  std::unique_ptr<CliTool>& tool = parsed_->tools[found->second];
+  if (!tool) {
+    const Value& t = (*member(parsed_->document, "tools"))[static_cast<rapidjson::SizeType>(found->second)];
+    tool = std::make_unique<CliTool>();
+    tool->name = text(t, "name");
+    tool->programs = strings(t, "programs");
+    tool->value_flags = strings(t, "value_flags");
+    tool->env_flags = strings(t, "env_flags");
+    tool->url_flags = strings(t, "url_flags");
+    tool->local_flags = strings(t, "local_flags");
+    tool->driver_positionals = strings(t, "driver_positionals");
+    tool->database_positional = flag(t, "database_positional");
+    if (const Value* subcommands = member(t, "subcommands"); subcommands && subcommands->IsArray())
+      for (const Value& s : subcommands->GetArray()) tool->subcommands.push_back(read_subcommand(s));
+  }
+  return tool.get();
 }
 
 bool CliCatalog::flag_present(const std::vector<std::string>& args, std::string_view flag, const std::vector<std::string>& value_flags) {
@@ -175,7 +194,17 @@ const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<st
 }
 
 const CliSubcommand* CliCatalog::judge_script_name(std::string_view name) const {
-  for (const auto& script : scripts_)
+  if (!parsed_->scripts) {
+    std::vector<ScriptPattern> scripts;
+    if (const Value* entries = member(parsed_->document, "scripts"))
+      for (const Value& s : entries->GetArray()) {
+        auto re = std::make_shared<RE2>(text(s, "pattern"), RE2::Quiet);
+        if (!re->ok()) throw std::runtime_error("bad script pattern: " + re->error());
+        scripts.push_back({re, read_subcommand(s)});
+      }
+    parsed_->scripts = std::move(scripts);
+  }
+  for (const auto& script : *parsed_->scripts)
     if (RE2::PartialMatch(re2::StringPiece(name.data(), name.size()), *script.pattern)) return &script.judgement;
   return nullptr;
 }

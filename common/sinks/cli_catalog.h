@@ -43,9 +43,13 @@ struct ScriptPattern {
 };
 
 // The catalog of database and migration CLIs (config/cli_catalog.json; format in config/README.md).
+// load() parses the JSON and indexes the tools by program; a tool's entry and the script patterns
+// are converted on first use, since one command needs one or two of the tools.
 class CliCatalog {
  public:
   static CliCatalog load(std::string_view json_text);  // throws on malformed data
+  CliCatalog(CliCatalog&&) noexcept;
+  ~CliCatalog();
   const CliTool* find_tool(std::string_view program) const;
   // The first subcommand entry matching args (args exclude the program); nullptr when none.
   const CliSubcommand* match(const CliTool& tool, const std::vector<std::string>& args) const;
@@ -61,8 +65,9 @@ class CliCatalog {
   static bool flag_present(const std::vector<std::string>& args, std::string_view flag, const std::vector<std::string>& value_flags = {});
 
  private:
-  std::vector<CliTool> tools_;
-  std::vector<ScriptPattern> scripts_;
+  struct Parsed;  // the document and the entries converted so far
+  CliCatalog();
+  std::unique_ptr<Parsed> parsed_;
 };
 
 }  // namespace pgguard::sinks

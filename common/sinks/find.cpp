@@ -1756,8 +1756,7 @@ class Finder {
     if (!extra.empty() && extra[0].text && *extra[0].text == "--") extra.erase(extra.begin());
     auto package = load_package_scripts(exec.cwd, ctx_.max_file_bytes);
     bool found = package && package->scripts.count(name);
-    bool judged_by_name = ctx_.catalog && ctx_.catalog().judge_script_name(name);
-    if (!found && bin_fallback && !judged_by_name) return run_bin(exec, i, scope);
+    if (!found && bin_fallback && !(ctx_.catalog && ctx_.catalog().judge_script_name(name))) return run_bin(exec, i, scope);
     std::string command = pm + " run " + name + (extra.empty() ? "" : " " + display(extra));
     if (!found) {
       judge_script(name, command, exec, scope, /*why_unresolved=*/"");

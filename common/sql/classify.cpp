@@ -3,10 +3,11 @@
 #include <pg_query.h>
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <map>
+#include <memory>
 #include <set>
 
+#include "lint/node.h"
 #include "sql/mysqlisms.h"
 #include "sql/split.h"
 #include "util/text.h"
@@ -14,45 +15,35 @@
 namespace pgguard::sql {
 namespace {
 
-using nlohmann::json;
+using lint::Node;
 
-std::optional<json> parse_tree(const std::string& sql, std::string& error) {
+// libpg_query's JSON for a parse tree; the Nodes point into the document.
+std::unique_ptr<rapidjson::Document> parse_tree(const std::string& sql, std::string& error) {
   PgQueryParseResult result = pg_query_parse(sql.c_str());
-  std::optional<json> tree;
+  std::unique_ptr<rapidjson::Document> tree;
   if (result.error) {
     error = result.error->message ? result.error->message : "syntax error";
     if (result.error->cursorpos > 0) error += " at character " + std::to_string(result.error->cursorpos);
   } else {
-    tree = json::parse(result.parse_tree, nullptr, false);
-    if (tree->is_discarded()) tree.reset();
+    tree = std::make_unique<rapidjson::Document>();
+    if (tree->Parse(result.parse_tree).HasParseError()) tree.reset();
   }
   pg_query_free_parse_result(result);
   return tree;
 }
 
-// Each element of a list node ({"List": {"items": [...]}}, or a plain array).
-const json& items_of(const json& node) {
-  static const json empty = json::array();
-  if (node.is_array()) return node;
-  if (node.contains("List")) return node["List"].contains("items") ? node["List"]["items"] : empty;
-  return empty;
-}
-
-std::string string_value(const json& node) {
-  if (node.contains("String")) return node["String"].value("sval", "");
-  return "";
-}
-
-std::string qualified_name(const json& names) {
-  std::vector<std::string> parts;
-  for (const auto& item : items_of(names)) parts.push_back(string_value(item));
-  return join(parts, ".");
-}
-
-std::string relation_name(const json& range_var) {
-  std::string name = range_var.value("relname", "?");
-  if (range_var.contains("schemaname")) name = range_var["schemaname"].get<std::string>() + "." + name;
+std::string relation_name(const Node& range_var) {
+  std::string name = range_var.has("relname") ? range_var.str("relname") : "?";
+  if (range_var.has("schemaname")) name = range_var.str("schemaname") + "." + name;
   return name;
+}
+
+std::string text_or_unknown(const Node& node, std::string_view key) { return node.has(key) ? node.str(key) : "?"; }
+
+// The last name of a dotted list (the function or operator name), lower case.
+std::string last_name(const Node& names) {
+  auto parts = names.list();
+  return parts.empty() ? "" : parts.back().sval();
 }
 
 // ---- constant-true predicates ----------------------------------------------------------------
@@ -66,11 +57,11 @@ struct Constant {
   bool boolean = false;
 };
 
-Constant constant_of(const json& node) {
+Constant constant_of(const Node& node) {
   Constant c;
-  if (node.contains("TypeCast")) {
+  if (node.has("TypeCast")) {
     Constant inner = constant_of(node["TypeCast"]["arg"]);
-    std::string type = qualified_name(node["TypeCast"]["typeName"].value("names", json::array()));
+    std::string type = node["TypeCast"]["typeName"]["names"].names();
     bool to_bool = type == "pg_catalog.bool" || type == "bool" || type == "boolean";
     if (to_bool && inner.kind == Constant::Kind::Number) return {Constant::Kind::Bool, 0, "", inner.number != 0};
     if (to_bool && inner.kind == Constant::Kind::Text) {
@@ -80,29 +71,14 @@ Constant constant_of(const json& node) {
     }
     return inner;
   }
-  if (!node.contains("A_Const")) return c;
-  const json& k = node["A_Const"];
-  if (k.value("isnull", false)) c.kind = Constant::Kind::Null;
-  else if (k.contains("ival")) c = {Constant::Kind::Number, static_cast<double>(k["ival"].value("ival", 0)), "", false};
-  else if (k.contains("fval")) c = {Constant::Kind::Number, std::strtod(k["fval"].value("fval", "0").c_str(), nullptr), "", false};
-  else if (k.contains("boolval")) c = {Constant::Kind::Bool, 0, "", k["boolval"].value("boolval", false)};
-  else if (k.contains("sval")) c = {Constant::Kind::Text, 0, k["sval"].value("sval", ""), false};
+  if (!node.has("A_Const")) return c;
+  Node k = node["A_Const"];
+  if (k.flag("isnull")) c.kind = Constant::Kind::Null;
+  else if (k.has("ival")) c = {Constant::Kind::Number, static_cast<double>(k["ival"].integer("ival", 0)), "", false};
+  else if (k.has("fval")) c = {Constant::Kind::Number, std::strtod(k["fval"].str("fval").c_str(), nullptr), "", false};
+  else if (k.has("boolval")) c = {Constant::Kind::Bool, 0, "", k["boolval"].flag("boolval")};
+  else if (k.has("sval")) c = {Constant::Kind::Text, 0, k["sval"].str("sval"), false};
   return c;
-}
-
-json without_locations(const json& node) {
-  if (node.is_object()) {
-    json out = json::object();
-    for (const auto& [key, value] : node.items())
-      if (key != "location") out[key] = without_locations(value);
-    return out;
-  }
-  if (node.is_array()) {
-    json out = json::array();
-    for (const auto& value : node) out.push_back(without_locations(value));
-    return out;
-  }
-  return node;
 }
 
 Tri tri_not(Tri t) { return t == Tri::True ? Tri::False : t == Tri::False ? Tri::True : Tri::Unknown; }
@@ -120,15 +96,15 @@ Tri compare(const std::string& op, const Constant& l, const Constant& r) {
 }
 
 // Whether a WHERE expression is true for every row, regardless of the data.
-Tri evaluate(const json& node, int depth = 0) {
+Tri evaluate(const Node& node, int depth = 0) {
   if (depth > 64 || !node.is_object()) return Tri::Unknown;
   Constant c = constant_of(node);
   if (c.kind == Constant::Kind::Bool) return c.boolean ? Tri::True : Tri::False;
-  if (node.contains("BoolExpr")) {
-    const json& b = node["BoolExpr"];
-    std::string op = b.value("boolop", "");
+  if (node.has("BoolExpr")) {
+    Node b = node["BoolExpr"];
+    std::string op = b.str("boolop");
     std::vector<Tri> args;
-    for (const auto& arg : b.value("args", json::array())) args.push_back(evaluate(arg, depth + 1));
+    for (const Node& arg : b["args"].list()) args.push_back(evaluate(arg, depth + 1));
     if (op == "NOT_EXPR") return args.empty() ? Tri::Unknown : tri_not(args[0]);
     bool is_and = op == "AND_EXPR";
     bool all = true;
@@ -139,45 +115,45 @@ Tri evaluate(const json& node, int depth = 0) {
     }
     return all ? (is_and ? Tri::True : Tri::False) : Tri::Unknown;
   }
-  if (node.contains("A_Expr")) {
-    const json& e = node["A_Expr"];
-    std::string kind = e.value("kind", "");
-    std::string op = e.contains("name") ? string_value(items_of(e["name"]).empty() ? json() : items_of(e["name"]).back()) : "";
-    if (kind == "AEXPR_OP" && e.contains("lexpr") && e.contains("rexpr")) {
+  if (node.has("A_Expr")) {
+    Node e = node["A_Expr"];
+    std::string kind = e.str("kind");
+    std::string op = last_name(e["name"]);
+    if (kind == "AEXPR_OP" && e.has("lexpr") && e.has("rexpr")) {
       Tri t = compare(op, constant_of(e["lexpr"]), constant_of(e["rexpr"]));
       if (t != Tri::Unknown) return t;
-      bool same = without_locations(e["lexpr"]) == without_locations(e["rexpr"]);
+      bool same = e["lexpr"].same_tree(e["rexpr"], "location");
       if (same && (op == "=" || op == "<=" || op == ">=")) return Tri::True;  // x = x holds for every non-null x
     }
-    if (kind == "AEXPR_IN" && e.contains("lexpr") && e.contains("rexpr")) {
+    if (kind == "AEXPR_IN" && e.has("lexpr") && e.has("rexpr")) {
       Constant l = constant_of(e["lexpr"]);
-      for (const auto& item : items_of(e["rexpr"]))
+      for (const Node& item : e["rexpr"].list())
         if (compare("=", l, constant_of(item)) == Tri::True) return op == "<>" ? Tri::False : Tri::True;
     }
-    if (kind == "AEXPR_LIKE" && e.contains("rexpr")) {
+    if (kind == "AEXPR_LIKE" && e.has("rexpr")) {
       Constant r = constant_of(e["rexpr"]);
       if (r.kind == Constant::Kind::Text && !r.text.empty() && r.text.find_first_not_of('%') == std::string::npos)
         return op == "~~" ? Tri::True : Tri::Unknown;
     }
     return Tri::Unknown;
   }
-  if (node.contains("NullTest")) {
+  if (node.has("NullTest")) {
     Constant arg = constant_of(node["NullTest"]["arg"]);
-    bool not_null = node["NullTest"].value("nulltesttype", "") == "IS_NOT_NULL";
+    bool not_null = node["NullTest"].str("nulltesttype") == "IS_NOT_NULL";
     if (arg.kind == Constant::Kind::None) return Tri::Unknown;
     bool is_null = arg.kind == Constant::Kind::Null;
     return (not_null ? !is_null : is_null) ? Tri::True : Tri::False;
   }
-  if (node.contains("BooleanTest")) {
+  if (node.has("BooleanTest")) {
     Tri arg = evaluate(node["BooleanTest"]["arg"], depth + 1);
-    std::string test = node["BooleanTest"].value("booltesttype", "");
+    std::string test = node["BooleanTest"].str("booltesttype");
     if (arg == Tri::Unknown) return Tri::Unknown;
     if (test == "IS_TRUE" || test == "IS_NOT_FALSE") return arg;
     if (test == "IS_FALSE" || test == "IS_NOT_TRUE") return tri_not(arg);
   }
-  if (node.contains("SubLink") && node["SubLink"].value("subLinkType", "") == "EXISTS_SUBLINK") {
-    const json& sub = node["SubLink"]["subselect"];
-    if (sub.contains("SelectStmt") && !sub["SelectStmt"].contains("fromClause") && !sub["SelectStmt"].contains("whereClause"))
+  if (node.has("SubLink") && node["SubLink"].str("subLinkType") == "EXISTS_SUBLINK") {
+    Node sub = node["SubLink"]["subselect"];
+    if (sub.has("SelectStmt") && !sub["SelectStmt"].has("fromClause") && !sub["SelectStmt"].has("whereClause"))
       return Tri::True;
   }
   return Tri::Unknown;
@@ -198,13 +174,13 @@ class Classifier {
     }
     std::string parse_error;
     if (auto tree = parse_tree(text, parse_error)) {
-      for (const auto& raw : tree->value("stmts", json::array())) {
-        size_t start = raw.value("stmt_location", 0);
-        size_t length = raw.value("stmt_len", 0);
+      for (const Node& raw : Node(*tree)["stmts"].list()) {
+        size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
+        size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
         size_t end = length == 0 ? text.size() : std::min(text.size(), start + length);
         while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
         Statement statement{trim(text.substr(start, end - start)), 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n')), {}};
-        if (raw.contains("stmt")) classify_node(raw["stmt"], statement);
+        classify_node(raw["stmt"], statement);
         if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
         statements.push_back(std::move(statement));
       }
@@ -247,8 +223,7 @@ class Classifier {
       statement.facts.push_back({FactKind::ParseError, error + mysql_hint(text)});
       return statement;
     }
-    for (const auto& raw : tree->value("stmts", json::array()))
-      if (raw.contains("stmt")) classify_node(raw["stmt"], statement);
+    for (const Node& raw : Node(*tree)["stmts"].list()) classify_node(raw["stmt"], statement);
     if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
     return statement;
   }
@@ -259,12 +234,15 @@ class Classifier {
     s.facts.push_back({kind, what});
   }
 
-  void classify_node(const json& node, Statement& s) {
-    if (!node.is_object() || node.empty()) return;
-    const std::string type = node.begin().key();
-    const json& n = node.begin().value();
+  // A statement node: {"UpdateStmt": {...}}.
+  void classify_node(const Node& node, Statement& s) {
+    if (!node.is_object() || node.type().empty()) return;
+    classify_typed(std::string(node.type()), node.body(), s);
+  }
+
+  void classify_typed(const std::string& type, const Node& n, Statement& s) {
     if (type == "SelectStmt") {
-      if (n.contains("intoClause")) add(s, FactKind::SchemaChange, "SELECT INTO creates the table " + relation_name(n["intoClause"]["rel"]));
+      if (n.has("intoClause")) add(s, FactKind::SchemaChange, "SELECT INTO creates the table " + relation_name(n["intoClause"]["rel"]));
       scan(n, s);
     } else if (type == "InsertStmt") {
       add(s, FactKind::BoundedWrite, "INSERT INTO " + relation_name(n["relation"]));
@@ -275,12 +253,12 @@ class Classifier {
       classify_merge(n, s);
     } else if (type == "TruncateStmt") {
       std::vector<std::string> names;
-      for (const auto& r : n.value("relations", json::array())) names.push_back(relation_name(r.value("RangeVar", json::object())));
-      add(s, FactKind::Destructive, "TRUNCATE " + join(names, ", ") + (n.value("behavior", "") == "DROP_CASCADE" ? " CASCADE" : ""));
+      for (const Node& r : n["relations"].list()) names.push_back(relation_name(r["RangeVar"]));
+      add(s, FactKind::Destructive, "TRUNCATE " + join(names, ", ") + (n.str("behavior") == "DROP_CASCADE" ? " CASCADE" : ""));
     } else if (type == "DropStmt") {
       classify_drop(n, s);
     } else if (type == "DropdbStmt") {
-      add(s, FactKind::Destructive, "DROP DATABASE " + n.value("dbname", "?"));
+      add(s, FactKind::Destructive, "DROP DATABASE " + text_or_unknown(n, "dbname"));
     } else if (type == "DropOwnedStmt") {
       add(s, FactKind::Destructive, "DROP OWNED drops every object the role owns");
     } else if (type == "AlterTableStmt") {
@@ -289,11 +267,9 @@ class Classifier {
       classify_copy(n, s);
     } else if (type == "ExplainStmt") {
       bool analyze = false;
-      for (const auto& opt : n.value("options", json::array())) {
-        const json& d = opt.value("DefElem", json::object());
-        if (d.value("defname", "") == "analyze") {
-          analyze = !d.contains("arg") || to_lower(d["arg"].dump()).find("false") == std::string::npos;
-        }
+      for (const Node& opt : n["options"].list()) {
+        Node d = opt["DefElem"];
+        if (d.str("defname") == "analyze") analyze = !d.has("arg") || to_lower(d["arg"].dump()).find("false") == std::string::npos;
       }
       if (analyze) classify_node(n["query"], s);
       else add(s, FactKind::Read, "EXPLAIN");
@@ -301,10 +277,9 @@ class Classifier {
       classify_do(n, s);
     } else if (type == "VacuumStmt") {
       bool full = false;
-      for (const auto& opt : n.value("options", json::array()))
-        full = full || opt.value("DefElem", json::object()).value("defname", "") == "full";
+      for (const Node& opt : n["options"].list()) full = full || opt["DefElem"].str("defname") == "full";
       if (full) add(s, FactKind::Maintenance, "VACUUM FULL rewrites each table under an ACCESS EXCLUSIVE lock");
-      else add(s, FactKind::Read, n.value("is_vacuumcmd", false) ? "VACUUM" : "ANALYZE");
+      else add(s, FactKind::Read, n.flag("is_vacuumcmd") ? "VACUUM" : "ANALYZE");
     } else if (type == "ClusterStmt") {
       add(s, FactKind::Maintenance, "CLUSTER rewrites the table under an ACCESS EXCLUSIVE lock");
     } else if (type == "ReindexStmt") {
@@ -312,17 +287,16 @@ class Classifier {
       if (concurrently) add(s, FactKind::Read, "REINDEX CONCURRENTLY rebuilds indexes online");
       else add(s, FactKind::Maintenance, "REINDEX blocks writes and reads that use the index");
     } else if (type == "RefreshMatViewStmt") {
-      if (n.value("concurrent", false)) add(s, FactKind::Read, "REFRESH MATERIALIZED VIEW CONCURRENTLY keeps it readable");
+      if (n.flag("concurrent")) add(s, FactKind::Read, "REFRESH MATERIALIZED VIEW CONCURRENTLY keeps it readable");
       else add(s, FactKind::Maintenance, "REFRESH MATERIALIZED VIEW " + relation_name(n["relation"]) + " locks it ACCESS EXCLUSIVE");
     } else if (type == "LockStmt") {
       add(s, FactKind::Maintenance, "LOCK TABLE blocks other sessions until the transaction ends");
     } else if (type == "PrepareStmt" || type == "DeclareCursorStmt") {
       classify_node(n["query"], s);
     } else if (type == "CreateTableAsStmt") {
-      const json& into = n.value("into", json::object());
-      if (into.contains("rel")) created_.insert(relation_name(into["rel"]));
+      if (n["into"].has("rel")) created_.insert(relation_name(n["into"]["rel"]));
       add(s, FactKind::SchemaChange, "CREATE TABLE AS");
-      scan(n.value("query", json::object()), s);
+      scan(n["query"], s);
     } else if (type == "CreateStmt") {
       created_.insert(relation_name(n["relation"]));
       add(s, FactKind::SchemaChange, "CREATE TABLE " + relation_name(n["relation"]));
@@ -330,7 +304,8 @@ class Classifier {
       add(s, FactKind::Read, "session command");
     } else if (type == "CallStmt") {
       size_t before = s.facts.size();
-      scan(json{{"FuncCall", n.value("funccall", json::object())}}, s);  // a procedure created earlier in the SQL is known
+      function_call(n["funccall"], s);  // a procedure created earlier in the SQL is known
+      scan(n["funccall"], s);
       if (s.facts.size() == before) add(s, FactKind::SchemaChange, "CALL runs a procedure with effects the guard cannot see");
     } else if (type == "CreateFunctionStmt") {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
@@ -347,23 +322,23 @@ class Classifier {
     return kSession.count(type) > 0;
   }
 
-  static std::string describe_ddl(const std::string& type, const json& n) {
+  static std::string describe_ddl(const std::string& type, const Node& n) {
     std::string name = type.substr(0, type.size() - 4);  // CreateIndexStmt -> CreateIndex
     std::string words;
     for (size_t i = 0; i < name.size(); ++i) {
       if (i && std::isupper(static_cast<unsigned char>(name[i]))) words += ' ';
       words += static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
     }
-    if (n.contains("relation")) words += " " + relation_name(n["relation"]);
+    if (n.has("relation")) words += " " + relation_name(n["relation"]);
     return words;
   }
 
-  void classify_update_delete(const std::string& type, const json& n, Statement& s) {
+  void classify_update_delete(const std::string& type, const Node& n, Statement& s) {
     std::string verb = type == "UpdateStmt" ? "UPDATE " : "DELETE FROM ";
     std::string target = verb + relation_name(n["relation"]);
-    if (n.contains("whereClause") && n["whereClause"].contains("CurrentOfExpr")) {
+    if (n["whereClause"].has("CurrentOfExpr")) {
       add(s, FactKind::BoundedWrite, target + " WHERE CURRENT OF");
-    } else if (!n.contains("whereClause")) {
+    } else if (!n.has("whereClause")) {
       add(s, FactKind::UnboundedWrite, target + " without WHERE touches every row");
     } else if (evaluate(n["whereClause"]) == Tri::True) {
       add(s, FactKind::UnboundedWrite, target + " with a WHERE that is always true touches every row");
@@ -373,27 +348,26 @@ class Classifier {
     scan(n, s);
   }
 
-  void classify_merge(const json& n, Statement& s) {
+  void classify_merge(const Node& n, Statement& s) {
     std::string target = "MERGE INTO " + relation_name(n["relation"]);
     bool deletes = n.dump().find("CMD_DELETE") != std::string::npos;
-    if (deletes && (!n.contains("joinCondition") || evaluate(n["joinCondition"]) == Tri::True))
+    if (deletes && (!n.has("joinCondition") || evaluate(n["joinCondition"]) == Tri::True))
       add(s, FactKind::UnboundedWrite, target + " deletes rows with a join condition that is always true");
     else
       add(s, FactKind::BoundedWrite, target);
     scan(n, s);
   }
 
-  void classify_drop(const json& n, Statement& s) {
+  void classify_drop(const Node& n, Statement& s) {
     static const std::map<std::string, std::string> kDestructive = {
         {"OBJECT_TABLE", "TABLE"}, {"OBJECT_SCHEMA", "SCHEMA"}, {"OBJECT_SEQUENCE", "SEQUENCE"},
         {"OBJECT_MATVIEW", "MATERIALIZED VIEW"}, {"OBJECT_FOREIGN_TABLE", "FOREIGN TABLE"}};
-    std::string remove = n.value("removeType", "");
-    bool cascade = n.value("behavior", "") == "DROP_CASCADE";
+    std::string remove = n.str("removeType");
+    bool cascade = n.str("behavior") == "DROP_CASCADE";
     std::vector<std::string> names;
     bool all_created = true;
-    for (const auto& object : n.value("objects", json::array())) {
-      std::string name = object.contains("List") ? qualified_name(object) : object.contains("String") ? string_value(object)
-                                                                                                       : std::string("?");
+    for (const Node& object : n["objects"].list()) {
+      std::string name = object.has("List") ? object.names() : object.has("String") ? object.sval() : std::string("?");
       names.push_back(name);
       all_created = all_created && created_.count(name);
     }
@@ -410,16 +384,16 @@ class Classifier {
     }
   }
 
-  void classify_alter_table(const json& n, Statement& s) {
+  void classify_alter_table(const Node& n, Statement& s) {
     std::string table = relation_name(n["relation"]);
     bool destructive = false;
-    for (const auto& item : n.value("cmds", json::array())) {
-      const json& cmd = item.value("AlterTableCmd", json::object());
-      std::string subtype = cmd.value("subtype", "");
+    for (const Node& item : n["cmds"].list()) {
+      Node cmd = item["AlterTableCmd"];
+      std::string subtype = cmd.str("subtype");
       if (subtype == "AT_DropColumn" && !created_.count(table)) {
-        add(s, FactKind::Destructive, "ALTER TABLE " + table + " DROP COLUMN " + cmd.value("name", "?"));
+        add(s, FactKind::Destructive, "ALTER TABLE " + table + " DROP COLUMN " + text_or_unknown(cmd, "name"));
         destructive = true;
-      } else if (cmd.value("behavior", "") == "DROP_CASCADE") {
+      } else if (cmd.str("behavior") == "DROP_CASCADE") {
         add(s, FactKind::Destructive, "ALTER TABLE " + table + " ... CASCADE");
         destructive = true;
       }
@@ -427,72 +401,67 @@ class Classifier {
     if (!destructive) add(s, FactKind::SchemaChange, "ALTER TABLE " + table);
   }
 
-  void classify_copy(const json& n, Statement& s) {
-    std::string target = n.contains("relation") ? relation_name(n["relation"]) : "(query)";
-    bool from = n.value("is_from", false);
-    if (n.value("is_program", false)) {
-      add(s, FactKind::ShellEscape, "COPY " + target + (from ? " FROM" : " TO") + " PROGRAM '" + n.value("filename", "") + "' runs a shell command on the database server");
-    } else if (n.contains("filename")) {
-      add(s, FactKind::ShellEscape, "COPY " + target + (from ? " FROM" : " TO") + " '" + n.value("filename", "") + "' accesses a file on the database server");
+  void classify_copy(const Node& n, Statement& s) {
+    std::string target = n.has("relation") ? relation_name(n["relation"]) : "(query)";
+    bool from = n.flag("is_from");
+    if (n.flag("is_program")) {
+      add(s, FactKind::ShellEscape, "COPY " + target + (from ? " FROM" : " TO") + " PROGRAM '" + n.str("filename") + "' runs a shell command on the database server");
+    } else if (n.has("filename")) {
+      add(s, FactKind::ShellEscape, "COPY " + target + (from ? " FROM" : " TO") + " '" + n.str("filename") + "' accesses a file on the database server");
     } else if (from) {
       add(s, FactKind::BoundedWrite, "COPY " + target + " FROM STDIN");
     } else {
       add(s, FactKind::Read, "COPY TO STDOUT");
     }
-    if (n.contains("query")) classify_node(n["query"], s);
+    if (n.has("query")) classify_node(n["query"], s);
+  }
+
+  // A FuncCall node's body: side-effect functions, and functions created earlier in the SQL.
+  void function_call(const Node& call, Statement& s) {
+    std::string name = to_lower(last_name(call["funcname"]));
+    std::string qualified = call.has("funcname") ? to_lower(call["funcname"].names()) : name;
+    const auto& fns = options_.side_effect_functions;
+    if (std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end())
+      add(s, FactKind::SideEffect, qualified + "()");
+    if (auto f = functions_.find(name); f != functions_.end())
+      for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(), which " + fact.what);
   }
 
   // Walks a statement for side-effect function calls and nested data-modifying statements
   // (CTEs); does not descend into statements that are only defined, not run.
-  void scan(const json& node, Statement& s, int level = 0) {
+  void scan(const Node& node, Statement& s, int level = 0) {
     if (level > 200) return;
     if (node.is_array()) {
-      for (const auto& item : node) scan(item, s, level + 1);
+      for (const Node& item : node.list()) scan(item, s, level + 1);
       return;
     }
-    if (!node.is_object()) return;
-    for (const auto& [key, value] : node.items()) {
-      if (key == "FuncCall") {
-        std::string name = value.contains("funcname") && !items_of(value["funcname"]).empty()
-                               ? to_lower(string_value(items_of(value["funcname"]).back()))
-                               : "";
-        std::string qualified = value.contains("funcname") ? to_lower(qualified_name(value["funcname"])) : name;
-        const auto& fns = options_.side_effect_functions;
-        if (std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end())
-          add(s, FactKind::SideEffect, qualified + "()");
-        if (auto f = functions_.find(name); f != functions_.end())
-          for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(), which " + fact.what);
+    node.for_each_member([&](std::string_view key, const Node& value) {
+      if (key == "FuncCall") function_call(value, s);
+      if (key == "CommonTableExpr" && value.has("ctequery")) {
+        Node query = value["ctequery"];
+        if (!query.type().empty() && query.type() != "SelectStmt") return classify_node(query, s);
       }
-      if (key == "CommonTableExpr" && value.contains("ctequery")) {
-        const json& query = value["ctequery"];
-        if (!query.empty() && query.is_object() && query.begin().key() != "SelectStmt") {
-          classify_node(query, s);
-          continue;
-        }
-      }
-      if (key == "InsertStmt" || key == "UpdateStmt" || key == "DeleteStmt" || key == "MergeStmt") {
-        classify_node(json{{key, value}}, s);
-        continue;
-      }
+      if (key == "InsertStmt" || key == "UpdateStmt" || key == "DeleteStmt" || key == "MergeStmt") return classify_typed(std::string(key), value, s);
       scan(value, s, level + 1);
-    }
+    });
   }
 
   // Keeps what a function or procedure created in this SQL does, for when it is called.
-  void remember_function(const json& n) {
-    std::string name = n.contains("funcname") && !items_of(n["funcname"]).empty() ? to_lower(string_value(items_of(n["funcname"]).back())) : "";
+  void remember_function(const Node& n) {
+    std::string name = to_lower(last_name(n["funcname"]));
     if (name.empty()) return;
     Statement body{"", 1, {}};
     std::string language = "sql", source;
-    for (const auto& option : n.value("options", json::array())) {
-      const json& d = option.value("DefElem", json::object());
-      if (d.value("defname", "") == "language") language = to_lower(string_value(d.value("arg", json::object())));
-      if (d.value("defname", "") == "as") {
-        const json& arg = d.value("arg", json::object());
-        source = arg.contains("String") ? string_value(arg) : items_of(arg).empty() ? "" : string_value(items_of(arg)[0]);
+    for (const Node& option : n["options"].list()) {
+      Node d = option["DefElem"];
+      if (d.str("defname") == "language") language = to_lower(d["arg"].sval());
+      if (d.str("defname") == "as") {
+        Node arg = d["arg"];
+        auto parts = arg.list();
+        source = arg.has("String") ? arg.sval() : parts.empty() ? "" : parts[0].sval();
       }
     }
-    if (n.contains("sql_body")) scan(n["sql_body"], body);  // BEGIN ATOMIC ... END
+    if (n.has("sql_body")) scan(n["sql_body"], body);  // BEGIN ATOMIC ... END
     else if (language == "plpgsql") classify_plpgsql_body(source, body, name + "()");
     else if (language == "sql") classify_embedded(source, body, name + "()");
     else add(body, FactKind::Opaque, "is written in " + language);
@@ -504,12 +473,12 @@ class Classifier {
 
   // ---- PL/pgSQL ------------------------------------------------------------------------------
 
-  void classify_do(const json& n, Statement& s) {
+  void classify_do(const Node& n, Statement& s) {
     std::string body, language = "plpgsql";
-    for (const auto& arg : n.value("args", json::array())) {
-      const json& d = arg.value("DefElem", json::object());
-      if (d.value("defname", "") == "as") body = string_value(d.value("arg", json::object()));
-      if (d.value("defname", "") == "language") language = to_lower(string_value(d.value("arg", json::object())));
+    for (const Node& arg : n["args"].list()) {
+      Node d = arg["DefElem"];
+      if (d.str("defname") == "as") body = d["arg"].sval();
+      if (d.str("defname") == "language") language = to_lower(d["arg"].sval());
     }
     if (language != "plpgsql") {
       add(s, FactKind::Opaque, "DO block in " + language + ", which the guard cannot read");
@@ -530,8 +499,8 @@ class Classifier {
     if (result.error) {
       add(s, FactKind::ParseError, where + ": " + std::string(result.error->message ? result.error->message : "syntax error"));
     } else {
-      json funcs = json::parse(result.plpgsql_funcs, nullptr, false);
-      if (!funcs.is_discarded()) walk_plpgsql(funcs, s, where);
+      rapidjson::Document funcs;
+      if (!funcs.Parse(result.plpgsql_funcs).HasParseError()) walk_plpgsql(Node(funcs), s, where);
     }
     pg_query_free_plpgsql_parse_result(result);
   }
@@ -549,8 +518,8 @@ class Classifier {
     std::string error;
     auto tree = parse_tree("SELECT " + expression, error);
     if (tree) {
-      const json& stmts = (*tree)["stmts"];
-      const json& targets = stmts.empty() ? json() : stmts[0]["stmt"]["SelectStmt"].value("targetList", json::array());
+      auto stmts = Node(*tree)["stmts"].list();
+      auto targets = stmts.empty() ? std::vector<Node>{} : stmts[0]["stmt"]["SelectStmt"]["targetList"].list();
       if (targets.size() == 1) {
         Constant c = constant_of(targets[0]["ResTarget"]["val"]);
         if (c.kind == Constant::Kind::Text) return classify_embedded(c.text, s, where + " EXECUTE");
@@ -559,35 +528,28 @@ class Classifier {
     add(s, FactKind::Opaque, where + ": EXECUTE " + shorten(expression, 80) + " builds SQL the guard cannot read");
   }
 
-  void walk_plpgsql(const json& node, Statement& s, const std::string& where, int level = 0) {
+  void walk_plpgsql(const Node& node, Statement& s, const std::string& where, int level = 0) {
     if (level > 200) return;
     if (node.is_array()) {
-      for (const auto& item : node) walk_plpgsql(item, s, where, level + 1);
+      for (const Node& item : node.list()) walk_plpgsql(item, s, where, level + 1);
       return;
     }
-    if (!node.is_object()) return;
-    for (const auto& [key, value] : node.items()) {
-      if (key == "PLpgSQL_stmt_execsql" && value.contains("sqlstmt")) {
-        classify_embedded(value["sqlstmt"]["PLpgSQL_expr"].value("query", ""), s, where);
-        continue;
+    node.for_each_member([&](std::string_view key, const Node& value) {
+      if (key == "PLpgSQL_stmt_execsql" && value.has("sqlstmt"))
+        return classify_embedded(value["sqlstmt"]["PLpgSQL_expr"].str("query"), s, where);
+      if ((key == "PLpgSQL_stmt_dynexecute" || key == "PLpgSQL_stmt_dynfors") && value.has("query")) {
+        classify_dynamic(value["query"]["PLpgSQL_expr"].str("query"), s, where);
+        return walk_plpgsql(value, s, where, level + 1);
       }
-      if ((key == "PLpgSQL_stmt_dynexecute" || key == "PLpgSQL_stmt_dynfors") && value.contains("query")) {
-        classify_dynamic(value["query"]["PLpgSQL_expr"].value("query", ""), s, where);
-        walk_plpgsql(value, s, where, level + 1);
-        continue;
-      }
-      if ((key == "PLpgSQL_stmt_return_query" || key == "PLpgSQL_stmt_open") && value.contains("dynquery")) {
-        classify_dynamic(value["dynquery"]["PLpgSQL_expr"].value("query", ""), s, where);
-        continue;
-      }
+      if ((key == "PLpgSQL_stmt_return_query" || key == "PLpgSQL_stmt_open") && value.has("dynquery"))
+        return classify_dynamic(value["dynquery"]["PLpgSQL_expr"].str("query"), s, where);
       if (key == "PLpgSQL_expr") {
-        std::string query = value.value("query", "");
+        std::string query = value.str("query");
         std::string error;
-        classify_embedded(parse_tree(query, error) ? query : "SELECT " + query, s, where);
-        continue;
+        return classify_embedded(parse_tree(query, error) ? query : "SELECT " + query, s, where);
       }
       walk_plpgsql(value, s, where, level + 1);
-    }
+    });
   }
 };
 

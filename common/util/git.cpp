@@ -1,6 +1,7 @@
 #include "util/git.h"
 
 #include "util/environment.h"
+#include "util/files.h"
 #include "util/subprocess.h"
 #include "util/text.h"
 
@@ -18,9 +19,11 @@ ProcessResult git(const std::string& dir, const std::vector<std::string>& args) 
 }  // namespace
 
 std::optional<std::string> git_toplevel(const std::string& dir) {
-  auto r = git(dir, {"rev-parse", "--show-toplevel"});
-  if (r.exit_code != 0) return std::nullopt;
-  return trim(r.out);
+  std::string repository = find_upward(dir, ".git/HEAD");
+  std::string linked = find_upward(dir, ".git");
+  std::string top = linked.size() > repository.size() ? linked : repository;  // the nearer one
+  if (top.empty()) return std::nullopt;
+  return top;
 }
 
 bool git_has_file_at(const std::string& path, const std::string& revision) {
@@ -32,12 +35,12 @@ bool git_has_file_at(const std::string& path, const std::string& revision) {
   return git(*top, {"cat-file", "-e", revision + ":" + relative}).exit_code == 0;
 }
 
-std::vector<std::string> git_changed_files(const std::string& dir) {
-  std::vector<std::string> files;
+std::optional<std::vector<std::string>> git_changed_files(const std::string& dir) {
   auto top = git_toplevel(dir);
-  if (!top) return files;
+  if (!top) return std::nullopt;
   auto r = git(*top, {"status", "--porcelain", "-uall", "--", dir});
-  if (r.exit_code != 0) return files;
+  if (r.exit_code != 0) return std::nullopt;
+  std::vector<std::string> files;
   for (const auto& line : split_lines(r.out)) {
     if (line.size() < 4) continue;
     std::string path = line.substr(3);

@@ -8,6 +8,7 @@
 
 #include "guard/guard.h"
 #include "util/environment.h"
+#include "util/git.h"
 #include "util/subprocess.h"
 
 namespace fs = std::filesystem;
@@ -107,6 +108,22 @@ TEST_CASE("PreToolUse: editing an applied migration is denied, a new one is fine
   CHECK(std::string(out["permissionDecisionReason"]).find("[applied-migration-edit]") != std::string::npos);
   p.write("db/migrations/002_new.sql", "SELECT 1;\n");
   CHECK(pre(payload("db/migrations/002_new.sql")).out.empty());
+}
+
+TEST_CASE("Git: the work tree is found without running git, in a linked worktree too", "[hooks]") {
+  Project p;
+  CHECK(git_toplevel(p.path("db/migrations")) == p.root());
+  CHECK(git_toplevel(p.path("db/migrations/not-created-yet")) == p.root());
+  CHECK_FALSE(git_toplevel("/proc/self"));
+  run_process("git", {"worktree", "add", "-q", "--detach", p.path("linked")}, "", process_environment(), p.root());
+  REQUIRE(fs::is_regular_file(p.path("linked/.git")));
+  CHECK(git_toplevel(p.path("linked/db/migrations")) == p.path("linked"));
+  CHECK(git_has_file_at(p.path("linked/db/migrations/001_init.sql"), "HEAD"));
+  p.write("linked/db/migrations/002_new.sql", "SELECT 1;\n");
+  auto changed = git_changed_files(p.path("linked/db"));
+  REQUIRE(changed);
+  CHECK(*changed == std::vector<std::string>{p.path("linked/db/migrations/002_new.sql")});
+  CHECK_FALSE(git_changed_files("/proc/self"));
 }
 
 TEST_CASE("PreToolUse: writing a connection string with a password is denied, except into .env", "[hooks]") {
