@@ -65,7 +65,7 @@ std::vector<Ignore> read_ignores(const ParsedMigration& parsed, std::vector<Lint
 void seed_schema(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
   auto text = read_file_bounded(path, max_bytes);
   if (!text) return;
-  auto parsed = parse_migration(read_migration(path, *text, tool));
+  auto parsed = parse_migration(read_migration(path, *text, tool), Comments::Skip);
   for (const auto& s : parsed->statements) {
     if (!s.node || s.embedded) continue;
     if (up_only && parsed->file.sections[s.section].direction != Direction::Up) continue;
@@ -194,6 +194,16 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
     finding_statement.push_back(index);
   };
 
+  struct ActiveRule {
+    const LintRule* rule;
+    std::string id;
+    const RuleInfo* info;
+  };
+  std::vector<ActiveRule> active_rules;  // decided once per file, not per statement
+  for (const auto& rule : lint_rules())
+    if (std::string id(rule->id()); rule_enabled(id, options)) active_rules.push_back({rule.get(), id, rule_info(id)});
+  std::vector<RuleFinding> found;
+
   for (size_t i = 0; i < parsed->statements.size(); ++i) {
     const Statement& s = parsed->statements[i];
     const Section& section = parsed->file.sections[s.section];
@@ -216,26 +226,21 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
       continue;
     }
     StatementContext context{*parsed, s, section, schema, state, options.settings, in_transaction};
-    for (const auto& rule : lint_rules()) {
-      std::string id(rule->id());
-      if (!rule_enabled(id, options)) continue;
-      const RuleInfo* info = rule_info(id);
-      if (context.is_down() && info && info->category == "destructive") continue;
-      std::vector<RuleFinding> found;
-      rule->check(context, found);
-      for (const auto& f : found) emit(id, f, &s, i);
+    for (const auto& active : active_rules) {
+      if (context.is_down() && active.info && active.info->category == "destructive") continue;
+      found.clear();
+      active.rule->check(context, found);
+      for (const auto& f : found) emit(active.id, f, &s, i);
     }
     advance(state, s, schema, options.settings, in_transaction);
     schema.apply(s.node);
   }
 
   LintRule::FileContext file_context{*parsed, schema, state, options.settings};
-  for (const auto& rule : lint_rules()) {
-    std::string id(rule->id());
-    if (!rule_enabled(id, options)) continue;
-    std::vector<RuleFinding> found;
-    rule->finish(file_context, found);
-    for (const auto& f : found) emit(id, f, nullptr, std::string::npos);
+  for (const auto& active : active_rules) {
+    found.clear();
+    active.rule->finish(file_context, found);
+    for (const auto& f : found) emit(active.id, f, nullptr, std::string::npos);
   }
 
   for (size_t k = 0; k < findings.size(); ++k) {

@@ -40,9 +40,11 @@ class Parser {
       if (out_.file.text[i] == '\n') line_starts_.push_back(i + 1);
   }
 
-  void section(size_t index) {
+  void section(size_t index, Comments comments) {
     const Section& s = out_.file.sections[index];
-    scan_comments(s);
+    // Without "--" or "/*" there is no comment to find, and scanning costs as much as parsing.
+    bool may_comment = s.sql.find("--") != std::string::npos || s.sql.find("/*") != std::string::npos;
+    if (comments == Comments::Read && may_comment) scan_comments(s);
     PgQueryParseResult result = pg_query_parse(s.sql.c_str());
     if (!result.error) {
       Node root = document(result.parse_tree);
@@ -239,11 +241,11 @@ std::pair<int, int> line_and_column(const std::string& text, size_t offset) {
   return {line, static_cast<int>(offset - line_start) + 1};
 }
 
-std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file) {
+std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments comments) {
   auto out = std::make_unique<ParsedMigration>();
   out->file = std::move(file);
   Parser parser(*out);
-  for (size_t i = 0; i < out->file.sections.size(); ++i) parser.section(i);
+  for (size_t i = 0; i < out->file.sections.size(); ++i) parser.section(i, comments);
   for (size_t i = 0; i < out->statements.size(); ++i)
     if (const Statement& s = out->statements[i]; s.node)
       if (std::string table = relation_name(s.node.body()["relation"]); !table.empty()) out->statements_on[table].push_back(i);

@@ -46,12 +46,17 @@ struct ParsedMigration {
   // Indexes into statements of those that name each relation (CREATE TABLE, ALTER TABLE, CREATE
   // INDEX ... ON it), in order: rules that look ahead for a table's statements stay linear.
   std::map<std::string, std::vector<size_t>> statements_on;
+  // What a rule derives from the whole file once (a look-ahead index), by rule id; built on first use.
+  mutable std::map<std::string, std::shared_ptr<void>, std::less<>> rule_cache;
   std::vector<std::unique_ptr<rapidjson::Document>> documents;  // own the parse trees
 };
 
+// Comments steer the linter on the file it lints; a replayed earlier migration needs none.
+enum class Comments { Read, Skip };
+
 // Parses every section: statements with positions, comments from libpg_query's scanner, and the
 // statements inside DO blocks and PL/pgSQL function bodies.
-std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file);
+std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments comments = Comments::Read);
 
 // The index in statement.text of a node's location when one of `keywords` (lower case) starts
 // there, so that a location pointing anywhere else is never used to cut the text.

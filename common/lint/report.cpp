@@ -1,6 +1,7 @@
 #include "lint/report.h"
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "util/text.h"
 
@@ -20,17 +21,26 @@ bool parse_format(const std::string& name, Format& format) {
 
 namespace {
 
-std::string text_report(const std::vector<LintFinding>& findings, bool colour) {
+void write_text(std::ostream& out, const LintFinding& f, bool colour) {
   auto paint = [&](const char* code, const std::string& s) { return colour ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s; };
-  std::string out;
-  for (const auto& f : findings) {
-    const char* code = f.severity == Severity::Error ? "1;31" : f.severity == Severity::Warning ? "1;33" : "1;36";
-    out += paint("1", f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ":") + " " +
-           paint(code, severity_name(f.severity)) + "[" + f.rule + "]: " + f.message + "\n";
-    if (!f.statement.empty()) out += "    " + f.statement + "\n";
-    if (!f.fix.empty()) out += "  " + paint("32", "fix:") + " " + f.fix + "\n";
+  const char* code = f.severity == Severity::Error ? "1;31" : f.severity == Severity::Warning ? "1;33" : "1;36";
+  out << paint("1", f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ":") << " " << paint(code, severity_name(f.severity))
+      << "[" << f.rule << "]: " << f.message << "\n";
+  if (!f.statement.empty()) out << "    " << f.statement << "\n";
+  if (!f.fix.empty()) out << "  " << paint("32", "fix:") << " " << f.fix << "\n";
+}
+
+// One JSON value, pretty-printed as an element of a list nested `depth` levels deep.
+void write_list_item(std::ostream& out, const json& value, bool first, int depth) {
+  std::string indent(static_cast<size_t>(depth) * 2, ' ');
+  std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
+  std::string indented = (first ? "\n" : ",\n") + indent;
+  indented.reserve(text.size() * 5 / 4 + 8);
+  for (char c : text) {
+    indented += c;
+    if (c == '\n') indented += indent;
   }
-  return out;
+  out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
 }
 
 json finding_json(const LintFinding& f) {
@@ -65,50 +75,60 @@ std::string sarif(const std::vector<LintFinding>& findings) {
 }
 
 // GitHub workflow commands: ::error file=...,line=...::message (newlines and % escaped).
-std::string github(const std::vector<LintFinding>& findings) {
-  auto escape = [](std::string s) {
-    std::string out;
-    for (char c : s) out += c == '%' ? "%25" : c == '\n' ? "%0A" : c == '\r' ? "%0D" : std::string(1, c);
-    return out;
+void write_github(std::ostream& out, const LintFinding& f) {
+  auto escape = [](const std::string& s) {
+    std::string escaped;
+    for (char c : s) escaped += c == '%' ? "%25" : c == '\n' ? "%0A" : c == '\r' ? "%0D" : std::string(1, c);
+    return escaped;
   };
-  std::string out;
-  for (const auto& f : findings) {
-    const char* level = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
-    out += std::string("::") + level + " file=" + f.file + ",line=" + std::to_string(f.line) + ",col=" + std::to_string(f.column) +
-           ",title=" + f.rule + "::" + escape(f.message + (f.fix.empty() ? "" : "\nFix: " + f.fix)) + "\n";
-  }
-  return out;
+  const char* level = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
+  out << "::" << level << " file=" << f.file << ",line=" << f.line << ",col=" << f.column << ",title=" << f.rule
+      << "::" << escape(f.message + (f.fix.empty() ? "" : "\nFix: " + f.fix)) << "\n";
 }
 
-// GitLab code quality report (a JSON array of issues with a stable fingerprint).
-std::string gitlab(const std::vector<LintFinding>& findings) {
-  json issues = json::array();
-  for (const auto& f : findings) {
-    std::string key = f.rule + "|" + f.file + "|" + f.statement;
-    issues.push_back({{"description", f.rule + ": " + f.message},
-                      {"check_name", f.rule},
-                      {"fingerprint", std::to_string(std::hash<std::string>{}(key))},
-                      {"severity", f.severity == Severity::Error ? "major" : f.severity == Severity::Warning ? "minor" : "info"},
-                      {"location", {{"path", f.file}, {"lines", {{"begin", f.line}}}}}});
-  }
-  return issues.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+// GitLab code quality report: a JSON array of issues with a stable fingerprint.
+json gitlab_issue(const LintFinding& f) {
+  std::string key = f.rule + "|" + f.file + "|" + f.statement;
+  return {{"description", f.rule + ": " + f.message},
+          {"check_name", f.rule},
+          {"fingerprint", std::to_string(std::hash<std::string>{}(key))},
+          {"severity", f.severity == Severity::Error ? "major" : f.severity == Severity::Warning ? "minor" : "info"},
+          {"location", {{"path", f.file}, {"lines", {{"begin", f.line}}}}}};
 }
 
 }  // namespace
 
-std::string render(const std::vector<LintFinding>& findings, Format format, bool colour) {
-  switch (format) {
-    case Format::Text: return text_report(findings, colour);
-    case Format::Json: {
-      json list = json::array();
-      for (const auto& f : findings) list.push_back(finding_json(f));
-      return json{{"findings", list}}.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+ReportWriter::ReportWriter(std::ostream& out, Format format, bool colour) : out_(out), format_(format), colour_(colour) {
+  if (format_ == Format::Json) out_ << "{\n  \"findings\": [";
+  if (format_ == Format::Gitlab) out_ << "[";
+}
+
+void ReportWriter::add(const std::vector<LintFinding>& findings) {
+  for (const auto& f : findings) {
+    switch (format_) {
+      case Format::Text: write_text(out_, f, colour_); break;
+      case Format::Json: write_list_item(out_, finding_json(f), written_ == 0, 2); break;
+      case Format::Sarif: sarif_findings_.push_back(f); break;
+      case Format::Github: write_github(out_, f); break;
+      case Format::Gitlab: write_list_item(out_, gitlab_issue(f), written_ == 0, 1); break;
     }
-    case Format::Sarif: return sarif(findings);
-    case Format::Github: return github(findings);
-    case Format::Gitlab: return gitlab(findings);
+    ++written_;
   }
-  return "";
+}
+
+void ReportWriter::finish() {
+  if (format_ == Format::Json) out_ << (written_ ? "\n  ]\n}\n" : "]\n}\n");
+  if (format_ == Format::Gitlab) out_ << (written_ ? "\n]\n" : "]\n");
+  if (format_ == Format::Sarif) out_ << sarif(sarif_findings_);
+  out_.flush();
+}
+
+std::string render(const std::vector<LintFinding>& findings, Format format, bool colour) {
+  std::ostringstream out;
+  ReportWriter writer(out, format, colour);
+  writer.add(findings);
+  writer.finish();
+  return out.str();
 }
 
 std::string render_for_agent(const std::vector<LintFinding>& findings, const std::string& path) {

@@ -1,5 +1,6 @@
 #include "lint/rule.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -39,9 +40,13 @@ const std::vector<RuleInfo>& all_rule_info() {
 }
 
 const RuleInfo* rule_info(std::string_view id) {
-  for (const auto& info : all_rule_info())
-    if (info.id == id) return &info;
-  return nullptr;
+  static const auto by_id = [] {  // asked for every finding and every rule check
+    std::map<std::string_view, const RuleInfo*> out;
+    for (const auto& info : all_rule_info()) out.emplace(info.id, &info);
+    return out;
+  }();
+  auto found = by_id.find(id);
+  return found == by_id.end() ? nullptr : found->second;
 }
 
 }  // namespace pgguard::lint

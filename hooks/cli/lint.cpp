@@ -109,24 +109,24 @@ int lint(const std::vector<std::string>& args) {
   }
   for (auto& file : files)  // report paths as the user would type them
     if (file.rfind(cwd + "/", 0) == 0) file = file.substr(cwd.size() + 1);
-  std::vector<LintFinding> all;
+  bool colour = format == Format::Text && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+  ReportWriter report(std::cout, format, colour);
+  size_t errors = 0, warnings = 0;
+  bool failed = false;
   for (const auto& file : files) {
     LintResult result = lint_path(file, options);
-    all.insert(all.end(), result.findings.begin(), result.findings.end());
-  }
-  bool colour = format == Format::Text && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-  std::cout << render(all, format, colour);
-  if (format == Format::Text) {
-    size_t errors = 0, warnings = 0;
-    for (const auto& f : all) {
+    for (const auto& f : result.findings) {
       if (f.severity == Severity::Error) ++errors;
       if (f.severity == Severity::Warning) ++warnings;
+      failed = failed || f.severity >= fail_on;
     }
+    report.add(result.findings);
+  }
+  report.finish();
+  if (format == Format::Text) {
     std::cerr << files.size() << " migration file(s) linted, " << errors << " error(s), " << warnings << " warning(s)\n";
   }
-  for (const auto& f : all)
-    if (f.severity >= fail_on) return 1;
-  return 0;
+  return failed ? 1 : 0;
 }
 
 }  // namespace pgguard::cli

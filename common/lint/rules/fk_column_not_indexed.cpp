@@ -35,11 +35,43 @@ Keys keys_created(const Node& statement, const std::string& table) {
   return keys;
 }
 
-bool leads(const Keys& keys, const std::vector<std::string>& columns) {
-  return std::any_of(keys.begin(), keys.end(), [&](const std::vector<std::string>& indexed) {
-    return indexed.size() >= columns.size() && std::equal(columns.begin(), columns.end(), indexed.begin());
-  });
-}
+// Every key prefix the file creates, per direction and table, with the last statement creating it:
+// whether this or a later statement covers a foreign key is one lookup, so the rule stays linear.
+class CreatedKeys {
+ public:
+  explicit CreatedKeys(const ParsedMigration& m) {
+    for (const auto& [table, indexes] : m.statements_on)
+      for (size_t index : indexes) {
+        const Statement& s = m.statements[index];
+        for (const auto& key : keys_created(s.node, table))
+          for (size_t length = 1; length <= key.size(); ++length) {
+            size_t& last = last_creator_[name(m.file.sections[s.section].direction, table, {key.begin(), key.begin() + static_cast<long>(length)})];
+            last = std::max(last, index);
+          }
+      }
+  }
+
+  static const CreatedKeys& of(const ParsedMigration& m) {
+    std::shared_ptr<void>& slot = m.rule_cache["fk-column-not-indexed"];
+    if (!slot) slot = std::make_shared<CreatedKeys>(m);
+    return *static_cast<const CreatedKeys*>(slot.get());
+  }
+
+  // Whether statement `index` or a later one in the same direction creates a key leading with `columns`.
+  bool from(size_t index, Direction direction, const std::string& table, const std::vector<std::string>& columns) const {
+    auto found = last_creator_.find(name(direction, table, columns));
+    return found != last_creator_.end() && found->second >= index;
+  }
+
+ private:
+  std::map<std::string, size_t> last_creator_;
+
+  static std::string name(Direction direction, const std::string& table, const std::vector<std::string>& columns) {
+    std::string out = (direction == Direction::Down ? "down\x1f" : "up\x1f") + table;
+    for (const auto& column : columns) out += "\x1f" + column;
+    return out;
+  }
+};
 
 class FkColumnNotIndexed : public LintRule {
  public:
@@ -48,16 +80,12 @@ class FkColumnNotIndexed : public LintRule {
     std::vector<convention::ForeignKey> fks = convention::foreign_keys(c);
     if (fks.empty()) return;
     std::string table = relation_name(c.node()["relation"]);
-    // Covering keys: this statement's own, and those created later in the file (same direction).
-    Keys keys = keys_created(c.statement.node, table);
-    for (const Statement* later : convention::later_statements_on(c, table)) {
-      Keys more = keys_created(later->node, table);
-      keys.insert(keys.end(), more.begin(), more.end());
-    }
+    auto index = static_cast<size_t>(&c.statement - c.migration.statements.data());
+    const CreatedKeys& created = CreatedKeys::of(c.migration);
     for (const auto& fk : fks) {
       std::vector<std::string> columns = fk.columns();
-      // Earlier migrations and earlier statements of this file.
-      if (columns.empty() || c.schema.has_leading_index(table, columns) || leads(keys, columns)) continue;
+      // Covered by earlier migrations and statements (the schema), or by this or a later statement.
+      if (columns.empty() || c.schema.has_leading_index(table, columns) || created.from(index, c.section.direction, table, columns)) continue;
       std::string parent = relation_name(fk.constraint["pktable"]);
       std::string index = to_lower("idx_" + table + "_" + join(columns, "_"));
       std::string target = convention::quoted_qualified_name(c.node()["relation"]) + " (" + convention::quote_idents(columns) + ");";

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <set>
 
 #include "lint/rules/convention_support.h"
@@ -18,8 +19,30 @@ std::string identifier(const std::string& token) {
 
 // The parse tree already holds truncated names (the scanner cuts them with only a NOTICE), so the
 // statement text is scanned again for identifier tokens.
+// Whether the text has room for an identifier over 63 bytes: a run of identifier characters that
+// long, or quotes that far apart (doubled quotes inside a quoted name skipped). Most statements
+// have neither, and scanning them would cost as much as parsing them again.
+bool may_hold_long_identifier(const std::string& sql) {
+  size_t run = 0, last_quote = std::string::npos;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    unsigned char ch = static_cast<unsigned char>(sql[i]);
+    bool word = std::isalnum(ch) || ch == '_' || ch == '$' || ch >= 0x80;
+    run = word ? run + 1 : 0;
+    if (run > kMaxIdentifierBytes) return true;
+    if (ch != '"') continue;
+    if (i + 1 < sql.size() && sql[i + 1] == '"') {  // "" stands for one quote inside a quoted name
+      ++i;
+      continue;
+    }
+    if (last_quote != std::string::npos && i - last_quote > kMaxIdentifierBytes - 8) return true;  // slack for escapes
+    last_quote = i;
+  }
+  return false;
+}
+
 std::vector<std::string> long_identifiers(const std::string& sql) {
   std::vector<std::string> found;
+  if (!may_hold_long_identifier(sql)) return found;
   std::set<std::string> seen;
   for (const convention::Token& token : convention::scan_tokens(sql)) {
     if (token.kind != PG_QUERY__TOKEN__IDENT) continue;
