@@ -10,7 +10,8 @@
 #
 # Every call is a fresh process with the payload on stdin, spawned and timed by bench/spawn_timer.c
 # (compiled into a temp dir at run time). Wall time is spawn-to-reap; peak RSS is the child's
-# ru_maxrss from wait4, maximum over the calls. Percentiles are nearest-rank.
+# ru_maxrss from wait4, maximum over the calls. Percentiles are nearest-rank. The no-op floor,
+# pgguard and cc-safety-net take turns in rounds of calls.
 # Exit status is 0 unless something is broken; timing targets are reported, never enforced.
 set -euo pipefail
 
@@ -19,7 +20,6 @@ repo_dir=$(cd "$script_dir/.." && pwd)
 default_bin="$repo_dir/build-release/pgguard-pre-tool-use"
 
 calls=${HOOK_BENCH_CALLS:-200}
-warmup=5
 while (($#)); do
   case $1 in
     --calls) calls=${2:?--calls needs a number}; shift 2 ;;
@@ -30,6 +30,10 @@ while (($#)); do
   esac
 done
 [[ $calls =~ ^[1-9][0-9]*$ ]] || { echo "hook_bench: --calls must be a positive integer" >&2; exit 2; }
+# The executables take turns, in rounds, so that drift on a shared machine (other load, CPU
+# frequency) reaches the floor and the hooks alike.
+rounds=4
+per_round=$(( (calls + rounds - 1) / rounds ))
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/hook_bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -178,7 +182,7 @@ echo "## pgguard hook benchmark"
 echo
 echo "- pgguard: \`$pgguard\`"
 if ((${#ccsn_cmd[@]})); then echo "- cc-safety-net: v$ccsn_version, \`${ccsn_cmd[*]}\`"; else echo "- cc-safety-net: not available ($ccsn_reason)"; fi
-echo "- $calls timed calls per row (+$warmup warm-up), $(nproc) CPUs, $(uname -sr), node $(node --version 2>/dev/null || echo n/a), load average $(cut -d" " -f1-3 /proc/loadavg)"
+echo "- $((per_round * rounds)) timed calls per row in $rounds alternating rounds (+2 warm-up each), $(nproc) CPUs, $(uname -sr), node $(node --version 2>/dev/null || echo n/a), load average $(cut -d" " -f1-3 /proc/loadavg)"
 echo
 echo "Decisions (one call each, before timing):"
 echo
@@ -196,12 +200,13 @@ echo
 # --- timing ----------------------------------------------------------------------------------
 
 declare -A p50 p95 rss
-measure() {  # measure PAYLOAD_ID EXE_KEY CMD...
+sample() {  # sample PAYLOAD_ID EXE_KEY CMD...: one round of calls, appended to the key's times
   local id=$1 key=$2; shift 2
-  local out="$tmp/times.$id.$key" stats
-  "${hook_env[@]}" "$tmp/spawn_timer" -n "$calls" -w "$warmup" -C "$project" -i "$tmp/$id.json" -- "$@" >"$out"
-  # Nearest-rank percentiles over the wall times (µs), max of ru_maxrss (KiB).
-  stats=$(sort -n -k1,1 "$out" | awk '
+  "${hook_env[@]}" "$tmp/spawn_timer" -n "$per_round" -w 2 -C "$project" -i "$tmp/$id.json" -- "$@" >>"$tmp/times.$id.$key"
+}
+summarize() {  # summarize PAYLOAD_ID EXE_KEY: nearest-rank percentiles of wall time (µs), max ru_maxrss (KiB)
+  local id=$1 key=$2 stats
+  stats=$(sort -n -k1,1 "$tmp/times.$id.$key" | awk '
     { t[NR] = $1; if ($2 > m) m = $2 }
     END {
       i50 = int(NR * 0.50); if (i50 < NR * 0.50) i50++
@@ -213,9 +218,14 @@ measure() {  # measure PAYLOAD_ID EXE_KEY CMD...
 
 for id in "${payload_ids[@]}"; do
   echo "# timing payload ($id) ..." >&2
-  measure "$id" floor "$tmp/noop"
-  measure "$id" pgguard "$pgguard"
-  if ((${#ccsn_cmd[@]})); then measure "$id" ccsn "${ccsn_cmd[@]}"; fi
+  for ((round = 0; round < rounds; round++)); do
+    sample "$id" floor "$tmp/noop"
+    sample "$id" pgguard "$pgguard"
+    if ((${#ccsn_cmd[@]})); then sample "$id" ccsn "${ccsn_cmd[@]}"; fi
+  done
+  summarize "$id" floor
+  summarize "$id" pgguard
+  if ((${#ccsn_cmd[@]})); then summarize "$id" ccsn; fi
 done
 
 declare -A exe_label=([pgguard]="pgguard-pre-tool-use" [floor]="no-op (floor)" [ccsn]="cc-safety-net")
