@@ -2,6 +2,9 @@
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
+#include <rapidjson/encodedstream.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include <algorithm>
 #include <cctype>
@@ -95,12 +98,80 @@ bool flag_matches(std::string_view arg, std::string_view flag) {
   return starts_with(arg, flag) && !starts_with(arg, "--");
 }
 
+// Where each part of the catalog lies in its text, from one pass of RapidJSON's SAX reader: the
+// programs of each tool and the byte ranges of the tools and of the script patterns. A hook
+// needs one or two tools per command; building a DOM of the whole catalog cost more than the rest
+// of a typical answer.
+class CatalogIndexer : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, CatalogIndexer> {
+ public:
+  using Range = std::pair<size_t, size_t>;
+  explicit CatalogIndexer(const rapidjson::MemoryStream& stream) : stream_(stream) {}
+
+  std::vector<Range> tools;
+  std::vector<std::vector<std::string>> programs;  // per tool
+  std::optional<Range> scripts;
+
+  bool StartObject() { return open('{'); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool StartArray() { return open('['); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+  bool Key(const char* text, rapidjson::SizeType length, bool) {
+    key_.assign(text, length);
+    return true;
+  }
+  bool String(const char* text, rapidjson::SizeType length, bool) {
+    if (in_programs()) programs.back().emplace_back(text, length);
+    else if (depth_ == 3 && key_ == "programs") return false;  // "programs" must be a list
+    return true;
+  }
+  bool Default() { return !in_programs(); }  // a program that is not a string is an error
+
+ private:
+  const rapidjson::MemoryStream& stream_;
+  int depth_ = 0;  // 1: the root object, 2: the tools/scripts lists, 3: a tool, 4: a tool's lists
+  std::vector<std::string> path_;  // the key that opened each level
+  std::string key_;
+
+  bool in_programs() const { return depth_ == 4 && path_.size() == 4 && path_[1] == "tools" && path_[3] == "programs"; }
+
+  bool open(char bracket) {
+    ++depth_;
+    path_.push_back(depth_ == 1 ? "" : key_);
+    size_t at = stream_.Tell() - 1;  // the reader has taken the bracket
+    if (depth_ == 2 && (path_[1] == "tools" || path_[1] == "scripts") && bracket != '[') return false;  // both are lists
+    if (depth_ == 3 && path_[1] == "tools") {
+      if (bracket != '{') return false;
+      tools.push_back({at, at});
+      programs.emplace_back();
+    }
+    if (depth_ == 2 && path_[1] == "scripts") scripts = Range{at, at};
+    return true;
+  }
+  bool close() {
+    if (depth_ == 3 && path_[1] == "tools") tools.back().second = stream_.Tell();
+    if (depth_ == 2 && path_[1] == "scripts") scripts->second = stream_.Tell();
+    path_.pop_back();
+    --depth_;
+    key_.clear();
+    return true;
+  }
+};
+
+// One part of the catalog's text, parsed on its own.
+std::unique_ptr<rapidjson::Document> parse_part(std::string_view text, std::pair<size_t, size_t> range) {
+  auto document = std::make_unique<rapidjson::Document>();
+  if (document->Parse(text.data() + range.first, range.second - range.first).HasParseError())
+    throw std::runtime_error("CLI catalog: cannot read the entry at offset " + std::to_string(range.first));
+  return document;
+}
+
 }  // namespace
 
 struct CliCatalog::Parsed {
-  std::string text;  // parsed in place: the document's strings point into it
-  rapidjson::Document document;
-  std::map<std::string, size_t, std::less<>> tool_by_program;  // index into "tools"
+  std::string_view text;
+  std::vector<std::pair<size_t, size_t>> tool_ranges;
+  std::optional<std::pair<size_t, size_t>> scripts_range;
+  std::map<std::string, size_t, std::less<>> tool_by_program;  // index into tool_ranges
   std::vector<std::unique_ptr<CliTool>> tools;                  // same indexes; null until first use
   std::optional<std::vector<ScriptPattern>> scripts;
 };
@@ -113,17 +184,19 @@ CliCatalog CliCatalog::load(std::string_view json_text) {
   CliCatalog catalog;
   Parsed& p = *catalog.parsed_;
   p.text = json_text;
-  if (p.document.ParseInsitu(p.text.data()).HasParseError())
-    throw std::runtime_error("CLI catalog: " + std::string(rapidjson::GetParseError_En(p.document.GetParseError())) + " at offset " +
-                             std::to_string(p.document.GetErrorOffset()));
-  const Value* tools = member(p.document, "tools");
-  if (!tools || !tools->IsArray()) throw std::runtime_error("CLI catalog: no tools");
-  for (const Value& t : tools->GetArray()) {
-    for (const auto& program : strings(t, "programs")) p.tool_by_program.emplace(program, p.tools.size());
-    p.tools.emplace_back();
-  }
-  const Value* scripts = member(p.document, "scripts");
-  if (scripts && !scripts->IsArray()) throw std::runtime_error("CLI catalog: scripts is not a list");
+  rapidjson::MemoryStream stream(json_text.data(), json_text.size());
+  rapidjson::EncodedInputStream<rapidjson::UTF8<>, rapidjson::MemoryStream> input(stream);
+  CatalogIndexer indexer(stream);
+  rapidjson::Reader reader;
+  if (reader.Parse(input, indexer).IsError())
+    throw std::runtime_error("CLI catalog: " + std::string(rapidjson::GetParseError_En(reader.GetParseErrorCode())) + " at offset " +
+                             std::to_string(reader.GetErrorOffset()));
+  if (indexer.tools.empty()) throw std::runtime_error("CLI catalog: no tools");
+  for (size_t i = 0; i < indexer.tools.size(); ++i)
+    for (const auto& program : indexer.programs[i]) p.tool_by_program.emplace(program, i);
+  p.tool_ranges = std::move(indexer.tools);
+  p.tools.resize(p.tool_ranges.size());
+  p.scripts_range = indexer.scripts;
   return catalog;
 }
 
@@ -132,7 +205,8 @@ const CliTool* CliCatalog::find_tool(std::string_view program) const {
   if (found == parsed_->tool_by_program.end()) return nullptr;
   std::unique_ptr<CliTool>& tool = parsed_->tools[found->second];
   if (!tool) {
-    const Value& t = (*member(parsed_->document, "tools"))[static_cast<rapidjson::SizeType>(found->second)];
+    auto document = parse_part(parsed_->text, parsed_->tool_ranges[found->second]);
+    const Value& t = *document;
     tool = std::make_unique<CliTool>();
     tool->name = text(t, "name");
     tool->programs = strings(t, "programs");
@@ -196,12 +270,14 @@ const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<st
 const CliSubcommand* CliCatalog::judge_script_name(std::string_view name) const {
   if (!parsed_->scripts) {
     std::vector<ScriptPattern> scripts;
-    if (const Value* entries = member(parsed_->document, "scripts"))
+    if (parsed_->scripts_range) {
+      auto entries = parse_part(parsed_->text, *parsed_->scripts_range);
       for (const Value& s : entries->GetArray()) {
         auto re = std::make_shared<RE2>(text(s, "pattern"), RE2::Quiet);
         if (!re->ok()) throw std::runtime_error("bad script pattern: " + re->error());
         scripts.push_back({re, read_subcommand(s)});
       }
+    }
     parsed_->scripts = std::move(scripts);
   }
   for (const auto& script : *parsed_->scripts)

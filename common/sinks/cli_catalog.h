@@ -43,11 +43,12 @@ struct ScriptPattern {
 };
 
 // The catalog of database and migration CLIs (config/cli_catalog.json; format in config/README.md).
-// load() parses the JSON and indexes the tools by program; a tool's entry and the script patterns
-// are converted on first use, since one command needs one or two of the tools.
+// load() reads the JSON once and indexes the tools by program; a tool's entry and the script
+// patterns are parsed and converted on first use, since one command needs one or two of them.
 class CliCatalog {
  public:
-  static CliCatalog load(std::string_view json_text);  // throws on malformed data
+  // Throws on malformed data. The text must outlive the catalog (the embedded config does).
+  static CliCatalog load(std::string_view json_text);
   CliCatalog(CliCatalog&&) noexcept;
   ~CliCatalog();
   const CliTool* find_tool(std::string_view program) const;
