@@ -252,7 +252,7 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
         suppressed = true;
       }
     }
-    if (!suppressed) result.findings.push_back(findings[k]);
+    if (!suppressed) result.findings.push_back(std::move(findings[k]));
   }
   for (const auto& ignore : ignores)
     if (!ignore.used && rule_enabled("unused-ignore", options))

@@ -70,7 +70,7 @@ class Parser {
   }
 
   Node document(const char* json) {
-    auto& document = *out_.documents.emplace_back(std::make_unique<rapidjson::Document>());
+    auto& document = *out_.documents.emplace_back(std::make_unique<rapidjson::Document>(out_.tree_memory.get()));
     if (document.Parse(json).HasParseError()) return {};
     return Node(document);
   }

@@ -48,7 +48,10 @@ struct ParsedMigration {
   std::map<std::string, std::vector<size_t>> statements_on;
   // What a rule derives from the whole file once (a look-ahead index), by rule id; built on first use.
   mutable std::map<std::string, std::shared_ptr<void>, std::less<>> rule_cache;
-  std::vector<std::unique_ptr<rapidjson::Document>> documents;  // own the parse trees
+  // One pool for every parse tree of the file: a DO block or function body adds trees of a few
+  // hundred bytes, and each tree with a pool of its own would hold a 64 KB chunk.
+  std::unique_ptr<rapidjson::MemoryPoolAllocator<>> tree_memory = std::make_unique<rapidjson::MemoryPoolAllocator<>>();
+  std::vector<std::unique_ptr<rapidjson::Document>> documents;  // the parse trees, in tree_memory
 };
 
 // Comments steer the linter on the file it lints; a replayed earlier migration needs none.
