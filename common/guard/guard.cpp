@@ -66,12 +66,11 @@ void lint_pending_migrations(GuardFacts& facts, const std::string& cwd) {
   lint::LintProject project = lint::load_lint_project(cwd);
   std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000);
   std::vector<std::string> pending;
-  std::optional<std::vector<std::string>> changed;
+  std::optional<std::set<std::string>> changed;
   if (!all.empty()) changed = git_changed_files(project.root);  // no git process without migrations
   if (changed) {
-    std::set<std::string> changed_set(changed->begin(), changed->end());
     for (const auto& file : all)
-      if (changed_set.count(file)) pending.push_back(file);
+      if (changed->count(file)) pending.push_back(file);
   } else {
     pending.assign(all.size() > 3 ? all.end() - 3 : all.begin(), all.end());
   }

@@ -39,8 +39,7 @@ std::vector<std::string> changed_migrations(const lint::LintProject& project, lo
   std::vector<std::string> candidates = lint::find_migrations(project.root, project.migration_globs, 5000);
   std::vector<std::string> out;
   if (candidates.empty()) return out;
-  std::optional<std::set<std::string>> changed;
-  if (auto files = git_changed_files(project.root)) changed.emplace(files->begin(), files->end());
+  std::optional<std::set<std::string>> changed = git_changed_files(project.root);
   for (const auto& file : candidates) {
     auto modified = modification_time(file);
     if (!modified || *modified + std::chrono::seconds(1) < window_start) continue;

@@ -11,8 +11,6 @@ namespace {
 
 // A secret pattern and a literal every match contains: most texts lack the literal, and a hook
 // process would otherwise compile every pattern (case-insensitive ones are costly) on each call.
-// A secret pattern and a literal every match contains: most texts lack the literal, and a hook
-// process would otherwise compile every pattern (case-insensitive ones are costly) on each call.
 struct SecretPattern {
   const char* kind;
   const char* pattern;  // group 1 (or the first group that matched) is the secret

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "lint/node.h"
+#include "lint/schema.h"
 #include "sql/mysqlisms.h"
 #include "sql/split.h"
 #include "util/text.h"
@@ -32,10 +33,10 @@ std::unique_ptr<rapidjson::Document> parse_tree(const std::string& sql, std::str
   return tree;
 }
 
-std::string relation_name(const Node& range_var) {
-  std::string name = range_var.has("relname") ? range_var.str("relname") : "?";
-  if (range_var.has("schemaname")) name = range_var.str("schemaname") + "." + name;
-  return name;
+// The relation a RangeVar names, schema-qualified as written; "?" when it names none.
+std::string relation_or_unknown(const Node& range_var) {
+  std::string name = lint::qualified_name(range_var);
+  return name.empty() ? "?" : name;
 }
 
 std::string text_or_unknown(const Node& node, std::string_view key) { return node.has(key) ? node.str(key) : "?"; }
@@ -242,10 +243,10 @@ class Classifier {
 
   void classify_typed(const std::string& type, const Node& n, Statement& s) {
     if (type == "SelectStmt") {
-      if (n.has("intoClause")) add(s, FactKind::SchemaChange, "SELECT INTO creates the table " + relation_name(n["intoClause"]["rel"]));
+      if (n.has("intoClause")) add(s, FactKind::SchemaChange, "SELECT INTO creates the table " + relation_or_unknown(n["intoClause"]["rel"]));
       scan(n, s);
     } else if (type == "InsertStmt") {
-      add(s, FactKind::BoundedWrite, "INSERT INTO " + relation_name(n["relation"]));
+      add(s, FactKind::BoundedWrite, "INSERT INTO " + relation_or_unknown(n["relation"]));
       scan(n, s);
     } else if (type == "UpdateStmt" || type == "DeleteStmt") {
       classify_update_delete(type, n, s);
@@ -253,7 +254,7 @@ class Classifier {
       classify_merge(n, s);
     } else if (type == "TruncateStmt") {
       std::vector<std::string> names;
-      for (const Node& r : n["relations"].list()) names.push_back(relation_name(r["RangeVar"]));
+      for (const Node& r : n["relations"].list()) names.push_back(relation_or_unknown(r["RangeVar"]));
       add(s, FactKind::Destructive, "TRUNCATE " + join(names, ", ") + (n.str("behavior") == "DROP_CASCADE" ? " CASCADE" : ""));
     } else if (type == "DropStmt") {
       classify_drop(n, s);
@@ -288,18 +289,18 @@ class Classifier {
       else add(s, FactKind::Maintenance, "REINDEX blocks writes and reads that use the index");
     } else if (type == "RefreshMatViewStmt") {
       if (n.flag("concurrent")) add(s, FactKind::Read, "REFRESH MATERIALIZED VIEW CONCURRENTLY keeps it readable");
-      else add(s, FactKind::Maintenance, "REFRESH MATERIALIZED VIEW " + relation_name(n["relation"]) + " locks it ACCESS EXCLUSIVE");
+      else add(s, FactKind::Maintenance, "REFRESH MATERIALIZED VIEW " + relation_or_unknown(n["relation"]) + " locks it ACCESS EXCLUSIVE");
     } else if (type == "LockStmt") {
       add(s, FactKind::Maintenance, "LOCK TABLE blocks other sessions until the transaction ends");
     } else if (type == "PrepareStmt" || type == "DeclareCursorStmt") {
       classify_node(n["query"], s);
     } else if (type == "CreateTableAsStmt") {
-      if (n["into"].has("rel")) created_.insert(relation_name(n["into"]["rel"]));
+      if (n["into"].has("rel")) created_.insert(relation_or_unknown(n["into"]["rel"]));
       add(s, FactKind::SchemaChange, "CREATE TABLE AS");
       scan(n["query"], s);
     } else if (type == "CreateStmt") {
-      created_.insert(relation_name(n["relation"]));
-      add(s, FactKind::SchemaChange, "CREATE TABLE " + relation_name(n["relation"]));
+      created_.insert(relation_or_unknown(n["relation"]));
+      add(s, FactKind::SchemaChange, "CREATE TABLE " + relation_or_unknown(n["relation"]));
     } else if (is_session_statement(type)) {
       add(s, FactKind::Read, "session command");
     } else if (type == "CallStmt") {
@@ -329,13 +330,13 @@ class Classifier {
       if (i && std::isupper(static_cast<unsigned char>(name[i]))) words += ' ';
       words += static_cast<char>(std::toupper(static_cast<unsigned char>(name[i])));
     }
-    if (n.has("relation")) words += " " + relation_name(n["relation"]);
+    if (n.has("relation")) words += " " + relation_or_unknown(n["relation"]);
     return words;
   }
 
   void classify_update_delete(const std::string& type, const Node& n, Statement& s) {
     std::string verb = type == "UpdateStmt" ? "UPDATE " : "DELETE FROM ";
-    std::string target = verb + relation_name(n["relation"]);
+    std::string target = verb + relation_or_unknown(n["relation"]);
     if (n["whereClause"].has("CurrentOfExpr")) {
       add(s, FactKind::BoundedWrite, target + " WHERE CURRENT OF");
     } else if (!n.has("whereClause")) {
@@ -349,7 +350,7 @@ class Classifier {
   }
 
   void classify_merge(const Node& n, Statement& s) {
-    std::string target = "MERGE INTO " + relation_name(n["relation"]);
+    std::string target = "MERGE INTO " + relation_or_unknown(n["relation"]);
     bool deletes = n.dump().find("CMD_DELETE") != std::string::npos;
     if (deletes && (!n.has("joinCondition") || evaluate(n["joinCondition"]) == Tri::True))
       add(s, FactKind::UnboundedWrite, target + " deletes rows with a join condition that is always true");
@@ -385,7 +386,7 @@ class Classifier {
   }
 
   void classify_alter_table(const Node& n, Statement& s) {
-    std::string table = relation_name(n["relation"]);
+    std::string table = relation_or_unknown(n["relation"]);
     bool destructive = false;
     for (const Node& item : n["cmds"].list()) {
       Node cmd = item["AlterTableCmd"];
@@ -402,7 +403,7 @@ class Classifier {
   }
 
   void classify_copy(const Node& n, Statement& s) {
-    std::string target = n.has("relation") ? relation_name(n["relation"]) : "(query)";
+    std::string target = n.has("relation") ? relation_or_unknown(n["relation"]) : "(query)";
     bool from = n.flag("is_from");
     if (n.flag("is_program")) {
       add(s, FactKind::ShellEscape, "COPY " + target + (from ? " FROM" : " TO") + " PROGRAM '" + n.str("filename") + "' runs a shell command on the database server");

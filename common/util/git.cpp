@@ -35,18 +35,18 @@ bool git_has_file_at(const std::string& path, const std::string& revision) {
   return git(*top, {"cat-file", "-e", revision + ":" + relative}).exit_code == 0;
 }
 
-std::optional<std::vector<std::string>> git_changed_files(const std::string& dir) {
+std::optional<std::set<std::string>> git_changed_files(const std::string& dir) {
   auto top = git_toplevel(dir);
   if (!top) return std::nullopt;
   auto r = git(*top, {"status", "--porcelain", "-uall", "--", dir});
   if (r.exit_code != 0) return std::nullopt;
-  std::vector<std::string> files;
+  std::set<std::string> files;
   for (const auto& line : split_lines(r.out)) {
     if (line.size() < 4) continue;
     std::string path = line.substr(3);
     if (size_t arrow = path.find(" -> "); arrow != std::string::npos) path = path.substr(arrow + 4);
     if (path.size() >= 2 && path.front() == '"') path = path.substr(1, path.size() - 2);
-    files.push_back(*top + "/" + path);
+    files.insert(*top + "/" + path);
   }
   return files;
 }

@@ -1,7 +1,7 @@
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
-#include <vector>
 
 namespace pgguard {
 
@@ -14,6 +14,6 @@ std::optional<std::string> git_toplevel(const std::string& dir);
 bool git_has_file_at(const std::string& path, const std::string& revision);
 // Files (absolute) that are modified, added or untracked under `dir`; nullopt when `dir` is not
 // in a work tree or git cannot tell.
-std::optional<std::vector<std::string>> git_changed_files(const std::string& dir);
+std::optional<std::set<std::string>> git_changed_files(const std::string& dir);
 
 }  // namespace pgguard

@@ -17,8 +17,6 @@ std::string identifier(const std::string& token) {
   return out;
 }
 
-// The parse tree already holds truncated names (the scanner cuts them with only a NOTICE), so the
-// statement text is scanned again for identifier tokens.
 // Whether the text has room for an identifier over 63 bytes: a run of identifier characters that
 // long, or quotes that far apart (doubled quotes inside a quoted name skipped). Most statements
 // have neither, and scanning them would cost as much as parsing them again.
@@ -40,6 +38,8 @@ bool may_hold_long_identifier(const std::string& sql) {
   return false;
 }
 
+// The parse tree already holds truncated names (the scanner cuts them with only a NOTICE), so the
+// statement text is scanned again for identifier tokens.
 std::vector<std::string> long_identifiers(const std::string& sql) {
   std::vector<std::string> found;
   if (!may_hold_long_identifier(sql)) return found;
