@@ -60,6 +60,7 @@ for target in fuzz_hook_input fuzz_shell_parser fuzz_sql_classify fuzz_lint fuzz
   else
     result="FAILED (see $log)"
     status=1
+    { echo "--- $target: end of $log"; grep -v '^#\|^INFO\|NEW_FUNC\|pulse\|REDUCE\|NEW ' "$log" | tail -40; } >&2
   fi
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)

@@ -58,13 +58,13 @@ void add_psql_events(SqlCheck& check) {
 
 // Migrations not applied anywhere yet: new or changed in the working tree; without git, the
 // newest three.
-void lint_pending_migrations(GuardFacts& facts, const std::string& cwd) {
+void lint_pending_migrations(GuardFacts& facts, const std::string& cwd, const Budget& budget) {
   bool migrates = std::any_of(facts.clis.begin(), facts.clis.end(), [](const CliCheck& c) {
     return c.call->judgement.cls == sinks::CliClass::Migrate && !c.target.production;
   });
   if (!migrates || cwd.empty()) return;
   lint::LintProject project = lint::load_lint_project(cwd);
-  std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000);
+  std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000, lint::kHookSearchEntries, &budget);
   std::vector<std::string> pending;
   std::optional<std::set<std::string>> changed;
   if (!all.empty()) changed = git_changed_files(project.root);  // no git process without migrations
@@ -77,6 +77,7 @@ void lint_pending_migrations(GuardFacts& facts, const std::string& cwd) {
   facts.pending.ran = true;
   facts.pending.files = pending.size();
   for (const auto& file : pending) {
+    if (budget.expired()) break;
     auto result = lint::lint_path(file, project.options);
     facts.pending.findings.insert(facts.pending.findings.end(), result.findings.begin(), result.findings.end());
   }
@@ -99,7 +100,7 @@ GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budge
   for (const auto& source : report.sources)
     for (auto& secret : sinks::find_secrets(source))
       if (seen.insert(secret.redacted).second) facts.secrets.push_back(std::move(secret));
-  lint_pending_migrations(facts, cwd);
+  lint_pending_migrations(facts, cwd, budget);
   if (!report.shell_error.empty()) facts.errors.push_back("the command could not be parsed as shell (" + report.shell_error + ")");
   if (report.budget_exhausted || budget.expired())
     facts.errors.push_back("the analysis did not finish within " + std::to_string(policy.limits.budget_ms) + " ms");

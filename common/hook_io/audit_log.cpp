@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sinks/secrets.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace pgguard::audit {
@@ -25,8 +26,12 @@ std::string now_iso8601(std::chrono::system_clock::time_point now) {
 std::string log_path(const std::string& project_dir, const std::map<std::string, std::string>& env) {
   std::string state;
   if (auto it = env.find("XDG_STATE_HOME"); it != env.end() && !it->second.empty()) state = it->second;
-  else if (auto home = env.find("HOME"); home != env.end() && !home->second.empty()) state = home->second + "/.local/state";
-  else state = "/tmp";
+  else if (auto home = env.find("HOME"); home != env.end() && !home->second.empty()) {
+    if (!is_directory(home->second)) return {};  // a missing home is not created
+    state = home->second + "/.local/state";
+  } else {
+    state = "/tmp";
+  }
   std::string name = base_name(project_dir.empty() ? std::string("default") : project_dir);
   if (name.empty() || name == "/") name = "root";
   char hash[17];
@@ -48,7 +53,7 @@ bool make_dirs(const std::string& dir) {
 
 void append(const Entry& e, const Settings& settings, const std::string& path) noexcept {
   try {
-    if (!settings.enabled) return;
+    if (!settings.enabled || path.empty()) return;
     std::string dir = path.substr(0, path.find_last_of('/'));
     if (!make_dirs(dir)) return;
     nlohmann::json line = {{"time", e.time}, {"hook", e.hook}, {"session_id", e.session_id}, {"cwd", e.cwd}, {"tool", e.tool},

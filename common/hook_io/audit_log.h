@@ -23,10 +23,11 @@ struct Settings {
   size_t max_bytes = 5u << 20;  // then the log rotates to <name>.1
 };
 
-// $XDG_STATE_HOME/pgguard (default ~/.local/state/pgguard)/<project>-<hash>.jsonl for a project dir.
+// $XDG_STATE_HOME/pgguard (default ~/.local/state/pgguard)/<project>-<hash>.jsonl for a project
+// dir; empty (no log) when $HOME names a directory that does not exist.
 std::string log_path(const std::string& project_dir, const std::map<std::string, std::string>& env);
 
-// Appends one line under an exclusive lock, rotating first when the log is full. Never throws:
+// Appends one line under an exclusive lock (nothing for an empty path), rotating first when the log is full. Never throws:
 // a logging failure must not change a decision.
 void append(const Entry& entry, const Settings& settings, const std::string& path) noexcept;
 

@@ -206,7 +206,7 @@ bool glob_match(const std::string& pattern, const std::string& path) {
   size_t p = 0, s = 0, star_p = std::string::npos, star_s = 0;
   bool star_crosses = false;
   while (s < path.size()) {
-    if (p < pattern.size() && pattern.compare(p, 2, "**") == 0) {
+    if (p + 1 < pattern.size() && pattern[p] == '*' && pattern[p + 1] == '*') {
       star_p = p += 2;
       if (p < pattern.size() && pattern[p] == '/') star_p = ++p;
       star_s = s;
@@ -236,12 +236,15 @@ bool is_migration_path(const std::string& path, const std::vector<std::string>& 
       "**/deploy/*.sql",              "**/revert/*.sql",            "**/migrations/**/*.js",          "**/migrations/**/*.ts",
       "**/migrations/**/*.cjs",       "**/migrations/**/*.mjs",     "**/alembic/versions/*.py",       "**/migrations/versions/*.py",
       "**/db/migrate/*.sql",          "**/sql/migrations/**/*.sql", "**/schema/migrations/**/*.sql"};
-  std::string normalized = path[0] == '/' ? path : "/" + path;
-  for (const char* glob : kGlobs)
-    if (glob_match(glob, normalized)) return true;
-  static const RE2 flyway(R"((^|/)[VUR]\d*(_\d+)*__[^/]*\.sql$)");
-  static const RE2 golang(R"((^|/)\d+_[^/]+\.(up|down)\.sql$)");
-  if (RE2::PartialMatch(path, flyway) || RE2::PartialMatch(path, golang)) return true;
+  std::string normalized = path.empty() || path[0] != '/' ? "/" + path : path;
+  // Every built-in layout names one of these extensions; most files of a project are ruled out here.
+  if (ends_with(path, ".sql") || is_script_language(path)) {
+    for (const char* glob : kGlobs)
+      if (glob_match(glob, normalized)) return true;
+    static const RE2 flyway(R"((^|/)[VUR]\d*(_\d+)*__[^/]*\.sql$)");
+    static const RE2 golang(R"((^|/)\d+_[^/]+\.(up|down)\.sql$)");
+    if (RE2::PartialMatch(path, flyway) || RE2::PartialMatch(path, golang)) return true;
+  }
   return std::any_of(extra_globs.begin(), extra_globs.end(), [&](const std::string& g) { return glob_match(g, normalized); });
 }
 

@@ -83,23 +83,33 @@ std::optional<int> postgres_version_from_claude_md(const std::string& start) {
   return std::nullopt;
 }
 
-std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files) {
+std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files,
+                                         size_t max_entries, const Budget* budget) {
   std::vector<std::string> found;
   std::vector<std::pair<std::string, int>> stack = {{root, 0}};
-  while (!stack.empty() && found.size() < max_files) {
+  size_t entries = 0;
+  while (!stack.empty() && found.size() < max_files && entries < max_entries) {
     auto [dir, depth] = stack.back();
     stack.pop_back();
     DIR* handle = opendir(dir.c_str());
     if (!handle) continue;
     while (dirent* entry = readdir(handle)) {
+      if (++entries > max_entries || (entries % 256 == 0 && budget && budget->expired())) {
+        entries = max_entries;
+        break;
+      }
       std::string name = entry->d_name;
       if (name == "." || name == ".." || name == "node_modules" || name == ".git" || name == "build" || name == "vendor") continue;
       std::string path = dir + "/" + name;
-      struct stat st {};
-      if (lstat(path.c_str(), &st) != 0) continue;
-      if (S_ISDIR(st.st_mode)) {
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {  // some file systems leave the type to lstat
+        struct stat st {};
+        if (lstat(path.c_str(), &st) != 0) continue;
+        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+      }
+      if (type == DT_DIR) {
         if (depth < 8) stack.push_back({path, depth + 1});
-      } else if (S_ISREG(st.st_mode) && is_migration_path(path.substr(root.size()), globs)) {
+      } else if (type == DT_REG && is_migration_path(path.substr(root.size()), globs)) {
         found.push_back(path);
       }
     }

@@ -883,7 +883,7 @@ class Finder {
       }
     }
     Args command(a.begin() + static_cast<long>(std::min(i, a.size())), a.end());
-    if (command.empty()) command.push_back({std::string("echo"), "echo"});
+    if (command.empty()) command.push_back({std::string("echo"), "echo", {}});
     std::vector<std::string> items;
     bool known = exec.input.kind == Stream::Kind::Literal;
     if (known && delimiter) {
@@ -913,8 +913,8 @@ class Finder {
       }
     }
     if (replace.empty()) {
-      if (known) for (const auto& item : items) command.push_back({item, item});
-      else if (exec.input.kind != Stream::Kind::None) command.push_back({std::nullopt, "(standard input of xargs)"});
+      if (known) for (const auto& item : items) command.push_back({item, item, {}});
+      else if (exec.input.kind != Stream::Kind::None) command.push_back({std::nullopt, "(standard input of xargs)", {}});
     } else {
       for (auto& arg : command) {
         if (!arg.text || arg.text->find(replace) == std::string::npos) continue;
@@ -1158,7 +1158,7 @@ class Finder {
       });
       if (to_file) return {};
       bool clean = std::any_of(words.begin(), words.end(), [](const std::string& w) { return w == "-c" || w == "--clean"; });
-      return {Stream::Kind::Dump, display(a), clean};
+      return {Stream::Kind::Dump, display(a), clean, {}};
     }
     return Stream::opaque("output of " + program);
   }

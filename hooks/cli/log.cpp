@@ -37,6 +37,7 @@ int log(const std::vector<std::string>& args) {
   auto env = process_environment();
   if (auto it = env.find("CLAUDE_PROJECT_DIR"); it != env.end() && project == current_directory()) project = it->second;
   std::string path = audit::log_path(project, env);
+  if (path.empty()) return 0;  // no home directory, so nothing was logged
   for (const std::string& file : {path + ".1", path}) {
     std::ifstream in(file);
     std::string line;

@@ -4,9 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "guard/guard.h"
+#include "lint/project.h"
 #include "util/environment.h"
 #include "util/git.h"
 #include "util/subprocess.h"
@@ -161,4 +163,16 @@ TEST_CASE("Guard: a migration run with clean pending migrations asks with a summ
   Decision d = check_command(request, load_policy(request.cwd, ""));
   CHECK(d.verdict == Verdict::Ask);
   CHECK(d.reason.find("Pending migrations linted: 1 file(s)") != std::string::npos);
+}
+
+TEST_CASE("The migration search is bounded by directory entries and by the time budget", "[lint][hooks]") {
+  Project p;
+  for (int i = 2; i < 600; ++i) p.write("db/migrations/" + std::to_string(1000 + i) + "_step.sql", "SELECT 1;\n");
+  CHECK(lint::find_migrations(p.root(), {}).size() == 599);
+  size_t bounded = lint::find_migrations(p.root(), {}, 20000, 100).size();
+  CHECK(bounded > 0);
+  CHECK(bounded < 100);
+  Budget spent{std::chrono::milliseconds(0)};
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  CHECK(lint::find_migrations(p.root(), {}, 20000, 1000000, &spent).size() < 300);
 }

@@ -201,3 +201,20 @@ TEST_CASE("pgguard log reads what the hook logged, and a log that cannot be writ
   CHECK(unlogged.exit_code == 0);
   CHECK(unlogged.out == logged.out);
 }
+
+TEST_CASE("a home directory that does not exist is not created for the audit log", "[audit]") {
+  TempProject p;
+  std::string home = p.path("no-such-home");
+  json payload = {{"cwd", p.root}, {"hook_event_name", "PreToolUse"}, {"tool_name", "Bash"},
+                  {"tool_input", {{"command", "psql -c 'DROP TABLE orders'"}}}};
+  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"HOME", home}};
+  CHECK(audit::log_path(p.root, env).empty());
+  ProcessResult result = run_process(PGGUARD_PRE_HOOK, {}, payload.dump(), env, p.root);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("\"permissionDecision\":\"deny\"") != std::string::npos);
+  CHECK_FALSE(fs::exists(home));
+  CHECK(run_process(PGGUARD_CLI, {"log", "--project", p.root}, "", env, p.root).out.empty());
+
+  fs::create_directory(home);
+  CHECK(audit::log_path(p.root, env).rfind(home + "/.local/state/pgguard/", 0) == 0);
+}
