@@ -25,8 +25,9 @@ std::string now_iso8601(std::chrono::system_clock::time_point now) {
 
 std::string log_path(const std::string& project_dir, const std::map<std::string, std::string>& env) {
   std::string state;
-  if (auto it = env.find("XDG_STATE_HOME"); it != env.end() && !it->second.empty()) state = it->second;
-  else if (auto home = env.find("HOME"); home != env.end() && !home->second.empty()) {
+  if (auto it = env.find("XDG_STATE_HOME"); it != env.end() && !it->second.empty()) {
+    state = it->second;
+  } else if (auto home = env.find("HOME"); home != env.end() && !home->second.empty()) {
     if (!is_directory(home->second)) return {};  // a missing home is not created
     state = home->second + "/.local/state";
   } else {

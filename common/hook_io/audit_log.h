@@ -27,8 +27,8 @@ struct Settings {
 // dir; empty (no log) when $HOME names a directory that does not exist.
 std::string log_path(const std::string& project_dir, const std::map<std::string, std::string>& env);
 
-// Appends one line under an exclusive lock (nothing for an empty path), rotating first when the log is full. Never throws:
-// a logging failure must not change a decision.
+// Appends one line under an exclusive lock, rotating first when the log is full; nothing for an
+// empty path. Never throws: a logging failure must not change a decision.
 void append(const Entry& entry, const Settings& settings, const std::string& path) noexcept;
 
 std::string now_iso8601(std::chrono::system_clock::time_point now = std::chrono::system_clock::now());

@@ -88,16 +88,15 @@ std::vector<std::string> find_migrations(const std::string& root, const std::vec
   std::vector<std::string> found;
   std::vector<std::pair<std::string, int>> stack = {{root, 0}};
   size_t entries = 0;
-  while (!stack.empty() && found.size() < max_files && entries < max_entries) {
+  bool out_of_bounds = false;
+  while (!stack.empty() && found.size() < max_files && !out_of_bounds) {
     auto [dir, depth] = stack.back();
     stack.pop_back();
     DIR* handle = opendir(dir.c_str());
     if (!handle) continue;
     while (dirent* entry = readdir(handle)) {
-      if (++entries > max_entries || (entries % 256 == 0 && budget && budget->expired())) {
-        entries = max_entries;
-        break;
-      }
+      out_of_bounds = ++entries > max_entries || (entries % 256 == 0 && budget && budget->expired());
+      if (out_of_bounds) break;
       std::string name = entry->d_name;
       if (name == "." || name == ".." || name == "node_modules" || name == ".git" || name == "build" || name == "vendor") continue;
       std::string path = dir + "/" + name;
