@@ -23,8 +23,15 @@ const std::vector<Command>& commands() {
                "        --config FILE      project config (default: .pgguard.json found upward)\n"
                "        --enable RULE / --disable RULE   (repeatable)\n"
                "        --fail-on error|warning|info     (default error)\n"
-               "        --no-history       do not replay earlier migrations",
+               "        --no-history       do not replay earlier migrations\n"
+               "        --changed [--base REF]  lint only migrations added or changed against REF (default: the\n"
+               "                           upstream branch), replaying the others as history",
        lint},
+      {"migrations", "migrations [paths...] [--format text|json] [--tool NAME] [--database-url URL]\n"
+                     "      list the project's migrations in the order their tools apply them: tool, up/down,\n"
+                     "      transaction mode, whether git shares them (new, committed, upstream), and with\n"
+                     "      --database-url whether the tool's bookkeeping table records them as applied",
+       migrations},
       {"explain", "explain \"<cmd>\" [--cwd DIR] [--json] | explain --file <migration> [--json]\n"
                   "      the step-by-step trace of a decision: shell parse, wrappers, SQL and its classes,\n"
                   "      target signals, rules fired, decision (or the lint of one migration)",

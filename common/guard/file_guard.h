@@ -9,7 +9,7 @@
 namespace pgguard {
 
 // PreToolUse for Write/Edit/MultiEdit: denies editing a migration that was already applied
-// (committed at HEAD or on the upstream branch, or listed in drizzle's meta/_journal.json) and
+// (committed at HEAD or on the upstream branch; a generated, uncommitted file is new) and
 // writing a PostgreSQL connection string with a password into any file but a dotenv file.
 Decision check_file_write(const std::string& tool, const nlohmann::json& tool_input, const std::string& cwd, const Policy& policy);
 

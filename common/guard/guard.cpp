@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "lint/discover.h"
 #include "lint/project.h"
 #include "policy/backup.h"
 #include "policy/guard_rule.h"
@@ -64,7 +65,7 @@ void lint_pending_migrations(GuardFacts& facts, const std::string& cwd, const Bu
   });
   if (!migrates || cwd.empty()) return;
   lint::LintProject project = lint::load_lint_project(cwd);
-  std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000, lint::kHookSearchEntries, &budget);
+  std::vector<std::string> all = lint::find_migrations(project.root, project.migration_globs, 5000, lint::kHookSearchEntries);
   std::vector<std::string> pending;
   std::optional<std::set<std::string>> changed;
   if (!all.empty()) changed = git_changed_files(project.root);  // no git process without migrations

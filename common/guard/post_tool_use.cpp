@@ -4,10 +4,10 @@
 #include <set>
 
 #include "hook_io/audit_log.h"
+#include "lint/discover.h"
 #include "lint/project.h"
 #include "lint/report.h"
 #include "policy/config.h"
-#include "util/budget.h"
 #include "util/files.h"
 #include "util/git.h"
 #include "util/text.h"
@@ -35,9 +35,9 @@ std::string parent(const std::string& path) {
 
 // Migrations a Bash command wrote: changed in git (or untracked) and modified during the call.
 std::vector<std::string> changed_migrations(const lint::LintProject& project, long long duration_ms,
-                                            std::chrono::system_clock::time_point now, const Budget& search_budget) {
+                                            std::chrono::system_clock::time_point now) {
   auto window_start = now - std::chrono::milliseconds(duration_ms) - std::chrono::seconds(2);
-  std::vector<std::string> candidates = lint::find_migrations(project.root, project.migration_globs, 5000, lint::kHookSearchEntries, &search_budget);
+  std::vector<std::string> candidates = lint::find_migrations(project.root, project.migration_globs, 5000, lint::kHookSearchEntries);
   std::vector<std::string> out;
   if (candidates.empty()) return out;
   std::optional<std::set<std::string>> changed = git_changed_files(project.root);
@@ -89,8 +89,7 @@ std::string run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::
     if (p.contains("duration_ms") && p["duration_ms"].is_number_integer()) duration = p["duration_ms"].get<long long>();
     lint::LintProject project = lint::load_lint_project(cwd);
     std::vector<lint::LintFinding> all;
-    Budget search_budget{std::chrono::milliseconds(builtin_policy().limits.budget_ms)};
-    std::vector<std::string> files = changed_migrations(project, duration, now, search_budget);
+    std::vector<std::string> files = changed_migrations(project, duration, now);
     for (const auto& file : files) {
       auto result = lint::lint_path(file, project.options);
       all.insert(all.end(), result.findings.begin(), result.findings.end());

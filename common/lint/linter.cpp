@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
+#include "lint/history.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -62,7 +63,9 @@ std::vector<Ignore> read_ignores(const ParsedMigration& parsed, std::vector<Lint
   return ignores;
 }
 
-void seed_schema(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
+// Applies a file's statements to `schema` without linting it: an earlier migration, or a schema
+// snapshot (`up_only` false).
+void replay(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
   auto text = read_file_bounded(path, max_bytes);
   if (!text) return;
   auto parsed = parse_migration(read_migration(path, *text, tool), Comments::Skip);
@@ -159,18 +162,17 @@ std::map<std::string, TableStats> parse_stats(const std::string& json_text) {
   return stats;
 }
 
-LintResult lint_text(const std::string& path, const std::string& text, const LintOptions& options) {
+namespace {
+
+// Lints one migration against `history` (the schema the migrations before it build) and moves
+// `history` past the file's up statements, so that the next file of the same history starts there.
+LintResult lint_against(const std::string& path, const std::string& text, const LintOptions& options, Schema& history,
+                        std::optional<Tool> tool) {
   LintResult result;
-  auto parsed = parse_migration(read_migration(path, text, options.tool));
+  auto parsed = parse_migration(read_migration(path, text, tool));
   result.tool = parsed->file.tool;
-  Schema schema;
-  for (const auto& snapshot : options.schema_files) seed_schema(schema, snapshot, Tool::Plain, options.max_file_bytes, false);
-  if (options.replay_history) {
-    for (const auto& earlier : earlier_migrations(path, parsed->file.tool)) {
-      seed_schema(schema, earlier, parsed->file.tool, options.max_file_bytes, true);
-      ++result.history_files;
-    }
-  }
+  Schema schema = history;
+  std::optional<Schema> after_ups;  // taken at the first down statement: downs do not carry forward
 
   std::vector<LintFinding> findings;
   std::vector<Ignore> ignores = read_ignores(*parsed, findings);
@@ -233,7 +235,9 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
       for (const auto& f : found) emit(active.id, f, &s, i);
     }
     advance(state, s, schema, options.settings, in_transaction);
+    if (section.direction == Direction::Down && !after_ups) after_ups = schema;
     schema.apply(s.node);
+    if (section.direction == Direction::Up && after_ups) after_ups->apply(s.node);
   }
 
   LintRule::FileContext file_context{*parsed, schema, state, options.settings};
@@ -261,15 +265,16 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
                                  "", "delete the comment"});
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const LintFinding& a, const LintFinding& b) { return a.line < b.line; });
+  if (!parsed->file.is_down_file) history = after_ups ? std::move(*after_ups) : std::move(schema);
   return result;
 }
 
-LintResult lint_path(const std::string& path, const LintOptions& options) {
+// The file's text, or the finding that says why it cannot be linted.
+std::optional<std::string> readable_text(const std::string& path, const LintOptions& options, LintResult& result) {
   auto text = read_file_bounded(path, options.max_file_bytes);
-  LintResult result;
   auto problem = [&](const std::string& message) {
     result.findings.push_back({"parse-error", Severity::Error, path, 1, 1, message, "", ""});
-    return result;
+    return std::nullopt;
   };
   if (!text) {
     if (!is_regular_file(path)) return problem("the file cannot be read");
@@ -277,8 +282,99 @@ LintResult lint_path(const std::string& path, const LintOptions& options) {
   }
   if (text->find('\0') != std::string::npos) return problem("the file holds binary data (NUL bytes), not SQL");
   if (!is_valid_utf8(*text)) return problem("the file is not valid UTF-8");
-  if (trim(*text).empty()) return result;
-  return lint_text(path, *text, options);
+  return text;
 }
+
+Schema snapshot_schema(const LintOptions& options) {
+  Schema schema;
+  for (const auto& snapshot : options.schema_files) replay(schema, snapshot, Tool::Plain, options.max_file_bytes, false);
+  return schema;
+}
+
+// A convention the project never stated is reported once per run, as information, not for every table.
+void quiet_unstated_conventions(std::vector<LintResult>& results, const LintOptions& options) {
+  std::set<std::string> reported;
+  for (auto& result : results) {
+    std::vector<LintFinding> kept;
+    for (auto& f : result.findings) {
+      const RuleInfo* info = rule_info(f.rule);
+      bool unstated = info && !info->convention_stated_by.empty() && !options.enable.count(f.rule) &&
+                      !options.stated_conventions.count(f.rule) && !options.severities.count(f.rule);
+      if (unstated && !reported.insert(f.rule).second) continue;
+      if (unstated) {
+        f.severity = Severity::Info;
+        f.message += " (The project states no such convention, so this is said once, not for every table: state it in "
+                     "CLAUDE.md, or turn " + f.rule + " on in .pgguard.json, to check every table; or turn it off.)";
+      }
+      kept.push_back(std::move(f));
+    }
+    result.findings = std::move(kept);
+  }
+}
+
+}  // namespace
+
+LintResult lint_text(const std::string& path, const std::string& text, const LintOptions& options) {
+  Schema history = snapshot_schema(options);
+  Tool tool = options.tool ? *options.tool : detect_tool(path, text);
+  size_t replayed = 0;
+  if (options.replay_history)
+    for (const auto& entry : migration_history(path, tool)) {
+      if (entry.path == path) break;
+      if (!entry.down) replay(history, entry.path, tool, options.max_file_bytes, true), ++replayed;
+    }
+  std::vector<LintResult> results{lint_against(path, text, options, history, tool)};
+  results[0].history_files = replayed;
+  quiet_unstated_conventions(results, options);
+  return std::move(results[0]);
+}
+
+std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const LintOptions& options) {
+  std::vector<LintResult> results(paths.size());
+  std::vector<std::optional<std::string>> texts(paths.size());
+  std::map<std::string, std::vector<size_t>> by_history;  // history id -> indexes into paths, first seen first
+  std::vector<std::string> order;
+  std::vector<Tool> tools(paths.size(), Tool::Plain);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    texts[i] = readable_text(paths[i], options, results[i]);
+    if (!texts[i] || trim(*texts[i]).empty()) continue;
+    tools[i] = options.tool ? *options.tool : detect_tool(paths[i], *texts[i]);
+    std::string id = options.replay_history ? history_id(paths[i], tools[i]) : paths[i];
+    if (!by_history.count(id)) order.push_back(id);
+    by_history[id].push_back(i);
+  }
+  const Schema snapshot = snapshot_schema(options);
+  for (const auto& id : order) {
+    const auto& wanted = by_history[id];
+    Schema history = snapshot;
+    if (!options.replay_history) {
+      results[wanted[0]] = lint_against(paths[wanted[0]], *texts[wanted[0]], options, history, tools[wanted[0]]);
+      continue;
+    }
+    std::map<std::string, size_t> index_of;
+    for (size_t i : wanted) index_of[paths[i]] = i;
+    size_t left = wanted.size(), replayed = 0;
+    for (const auto& entry : migration_history(paths[wanted[0]], tools[wanted[0]])) {
+      auto it = index_of.find(entry.path);
+      if (it == index_of.end()) {
+        if (!entry.down) replay(history, entry.path, tools[wanted[0]], options.max_file_bytes, true), ++replayed;
+        continue;
+      }
+      size_t i = it->second;
+      results[i] = lint_against(paths[i], *texts[i], options, history, tools[i]);
+      results[i].history_files = replayed++;
+      index_of.erase(it);
+      if (--left == 0) break;
+    }
+    for (const auto& [path, i] : index_of) {  // outside the tool's history listing: linted on its own
+      Schema alone = snapshot;
+      results[i] = lint_against(path, *texts[i], options, alone, tools[i]);
+    }
+  }
+  quiet_unstated_conventions(results, options);
+  return results;
+}
+
+LintResult lint_path(const std::string& path, const LintOptions& options) { return std::move(lint_files({path}, options)[0]); }
 
 }  // namespace pgguard::lint

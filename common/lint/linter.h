@@ -23,6 +23,7 @@ struct LintOptions {
   std::vector<std::string> schema_files;       // snapshots that seed the schema (DML ignored)
   std::map<std::string, TableStats> stats;     // table sizes: lock findings scale with them
   bool replay_history = true;                  // replay earlier migrations of the directory
+  std::set<std::string> stated_conventions;    // convention rules the project's CLAUDE.md states
   size_t max_file_bytes = 16u << 20;
 };
 
@@ -48,6 +49,10 @@ struct LintResult {
 LintResult lint_text(const std::string& path, const std::string& text, const LintOptions& options);
 // Reads the file (bounded) and lints it; unreadable, binary, empty or huge files give a finding.
 LintResult lint_path(const std::string& path, const LintOptions& options);
+// Lints many files in one run, results in the same order: every history is replayed once, in the
+// tool's order, and each file is linted against the schema the files before it build (a down file
+// against the schema after its own up). Linear in the number of files.
+std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const LintOptions& options);
 
 bool rule_enabled(const std::string& id, const LintOptions& options);
 // Parses a stats file: {"tables": {"orders": {"rows": N, "bytes": N}}} or the same map at the top.

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 #include <set>
 
+#include "lint/tools.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -22,18 +23,13 @@ constexpr ToolName kToolNames[] = {
     {Tool::Flyway, "flyway"},       {Tool::Liquibase, "liquibase"}, {Tool::Dbmate, "dbmate"},
     {Tool::GolangMigrate, "golang-migrate"}, {Tool::Goose, "goose"}, {Tool::Sqitch, "sqitch"},
     {Tool::Supabase, "supabase"},   {Tool::NodePgMigrate, "node-pg-migrate"}, {Tool::Knex, "knex"},
-    {Tool::Sequelize, "sequelize"}, {Tool::Alembic, "alembic"}};
+    {Tool::Sequelize, "sequelize"}, {Tool::Alembic, "alembic"},   {Tool::TypeOrm, "typeorm"},
+    {Tool::Diesel, "diesel"},       {Tool::Sqlx, "sqlx"},         {Tool::Popx, "popx"},
+    {Tool::Rails, "rails"},         {Tool::Django, "django"},     {Tool::Ecto, "ecto"}};
 
 bool has_extension(const std::string& path, std::initializer_list<const char*> extensions) {
   std::string lower = to_lower(path);
   return std::any_of(extensions.begin(), extensions.end(), [&](const char* e) { return ends_with(lower, e); });
-}
-
-bool is_script_language(const std::string& path) { return has_extension(path, {".js", ".ts", ".mjs", ".cjs", ".py"}); }
-
-std::string parent_dir(const std::string& path) {
-  size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
 int line_at(const std::string& text, size_t offset) {
@@ -71,38 +67,36 @@ void add_section(MigrationFile& file, Direction direction, TxMode tx, size_t sta
   file.sections.push_back(std::move(section));
 }
 
-void split_dbmate(MigrationFile& file) {
+void split_dbmate(MigrationFile& file, TxMode tx) {
   static const RE2 marker(R"(^\s*--\s*migrate:(up|down)\b)");
   auto markers = find_markers(file.text, marker);
   for (size_t i = 0; i < markers.size(); ++i) {
     size_t end = i + 1 < markers.size() ? markers[i + 1].line_start : file.text.size();
     bool down = markers[i].line.find("migrate:down") != std::string::npos;
     bool no_tx = markers[i].line.find("transaction:false") != std::string::npos;
-    add_section(file, down ? Direction::Down : Direction::Up, no_tx ? TxMode::Autocommit : TxMode::Single, markers[i].body_start, end,
+    add_section(file, down ? Direction::Down : Direction::Up, no_tx ? TxMode::Autocommit : tx, markers[i].body_start, end,
                 trim(markers[i].line));
   }
 }
 
-void split_goose(MigrationFile& file) {
-  static const RE2 marker(R"(^\s*--\s*\+goose\s+(Up|Down)\b)");
-  bool no_tx = file.text.find("+goose NO TRANSACTION") != std::string::npos;
+void split_goose(MigrationFile& file, TxMode tx) {
+  static const RE2 marker(R"((?i)^\s*--\s*\+goose\s+(up|down)\b)");
   auto markers = find_markers(file.text, marker);
   for (size_t i = 0; i < markers.size(); ++i) {
     size_t end = i + 1 < markers.size() ? markers[i + 1].line_start : file.text.size();
-    bool down = markers[i].line.find("Down") != std::string::npos;
-    add_section(file, down ? Direction::Down : Direction::Up, no_tx ? TxMode::Autocommit : TxMode::Single, markers[i].body_start, end,
-                trim(markers[i].line));
+    bool down = to_lower(markers[i].line).find("down") != std::string::npos;
+    add_section(file, down ? Direction::Down : Direction::Up, tx, markers[i].body_start, end, trim(markers[i].line));
   }
 }
 
 // Liquibase formatted SQL: each changeset is a section; `--rollback <sql>` lines form its down.
-void split_liquibase(MigrationFile& file) {
+void split_liquibase(MigrationFile& file, TxMode tx) {
   static const RE2 marker(R"(^\s*--\s*changeset\s)");
   auto markers = find_markers(file.text, marker);
   for (size_t i = 0; i < markers.size(); ++i) {
     size_t end = i + 1 < markers.size() ? markers[i + 1].line_start : file.text.size();
     bool no_tx = markers[i].line.find("runInTransaction:false") != std::string::npos;
-    add_section(file, Direction::Up, no_tx ? TxMode::Autocommit : TxMode::Single, markers[i].body_start, end, trim(markers[i].line));
+    add_section(file, Direction::Up, no_tx ? TxMode::Autocommit : tx, markers[i].body_start, end, trim(markers[i].line));
     std::string rollback;
     size_t pos = markers[i].body_start, rollback_start = std::string::npos;
     while (pos < end) {
@@ -118,7 +112,7 @@ void split_liquibase(MigrationFile& file) {
     if (rollback_start != std::string::npos) {
       Section down;
       down.direction = Direction::Down;
-      down.tx = no_tx ? TxMode::Autocommit : TxMode::Single;
+      down.tx = no_tx ? TxMode::Autocommit : tx;
       down.sql = rollback;
       down.offset = rollback_start;
       down.first_line = line_at(file.text, rollback_start);
@@ -128,12 +122,32 @@ void split_liquibase(MigrationFile& file) {
   }
 }
 
-// SQL string literals passed to the raw-SQL calls of JS/TS/Python migration tools.
-void extract_script_sql(MigrationFile& file) {
-  static const RE2 call(R"((pgm\.sql|knex\.raw|knex\.schema\.raw|\.schema\.raw|queryInterface\.sequelize\.query|sequelize\.query|op\.execute|db\.execute|\bsql)\s*(\(\s*|`))");
+// A Ruby heredoc (execute <<~SQL ... SQL): the body's offsets, or npos when `at` starts none.
+std::pair<size_t, size_t> ruby_heredoc(const std::string& text, size_t at) {
+  static const RE2 opener(R"(<<[~-]?['"]?(\w+)['"]?[^\n]*\n)");
+  re2::StringPiece input(text);
+  re2::StringPiece groups[2];
+  if (!opener.Match(input, at, text.size(), RE2::ANCHOR_START, groups, 2)) return {std::string::npos, 0};
+  size_t body = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
+  std::string tag(groups[1].data(), groups[1].size());
+  for (size_t line = body; line < text.size();) {
+    size_t eol = text.find('\n', line);
+    if (eol == std::string::npos) eol = text.size();
+    if (trim(std::string_view(text).substr(line, eol - line)) == tag) return {body, line};
+    line = eol + 1;
+  }
+  return {std::string::npos, 0};
+}
+
+// SQL string literals passed to the raw-SQL calls of JS/TS, Python, Ruby and Elixir migrations.
+void extract_script_sql(MigrationFile& file, TxMode tx) {
+  static const RE2 js_python_call(
+      R"((pgm\.sql|knex\.raw|knex\.schema\.raw|\.schema\.raw|queryInterface\.sequelize\.query|sequelize\.query|queryRunner\.query|op\.execute|db\.execute|migrations\.RunSQL|\bsql)\s*(\(\s*(?:sql\s*=\s*)?|`))");
+  // Rails and Ecto: execute "...", execute("..."), execute <<~SQL ... SQL, execute """ ... """.
+  static const RE2 ruby_elixir_call(R"((\bexecute)(\s*\(\s*|\s*<<|\s+))");
+  const RE2& call = has_extension(file.path, {".rb", ".exs"}) ? ruby_elixir_call : js_python_call;
   static const RE2 down_start(
-      R"((?m)^[^/#\n]*?(exports\.down|export\s+(async\s+)?function\s+down\b|async\s+down\s*\(|\bdown\s*[:=]\s*(async\s*)?(\(|function)|def\s+downgrade\s*\())");
-  TxMode tx = file.tool == Tool::Sequelize ? TxMode::Autocommit : TxMode::Single;
+      R"((?m)^[^/#\n]*?(exports\.down|export\s+(async\s+)?function\s+down\b|async\s+down\s*\(|\bdown\s*[:=]\s*(async\s*)?(\(|function)|def\s+downgrade\s*\(|def\s+down\b|reverse_sql\s*=))");
   const std::string& text = file.text;
   re2::StringPiece down_match;
   size_t down_at = text.size();
@@ -146,8 +160,23 @@ void extract_script_sql(MigrationFile& file) {
     size_t at = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
     pos = at;
     bool template_tag = groups[2].size() == 1 && groups[2][0] == '`';
-    size_t start = template_tag ? at - 1 : at;
+    bool heredoc = ends_with(std::string_view(groups[2].data(), groups[2].size()), "<<");
+    size_t start = template_tag ? at - 1 : heredoc ? at - 2 : at;
     if (start >= text.size()) break;
+    if (heredoc) {
+      auto [body, end] = ruby_heredoc(text, start);
+      if (body == std::string::npos) continue;
+      pos = end;
+      Section section;
+      section.direction = body >= down_at ? Direction::Down : Direction::Up;
+      section.tx = tx;
+      section.sql = text.substr(body, end - body);
+      section.offset = body;
+      section.first_line = line_at(text, body);
+      section.label = std::string(groups[1].data(), groups[1].size());
+      file.sections.push_back(std::move(section));
+      continue;
+    }
     char quote = text[start];
     bool triple = text.compare(start, 3, "\"\"\"") == 0 || text.compare(start, 3, "'''") == 0;
     if (quote == 'r' && start + 1 < text.size() && (text[start + 1] == '"' || text[start + 1] == '\'')) quote = text[++start];
@@ -181,7 +210,51 @@ void extract_script_sql(MigrationFile& file) {
     file.too_dynamic = "uses the schema builder API, whose SQL is generated at run time and cannot be linted";
 }
 
+bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
+}
+
+// Whether the tool runs this file without its usual transaction: a marker in the file, its name, or
+// a file beside it (diesel's metadata.toml).
+bool runs_without_transaction(const ToolRecord& record, const std::string& path, const std::string& text) {
+  if (matches_any(record.no_transaction_markers, text.substr(0, 65536)) || matches_any(record.no_transaction_names, path)) return true;
+  for (const auto& [name, pattern] : record.no_transaction_files) {
+    auto beside = read_file_bounded(parent_dir(path) + "/" + name, 1 << 16);
+    if (beside && RE2::PartialMatch(*beside, *pattern)) return true;
+  }
+  return false;
+}
+
+bool has_down_convention(const ToolRecord& record) {
+  return record.tool == Tool::Dbmate || record.tool == Tool::Goose || record.down == DownConvention::Suffix ||
+         record.down == DownConvention::Folder || record.down == DownConvention::Sqitch;
+}
+
 }  // namespace
+
+bool is_down_path(const ToolRecord& record, const std::string& path) {
+  std::string name = base_name(path);
+  switch (record.down) {
+    case DownConvention::Suffix: return ends_with(name, ".down.sql");
+    case DownConvention::Folder: return name == "down.sql";
+    case DownConvention::PrefixU: return !name.empty() && name[0] == 'U';
+    case DownConvention::Sqitch: return base_name(parent_dir(path)) == "revert";
+    default: return false;
+  }
+}
+
+std::string down_file_for(const MigrationFile& file) {
+  const ToolRecord& record = tool_record(file.tool);
+  std::string name = base_name(file.path);
+  std::string dir = parent_dir(file.path);
+  switch (record.down) {
+    case DownConvention::Suffix:
+      return ends_with(name, ".up.sql") ? file.path.substr(0, file.path.size() - 7) + ".down.sql" : "";
+    case DownConvention::Folder: return name == "up.sql" ? dir + "/down.sql" : "";
+    case DownConvention::Sqitch: return base_name(dir) == "deploy" ? parent_dir(dir) + "/revert/" + name : "";
+    default: return "";
+  }
+}
 
 const char* tool_name(Tool tool) {
   for (const auto& t : kToolNames)
@@ -196,13 +269,43 @@ std::optional<Tool> parse_tool(const std::string& name) {
 }
 
 bool is_bookkeeping_table(const std::string& table) {
-  static const std::set<std::string> kTables = {"alembic_version", "schema_migrations", "flyway_schema_history",
-                                                "__drizzle_migrations", "_prisma_migrations", "goose_db_version"};
-  return kTables.count(table) > 0;
+  std::string lower = to_lower(table);
+  for (const auto& record : tool_records()) {
+    std::string name = to_lower(record.bookkeeping_table);
+    if (!name.empty() && (lower == name || name.substr(name.find('.') + 1) == lower)) return true;
+  }
+  return false;
 }
 
+bool is_script_language(const std::string& path) { return has_extension(path, {".js", ".ts", ".mjs", ".cjs", ".py", ".rb", ".exs"}); }
+
+std::string parent_dir(const std::string& path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+}
+
+namespace {
+
+// A [...] class at pattern[p]: whether it matches c, and where the pattern goes on.
+bool class_match(const std::string& pattern, size_t& p, char c) {
+  size_t close = pattern.find(']', p + 1);
+  if (close == std::string::npos) return pattern[p] == c && (++p, true);
+  bool hit = false;
+  for (size_t i = p + 1; i < close; ++i) {
+    if (i + 2 < close && pattern[i + 1] == '-') {
+      hit = hit || (c >= pattern[i] && c <= pattern[i + 2]);
+      i += 2;
+    } else {
+      hit = hit || pattern[i] == c;
+    }
+  }
+  if (hit) p = close + 1;
+  return hit;
+}
+
+}  // namespace
+
 bool glob_match(const std::string& pattern, const std::string& path) {
-  // '*' matches within a path component, '**' across components, '?' one character.
   size_t p = 0, s = 0, star_p = std::string::npos, star_s = 0;
   bool star_crosses = false;
   while (s < path.size()) {
@@ -215,7 +318,10 @@ bool glob_match(const std::string& pattern, const std::string& path) {
       star_p = ++p;
       star_s = s;
       star_crosses = false;
-    } else if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == path[s]) && !(pattern[p] == '?' && path[s] == '/')) {
+    } else if (p < pattern.size() && pattern[p] == '[' && path[s] != '/' && class_match(pattern, p, path[s])) {
+      ++s;
+    } else if (p < pattern.size() && pattern[p] != '[' && (pattern[p] == '?' || pattern[p] == path[s]) &&
+               !(pattern[p] == '?' && path[s] == '/')) {
       ++p;
       ++s;
     } else if (star_p != std::string::npos && (star_crosses || path[star_s] != '/')) {
@@ -229,138 +335,26 @@ bool glob_match(const std::string& pattern, const std::string& path) {
   return p == pattern.size();
 }
 
-bool is_migration_path(const std::string& path, const std::vector<std::string>& extra_globs) {
-  static const char* kGlobs[] = {
-      "**/drizzle/**/*.sql",          "**/db/migrations/**/*.sql",  "**/src/db/migrations/**/*.sql", "**/migrations/**/*.sql",
-      "**/prisma/migrations/*/migration.sql", "**/db/migration/**/*.sql", "**/supabase/migrations/*.sql",
-      "**/deploy/*.sql",              "**/revert/*.sql",            "**/migrations/**/*.js",          "**/migrations/**/*.ts",
-      "**/migrations/**/*.cjs",       "**/migrations/**/*.mjs",     "**/alembic/versions/*.py",       "**/migrations/versions/*.py",
-      "**/db/migrate/*.sql",          "**/sql/migrations/**/*.sql", "**/schema/migrations/**/*.sql"};
-  std::string normalized = path.empty() || path[0] != '/' ? "/" + path : path;
-  // Every built-in layout names one of these extensions; most files of a project are ruled out here.
-  if (ends_with(path, ".sql") || is_script_language(path)) {
-    for (const char* glob : kGlobs)
-      if (glob_match(glob, normalized)) return true;
-    static const RE2 flyway(R"((^|/)[VUR]\d*(_\d+)*__[^/]*\.sql$)");
-    static const RE2 golang(R"((^|/)\d+_[^/]+\.(up|down)\.sql$)");
-    if (RE2::PartialMatch(path, flyway) || RE2::PartialMatch(path, golang)) return true;
-  }
-  return std::any_of(extra_globs.begin(), extra_globs.end(), [&](const std::string& g) { return glob_match(g, normalized); });
-}
-
-Tool detect_tool(const std::string& path, const std::string& text) {
-  std::string head = text.substr(0, 65536);
-  if (head.find("-- migrate:up") != std::string::npos || head.find("--migrate:up") != std::string::npos) return Tool::Dbmate;
-  if (head.find("+goose Up") != std::string::npos) return Tool::Goose;
-  if (head.find("liquibase formatted sql") != std::string::npos) return Tool::Liquibase;
-  if (path.find("/prisma/migrations/") != std::string::npos && ends_with(path, "/migration.sql")) return Tool::Prisma;
-  if (path.find("supabase/migrations/") != std::string::npos) return Tool::Supabase;
-  static const RE2 flyway(R"((^|/)[VUR]\d*(_\d+)*__[^/]*\.sql$)");
-  if (RE2::PartialMatch(path, flyway)) return Tool::Flyway;
-  if (ends_with(path, ".up.sql") || ends_with(path, ".down.sql")) return Tool::GolangMigrate;
-  if (head.find("--> statement-breakpoint") != std::string::npos || is_regular_file(parent_dir(path) + "/meta/_journal.json"))
-    return Tool::Drizzle;
-  std::string dir = parent_dir(path);
-  std::string dir_name = base_name(dir);
-  if ((dir_name == "deploy" || dir_name == "revert" || dir_name == "verify") && is_regular_file(parent_dir(dir) + "/sqitch.plan"))
-    return Tool::Sqitch;
-  if (is_script_language(path)) {
-    if (ends_with(path, ".py")) return Tool::Alembic;
-    if (head.find("pgm.") != std::string::npos || head.find("MigrationBuilder") != std::string::npos) return Tool::NodePgMigrate;
-    if (head.find("queryInterface") != std::string::npos) return Tool::Sequelize;
-    return Tool::Knex;
-  }
-  return Tool::Plain;
-}
-
 MigrationFile read_migration(const std::string& path, const std::string& text, std::optional<Tool> forced_tool) {
   MigrationFile file;
   file.path = path;
   file.text = text;
   file.tool = forced_tool ? *forced_tool : detect_tool(path, text);
-  std::string name = base_name(path);
-  switch (file.tool) {
-    case Tool::Dbmate:
-      split_dbmate(file);
-      file.expects_down = true;
-      break;
-    case Tool::Goose:
-      split_goose(file);
-      file.expects_down = true;
-      break;
-    case Tool::Liquibase:
-      split_liquibase(file);
-      break;
-    case Tool::NodePgMigrate:
-    case Tool::Knex:
-    case Tool::Sequelize:
-    case Tool::Alembic:
-      extract_script_sql(file);
-      break;
-    default:
-      break;
+  const ToolRecord& record = tool_record(file.tool);
+  TxMode tx = runs_without_transaction(record, path, text) ? TxMode::Autocommit : record.transaction;
+  switch (record.format) {
+    case SectionFormat::Dbmate: split_dbmate(file, tx); break;
+    case SectionFormat::Goose: split_goose(file, tx); break;
+    case SectionFormat::Liquibase: split_liquibase(file, tx); break;
+    case SectionFormat::Script: extract_script_sql(file, tx); break;
+    case SectionFormat::Whole: break;
   }
   if (file.sections.empty() && !is_script_language(path)) {
-    TxMode tx = TxMode::Autocommit;
-    if (file.tool == Tool::Drizzle || file.tool == Tool::Flyway || file.tool == Tool::Supabase) tx = TxMode::Single;
-    if (file.tool == Tool::GolangMigrate || file.tool == Tool::Prisma) tx = TxMode::Implicit;
-    file.is_down_file = ends_with(name, ".down.sql") || (file.tool == Tool::Flyway && name[0] == 'U') ||
-                        (file.tool == Tool::Sqitch && base_name(parent_dir(path)) == "revert");
+    file.is_down_file = is_down_path(record, path);
     add_section(file, file.is_down_file ? Direction::Down : Direction::Up, tx, 0, text.size(), "");
   }
-  file.expects_down = file.expects_down || (file.tool == Tool::GolangMigrate && ends_with(name, ".up.sql"));
+  file.expects_down = !file.is_down_file && has_down_convention(record);
   return file;
-}
-
-std::vector<std::string> earlier_migrations(const std::string& path, Tool tool, size_t max_files) {
-  std::string dir = parent_dir(path);
-  std::vector<std::string> candidates;
-  auto list = [&](const std::string& directory, auto&& accept) {
-    DIR* handle = opendir(directory.c_str());
-    if (!handle) return;
-    while (dirent* entry = readdir(handle)) {
-      std::string name = entry->d_name;
-      if (name[0] == '.' || candidates.size() >= max_files) continue;
-      accept(directory + "/" + name, name);
-    }
-    closedir(handle);
-  };
-  std::string self = path;
-  if (tool == Tool::Prisma) {
-    std::string root = parent_dir(dir);
-    list(root, [&](const std::string& full, const std::string&) {
-      if (is_regular_file(full + "/migration.sql")) candidates.push_back(full + "/migration.sql");
-    });
-  } else {
-    bool script = is_script_language(path);
-    list(dir, [&](const std::string& full, const std::string& name) {
-      bool same_kind = script ? is_script_language(name) : has_extension(name, {".sql"});
-      bool down = ends_with(name, ".down.sql") || (tool == Tool::Flyway && (name[0] == 'U' || name[0] == 'R'));
-      if (same_kind && !down && is_regular_file(full)) candidates.push_back(full);
-    });
-  }
-  // Flyway orders by version number; the other tools' names sort as text (timestamps, padded numbers).
-  auto key = [&](const std::string& p) {
-    std::string name = tool == Tool::Prisma ? base_name(parent_dir(p)) : base_name(p);
-    std::vector<long long> numbers;
-    if (tool == Tool::Flyway || tool == Tool::GolangMigrate || tool == Tool::Goose) {
-      size_t i = tool == Tool::Flyway ? 1 : 0;
-      std::string current;
-      for (; i < name.size() && (std::isdigit(static_cast<unsigned char>(name[i])) || name[i] == '_' || name[i] == '.'); ++i) {
-        if (name.compare(i, 2, "__") == 0) break;
-        if (std::isdigit(static_cast<unsigned char>(name[i]))) current += name[i];
-        else if (!current.empty()) numbers.push_back(std::stoll(current.substr(0, 18))), current.clear();
-      }
-      if (!current.empty()) numbers.push_back(std::stoll(current.substr(0, 18)));
-    }
-    return std::make_pair(numbers, name);
-  };
-  std::sort(candidates.begin(), candidates.end(), [&](const std::string& a, const std::string& b) { return key(a) < key(b); });
-  auto self_key = key(self);
-  std::vector<std::string> earlier;
-  for (const auto& c : candidates)
-    if (c != self && key(c) < self_key) earlier.push_back(c);
-  return earlier;
 }
 
 }  // namespace pgguard::lint

@@ -5,7 +5,10 @@
 
 namespace pgguard::lint {
 
-enum class Tool { Plain, Drizzle, Prisma, Flyway, Liquibase, Dbmate, GolangMigrate, Goose, Sqitch, Supabase, NodePgMigrate, Knex, Sequelize, Alembic };
+enum class Tool {
+  Plain, Drizzle, Prisma, Flyway, Liquibase, Dbmate, GolangMigrate, Goose, Sqitch, Supabase, NodePgMigrate, Knex, Sequelize, Alembic,
+  TypeOrm, Diesel, Sqlx, Popx, Rails, Django, Ecto
+};
 const char* tool_name(Tool tool);
 std::optional<Tool> parse_tool(const std::string& name);
 
@@ -32,25 +35,30 @@ struct MigrationFile {
   std::string path;
   std::string text;
   Tool tool = Tool::Plain;
-  bool is_down_file = false;          // golang-migrate .down.sql, Flyway U__, sqitch revert/
+  bool is_down_file = false;          // golang-migrate .down.sql, diesel down.sql, Flyway U__, sqitch revert/
   bool expects_down = false;          // the tool has a down convention and this is an up migration
   std::vector<Section> sections;
   std::string too_dynamic;            // JS/Python migration whose SQL cannot be extracted
 };
 
-// Whether a path looks like a migration under the default layouts (or the configured globs).
+// Whether a path (relative to the project root, or absolute) is a migration under some tool's
+// layout, or under one of the configured globs.
 bool is_migration_path(const std::string& path, const std::vector<std::string>& extra_globs = {});
 
-// The tool a file belongs to, from its path, its content and its project.
+// The tool a file belongs to, from its content, its path and the tools its project uses.
 Tool detect_tool(const std::string& path, const std::string& text);
 
 // Splits a migration into sections with direction and transaction mode.
 MigrationFile read_migration(const std::string& path, const std::string& text, std::optional<Tool> forced_tool = {});
 
-// Earlier migrations of the same directory in the tool's order (paths), excluding `path`.
-std::vector<std::string> earlier_migrations(const std::string& path, Tool tool, size_t max_files = 2000);
-
+// '*' matches within a path component, '**' across components, '?' one character, [0-9] a class.
 bool glob_match(const std::string& pattern, const std::string& path);
+// JS/TS, Python, Ruby and Elixir migrations: SQL lives in string literals of calls.
+bool is_script_language(const std::string& path);
+std::string parent_dir(const std::string& path);
+// The down file the tool pairs with an up file (golang-migrate .down.sql, diesel down.sql, sqitch
+// revert/); "" when the tool keeps downs elsewhere or has none.
+std::string down_file_for(const MigrationFile& file);
 
 // Whether a table is a migration tool's own history (schema_migrations, flyway_schema_history, ...):
 // writes to it are the tool's bookkeeping, not a data change.

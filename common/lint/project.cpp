@@ -1,8 +1,5 @@
 #include "lint/project.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
@@ -70,7 +67,18 @@ LintProject load_lint_project(const std::string& start) {
   }
   if (!version_set)
     if (auto major = postgres_version_from_claude_md(start)) project.options.settings.pg_version = *major;
+  project.options.stated_conventions = conventions_stated_in_claude_md(start);
   return project;
+}
+
+std::set<std::string> conventions_stated_in_claude_md(const std::string& start) {
+  std::set<std::string> stated;
+  std::string claude_dir = find_upward(start, "CLAUDE.md");
+  auto text = claude_dir.empty() ? std::nullopt : read_file_bounded(resolve_path(claude_dir, "CLAUDE.md"), 1 << 20);
+  if (!text) return stated;
+  for (const auto& info : all_rule_info())
+    if (!info.convention_stated_by.empty() && RE2::PartialMatch(*text, RE2(info.convention_stated_by))) stated.insert(info.id);
+  return stated;
 }
 
 std::optional<int> postgres_version_from_claude_md(const std::string& start) {
@@ -81,41 +89,6 @@ std::optional<int> postgres_version_from_claude_md(const std::string& start) {
   int major = 0;
   if (text && RE2::PartialMatch(*text, version, &major) && major >= 9 && major <= 30) return major;
   return std::nullopt;
-}
-
-std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files,
-                                         size_t max_entries, const Budget* budget) {
-  std::vector<std::string> found;
-  std::vector<std::pair<std::string, int>> stack = {{root, 0}};
-  size_t entries = 0;
-  bool out_of_bounds = false;
-  while (!stack.empty() && found.size() < max_files && !out_of_bounds) {
-    auto [dir, depth] = stack.back();
-    stack.pop_back();
-    DIR* handle = opendir(dir.c_str());
-    if (!handle) continue;
-    while (dirent* entry = readdir(handle)) {
-      out_of_bounds = ++entries > max_entries || (entries % 256 == 0 && budget && budget->expired());
-      if (out_of_bounds) break;
-      std::string name = entry->d_name;
-      if (name == "." || name == ".." || name == "node_modules" || name == ".git" || name == "build" || name == "vendor") continue;
-      std::string path = dir + "/" + name;
-      unsigned char type = entry->d_type;
-      if (type == DT_UNKNOWN) {  // some file systems leave the type to lstat
-        struct stat st {};
-        if (lstat(path.c_str(), &st) != 0) continue;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
-      }
-      if (type == DT_DIR) {
-        if (depth < 8) stack.push_back({path, depth + 1});
-      } else if (type == DT_REG && is_migration_path(path.substr(root.size()), globs)) {
-        found.push_back(path);
-      }
-    }
-    closedir(handle);
-  }
-  std::sort(found.begin(), found.end());
-  return found;
 }
 
 }  // namespace pgguard::lint

@@ -4,11 +4,18 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "lint/tools.h"
 #include "util/embedded.h"
 
 namespace pgguard::lint {
 
 void LintRule::check(const StatementContext&, std::vector<RuleFinding>&) const {}
+
+std::string outside_transaction_fix(const StatementContext& context, const std::string& statement) {
+  if (context.state.explicit_transaction) return "-- after COMMIT, outside BEGIN ... COMMIT:\n" + statement;
+  if (!context.in_transaction) return statement;
+  return no_transaction_fix(context.migration.file.tool, statement);
+}
 void LintRule::finish(const FileContext&, std::vector<RuleFinding>&) const {}
 
 const char* severity_name(Severity severity) {
@@ -33,7 +40,7 @@ const std::vector<RuleInfo>& all_rule_info() {
     auto doc = nlohmann::json::parse(embedded_file("lint_rules.json"));
     for (const auto& [id, r] : doc.at("rules").items())
       out.push_back({id, r.at("default") == "on", parse_severity(r.at("severity").get<std::string>()),
-                     r.at("category").get<std::string>(), r.at("summary").get<std::string>()});
+                     r.at("category").get<std::string>(), r.at("summary").get<std::string>(), r.value("convention_stated_by", "")});
     return out;
   }();
   return infos;

@@ -84,7 +84,16 @@ struct RuleInfo {
   Severity severity = Severity::Warning;
   std::string category;  // lock, transaction, destructive, convention
   std::string summary;
+  // For conventions a project may not follow: what in its CLAUDE.md says it does (a pattern). Until
+  // it does, or the rule is turned on in .pgguard.json, the rule speaks once per run, not per table.
+  std::string convention_stated_by;
 };
+
+// The fix that runs `statement` (ending in ';') without a transaction, in the terms of the tool that
+// runs this migration: the statement itself where the migration already runs outside one, else the
+// tool's own way out (dbmate transaction:false, pgm.noTransaction(), a file of its own for Prisma...)
+// or, where the tool has none (drizzle), how to run it outside the tool.
+std::string outside_transaction_fix(const StatementContext& context, const std::string& statement);
 
 // Every lint rule with its metadata from config/lint_rules.json, in id order.
 const std::vector<std::unique_ptr<LintRule>>& lint_rules();

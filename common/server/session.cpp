@@ -3,6 +3,7 @@
 #include <chrono>
 #include <re2/re2.h>
 
+#include "lint/history.h"
 #include "lint/rule.h"
 #include "server/cluster.h"
 #include "server/roundtrip.h"
@@ -148,7 +149,10 @@ std::vector<std::string> prepare_database(Tracer& tracer, const std::string& bin
   // A dump or a schema snapshot already is the state before the migration.
   if (options.replay_history && options.dump_file.empty() && options.schema_files.empty() && !first_migration.empty()) {
     std::string text = read_or_throw(first_migration);
-    for (const auto& earlier : lint::earlier_migrations(first_migration, tool_of(first_migration, text, options))) {
+    for (const auto& entry : lint::migration_history(first_migration, tool_of(first_migration, text, options))) {
+      if (entry.path == first_migration) break;
+      if (entry.down) continue;
+      const std::string& earlier = entry.path;
       auto earlier_text = read_file_bounded(earlier, kMaxMigrationBytes);
       if (!earlier_text) continue;
       std::vector<TracedStatement> ignored;

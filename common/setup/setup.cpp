@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 
+#include "lint/discover.h"
 #include "lint/project.h"
 #include "lint/rule.h"
 #include "policy/config.h"

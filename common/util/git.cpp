@@ -51,4 +51,52 @@ std::optional<std::set<std::string>> git_changed_files(const std::string& dir) {
   return files;
 }
 
+namespace {
+
+void add_nul_separated(const std::string& top, const std::string& out, std::set<std::string>& files) {
+  for (size_t start = 0; start < out.size();) {
+    size_t end = out.find('\0', start);
+    if (end == std::string::npos) end = out.size();
+    if (end > start) files.insert(top + "/" + out.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
+std::optional<std::set<std::string>> git_files_at(const std::string& dir, const std::string& revision) {
+  auto top = git_toplevel(dir);
+  if (!top) return std::nullopt;
+  auto r = git(*top, {"ls-tree", "-r", "--name-only", "-z", revision});
+  if (r.exit_code != 0) return std::nullopt;
+  std::set<std::string> files;
+  add_nul_separated(*top, r.out, files);
+  return files;
+}
+
+GitChanges git_changed_since(const std::string& dir, const std::string& base) {
+  GitChanges changes;
+  auto top = git_toplevel(dir);
+  if (!top) {
+    changes.error = dir + " is not in a git work tree";
+    return changes;
+  }
+  std::string ref = base.empty() ? "@{upstream}" : base;
+  auto merge_base = git(*top, {"merge-base", "HEAD", ref});
+  if (merge_base.exit_code != 0) {
+    changes.error = base.empty() ? "the branch has no upstream to compare with; pass --base REF (for example --base origin/main)"
+                                 : "git cannot find a merge base with " + ref;
+    return changes;
+  }
+  auto diff = git(*top, {"diff", "--name-only", "--diff-filter=ACMR", "-z", trim(merge_base.out)});
+  auto untracked = git(*top, {"ls-files", "--others", "--exclude-standard", "-z"});
+  if (diff.exit_code != 0 || untracked.exit_code != 0) {
+    changes.error = "git diff failed";
+    return changes;
+  }
+  add_nul_separated(*top, diff.out, changes.files);
+  add_nul_separated(*top, untracked.out, changes.files);
+  return changes;
+}
+
 }  // namespace pgguard

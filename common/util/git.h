@@ -16,4 +16,15 @@ bool git_has_file_at(const std::string& path, const std::string& revision);
 // in a work tree or git cannot tell.
 std::optional<std::set<std::string>> git_changed_files(const std::string& dir);
 
+// Files (absolute) in the commit `revision` of the work tree holding `dir`; nullopt when there is
+// no such work tree or revision.
+std::optional<std::set<std::string>> git_files_at(const std::string& dir, const std::string& revision);
+// Files (absolute) added or modified since the merge base of HEAD and `base` (default: the upstream
+// branch), committed or not, plus untracked files. The error says why git could not tell.
+struct GitChanges {
+  std::set<std::string> files;
+  std::string error;
+};
+GitChanges git_changed_since(const std::string& dir, const std::string& base);
+
 }  // namespace pgguard

@@ -25,6 +25,7 @@ std::optional<std::string> option_value(const std::vector<std::string>& args, si
 
 int check_command(const std::vector<std::string>& args);
 int lint(const std::vector<std::string>& args);
+int migrations(const std::vector<std::string>& args);
 int rules(const std::vector<std::string>& args);
 int explain(const std::vector<std::string>& args);
 int log(const std::vector<std::string>& args);

@@ -4,11 +4,13 @@
 #include <iostream>
 
 #include "cli/cli.h"
+#include "lint/discover.h"
 #include "lint/linter.h"
 #include "lint/project.h"
 #include "lint/report.h"
 #include "util/environment.h"
 #include "util/files.h"
+#include "util/git.h"
 
 namespace pgguard::cli {
 
@@ -25,6 +27,8 @@ int lint(const std::vector<std::string>& args) {
   int pg_version = 0;
   std::optional<Tool> tool;
   bool history = true;
+  bool changed_only = false;
+  std::string base;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* name) { return option_value(args, i, name); };
@@ -55,6 +59,11 @@ int lint(const std::vector<std::string>& args) {
       rule_settings.push_back({*v, "on"});
     } else if (auto v = value("disable")) {
       rule_settings.push_back({*v, "off"});
+    } else if (auto v = value("base")) {
+      base = *v;
+      changed_only = true;
+    } else if (a == "--changed") {
+      changed_only = true;
     } else if (a == "--no-history") {
       history = false;
     } else if (a.size() > 1 && a[0] == '-') {
@@ -87,25 +96,25 @@ int lint(const std::vector<std::string>& args) {
   options.replay_history = history;
 
   std::vector<std::string> files;
-  if (paths.empty()) files = find_migrations(project.root, project.migration_globs);
-  for (const auto& p : paths) {
-    if (is_directory(p)) {
-      auto found = find_migrations(p, project.migration_globs);
-      if (found.empty()) {  // a folder of plain .sql files that no default layout names
-        for (const auto& f : find_migrations(p, {"**/*.sql"})) found.push_back(f);
-      }
-      files.insert(files.end(), found.begin(), found.end());
-    } else if (p.find_first_of("*?") != std::string::npos) {
-      std::string root = p.substr(0, p.find_first_of("*?"));
-      root = root.substr(0, root.find_last_of('/') == std::string::npos ? 0 : root.find_last_of('/'));
-      for (const auto& f : find_migrations(root.empty() ? "." : root, {p[0] == '/' ? p : "/" + p}))
-        if (glob_match(p[0] == '/' || p.rfind("./", 0) == 0 ? p : "**/" + p, f)) files.push_back(f);
-    } else if (is_regular_file(p)) {
-      files.push_back(p);
-    } else {
-      std::cerr << "pgguard: cannot read " << p << "\n";
+  if (paths.empty()) {
+    files = find_migrations(project.root, project.migration_globs);
+    if (files.empty()) std::cerr << "pgguard: no migrations under " << project.root << " (looked for " << layout_summary() << ")\n";
+  } else {
+    LintPaths expanded = expand_lint_paths(paths, cwd, project.root, project.migration_globs);
+    if (!expanded.error.empty()) {
+      std::cerr << "pgguard: " << expanded.error << "\n";
       return 2;
     }
+    files = std::move(expanded.files);
+  }
+  size_t found = files.size();
+  if (changed_only) {
+    GitChanges changes = git_changed_since(project.root, base);
+    if (!changes.error.empty()) {
+      std::cerr << "pgguard: --changed: " << changes.error << "\n";
+      return 2;
+    }
+    std::erase_if(files, [&](const std::string& f) { return !changes.files.count(f); });
   }
   for (auto& file : files)  // report paths as the user would type them
     if (file.rfind(cwd + "/", 0) == 0) file = file.substr(cwd.size() + 1);
@@ -113,8 +122,7 @@ int lint(const std::vector<std::string>& args) {
   ReportWriter report(std::cout, format, colour);
   size_t errors = 0, warnings = 0;
   bool failed = false;
-  for (const auto& file : files) {
-    LintResult result = lint_path(file, options);
+  for (const LintResult& result : lint_files(files, options)) {
     for (const auto& f : result.findings) {
       if (f.severity == Severity::Error) ++errors;
       if (f.severity == Severity::Warning) ++warnings;
@@ -124,7 +132,9 @@ int lint(const std::vector<std::string>& args) {
   }
   report.finish();
   if (format == Format::Text) {
-    std::cerr << files.size() << " migration file(s) linted, " << errors << " error(s), " << warnings << " warning(s)\n";
+    std::cerr << files.size() << " migration file(s) linted";
+    if (changed_only) std::cerr << " (added or changed of " << found << "; the others replayed as history)";
+    std::cerr << ", " << errors << " error(s), " << warnings << " warning(s)\n";
   }
   return failed ? 1 : 0;
 }

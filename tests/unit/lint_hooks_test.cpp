@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "guard/guard.h"
+#include "lint/discover.h"
 #include "lint/project.h"
 #include "util/environment.h"
 #include "util/git.h"
@@ -165,14 +166,14 @@ TEST_CASE("Guard: a migration run with clean pending migrations asks with a summ
   CHECK(d.reason.find("Pending migrations linted: 1 file(s)") != std::string::npos);
 }
 
-TEST_CASE("The migration search is bounded by directory entries and by the time budget", "[lint][hooks]") {
+TEST_CASE("The migration search is bounded by directory entries, skips dependencies and always gives the same answer", "[lint][hooks]") {
   Project p;
   for (int i = 2; i < 600; ++i) p.write("db/migrations/" + std::to_string(1000 + i) + "_step.sql", "SELECT 1;\n");
+  for (const char* skipped : {"node_modules/pkg", "vendor/lib", "target/debug", ".venv/lib", "dist/x", ".git/x"})
+    p.write(std::string(skipped) + "/migrations/001_x.sql", "DROP TABLE users;\n");
   CHECK(lint::find_migrations(p.root(), {}).size() == 599);
   size_t bounded = lint::find_migrations(p.root(), {}, 20000, 100).size();
   CHECK(bounded > 0);
   CHECK(bounded < 100);
-  Budget spent{std::chrono::milliseconds(0)};
-  std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  CHECK(lint::find_migrations(p.root(), {}, 20000, 1000000, &spent).size() < 300);
+  CHECK(lint::find_migrations(p.root(), {}, 20000, 100) == lint::find_migrations(p.root(), {}, 20000, 100));
 }

@@ -39,8 +39,8 @@ class AddPrimaryKey : public LintRule {
              " VALIDATE CONSTRAINT " + check + ";  -- in a later transaction\n" + "ALTER TABLE " + t + " ALTER COLUMN " + column +
              " SET NOT NULL;  -- PostgreSQL 12+: no scan\n";
     }
-    return out + "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + join(columns, ", ") + ");  -- outside a transaction\n" +
-           "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " + name + ";";
+    return out + outside_transaction_fix(c, "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + join(columns, ", ") + ");") +
+           "\n-- then:\nALTER TABLE " + t + " ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " + name + ";";
   }
 };
 

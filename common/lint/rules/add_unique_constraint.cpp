@@ -23,10 +23,9 @@ class AddUniqueConstraint : public LintRule {
       if (name.empty()) name = truncate_identifier(table + "_" + join(columns, "_") + "_key");  // PostgreSQL's default name
       std::string include = column_names(con["including"]).empty() ? "" : " INCLUDE (" + join(column_names(con["including"]), ", ") + ")";
       out.push_back({"ADD CONSTRAINT " + name + " UNIQUE builds its index while holding " + a_lock(lock_fact("add-unique"), table) + ".",
-                     "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + join(columns, ", ") + ")" + include +
-                         (con.flag("nulls_not_distinct") ? " NULLS NOT DISTINCT" : "") +
-                         ";  -- outside a transaction\n"
-                         "ALTER TABLE " +
+                     outside_transaction_fix(c, "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + join(columns, ", ") +
+                                                    ")" + include + (con.flag("nulls_not_distinct") ? " NULLS NOT DISTINCT" : "") + ";") +
+                         "\n-- then:\nALTER TABLE " +
                          t + " ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name +
                          (con.flag("deferrable") ? (con.flag("initdeferred") ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE") : "") +
                          ";",

@@ -94,33 +94,9 @@ class ConcurrentlyInTransaction : public LintRule {
   static std::string fix(const StatementContext& c, const std::string& form) {
     std::string statement = c.statement.text + ";";
     if (c.state.explicit_transaction) return "-- move it after COMMIT, outside BEGIN ... COMMIT:\n" + statement;
-    switch (c.migration.file.tool) {
-      case Tool::Dbmate:
-        return std::string(c.is_down() ? "-- migrate:down" : "-- migrate:up") + " transaction:false\n" + statement +
-               "  -- in its own migration file";
-      case Tool::GolangMigrate:
-      case Tool::Prisma:
-        return "-- a migration file holding only this one statement (a single statement runs without a transaction):\n" + statement;
-      case Tool::Flyway:
-        if (form == "CREATE INDEX CONCURRENTLY" || form == "DROP INDEX CONCURRENTLY")
-          return "-- a V<n>__*.sql script holding only this statement (Flyway then runs it without a transaction):\n" + statement;
-        return "-- its own V<n>__*.sql script plus a V<n>__*.sql.conf holding executeInTransaction=false:\n" + statement;
-      case Tool::Goose:
-        return std::string("-- +goose NO TRANSACTION\n") + (c.is_down() ? "-- +goose Down\n" : "-- +goose Up\n") + statement +
-               "  -- in its own migration file";
-      case Tool::Liquibase:
-        return "--changeset <author>:<id> runInTransaction:false\n" + statement;
-      case Tool::Drizzle:
-        return "-- drizzle's migrator always uses a transaction: run this outside it (e.g. psql in the deploy step):\n" + statement;
-      case Tool::NodePgMigrate:
-        return "pgm.noTransaction(); // in its own migration, then: " + statement;
-      case Tool::Knex:
-        return "exports.config = { transaction: false }; // in its own migration, then: " + statement;
-      case Tool::Alembic:
-        return "with op.get_context().autocommit_block():\n    op.execute(\"" + c.statement.text + "\")";
-      default:
-        return "-- run it in a migration that is not wrapped in a transaction:\n" + statement;
-    }
+    if (c.migration.file.tool == Tool::Flyway && form != "CREATE INDEX CONCURRENTLY" && form != "DROP INDEX CONCURRENTLY")
+      return "-- its own V<n>__*.sql script plus a V<n>__*.sql.conf holding executeInTransaction=false:\n" + statement;
+    return outside_transaction_fix(c, statement);
   }
 };
 

@@ -18,7 +18,7 @@ class CreateIndexNonConcurrent : public LintRule {
     if (!RE2::Replace(&fixed, head, "\\1 CONCURRENTLY")) fixed = "CREATE INDEX CONCURRENTLY ... ON " + table + " (...)";
     out.push_back({"CREATE INDEX " + c.node().str("idxname") + " without CONCURRENTLY takes a " +
                        describe(lock_fact("create-index"), table) + ".",
-                   fixed + ";  -- in a migration that runs outside a transaction; if it fails, DROP INDEX CONCURRENTLY the INVALID index and retry",
+                   outside_transaction_fix(c, fixed + ";") + "\n-- if the build fails, DROP INDEX CONCURRENTLY the INVALID index and retry",
                    0, table});
   }
 };

@@ -17,8 +17,9 @@ class DetachPartitionNonConcurrent : public LintRule {
       if (cmd.str("subtype") != "AT_DetachPartition" || partition_cmd.flag("concurrent")) continue;
       std::string partition = relation_name(partition_cmd["name"]);
       std::string fix = c.settings.pg_version >= 14
-                            ? "ALTER TABLE " + qualified_name(c.node()["relation"]) + " DETACH PARTITION " +
-                                  qualified_name(partition_cmd["name"]) + " CONCURRENTLY;  -- outside a transaction; not possible while " + parent + " has a DEFAULT partition"
+                            ? outside_transaction_fix(c, "ALTER TABLE " + qualified_name(c.node()["relation"]) + " DETACH PARTITION " +
+                                                             qualified_name(partition_cmd["name"]) + " CONCURRENTLY;") +
+                                  "\n-- not possible while " + parent + " has a DEFAULT partition"
                             : "-- DETACH PARTITION ... CONCURRENTLY needs PostgreSQL 14+; until then detach in a maintenance window "
                               "after SET lock_timeout = '2s'";
       out.push_back({"DETACH PARTITION " + partition + " without CONCURRENTLY takes " +

@@ -20,8 +20,9 @@ class DropIndexNonConcurrent : public LintRule {
       std::string qualified = parts.empty() ? name : object.names();
       std::string on = table.empty() ? "the table of " + name : table;
       out.push_back({"DROP INDEX " + name + " without CONCURRENTLY takes " + a_lock(lock_fact("drop-index"), on) + ".",
-                     "DROP INDEX CONCURRENTLY " + std::string(n.flag("missing_ok") ? "IF EXISTS " : "") + qualified +
-                         ";  -- outside a transaction, one index per statement, no CASCADE",
+                     outside_transaction_fix(c, "DROP INDEX CONCURRENTLY " + std::string(n.flag("missing_ok") ? "IF EXISTS " : "") +
+                                                    qualified + ";") +
+                         "\n-- one index per statement, no CASCADE",
                      0, table});
     }
   }

@@ -23,8 +23,7 @@ class EnumAddValueInTransaction : public LintRule {
     if (c.state.created_types.count(type)) return;  // created earlier in the same migration
     std::string add = "ALTER TYPE " + type + " ADD VALUE IF NOT EXISTS " + quote_literal(n.str("newVal"));
     if (n.has("newValNeighbor")) add += std::string(n.flag("newValIsAfter") ? " AFTER " : " BEFORE ") + quote_literal(n.str("newValNeighbor"));
-    std::string fix = c.migration.file.tool == Tool::Dbmate ? "-- in its own migration:\n-- migrate:up transaction:false\n" + add + ";"
-                                                           : "-- in its own migration that runs outside a transaction:\n" + add + ";";
+    std::string fix = outside_transaction_fix(c, add + ";");
     out.push_back({"ALTER TYPE " + type + " ADD VALUE runs inside a transaction here, which PostgreSQL " +
                        std::to_string(c.settings.pg_version) + " rejects (\"cannot run inside a transaction block\"; allowed from 12).",
                    fix, 0, ""});

@@ -93,7 +93,7 @@ class FkColumnNotIndexed : public LintRule {
       out.push_back({"Foreign key " + table + " (" + join(columns, ", ") + ") -> " + parent + " has no index leading with " +
                          join(columns, ", ") + ", so every DELETE or key UPDATE on " + parent + " scans " + table +
                          " for referencing rows.",
-                     existing ? "CREATE INDEX CONCURRENTLY " + index + " ON " + target + "  -- in a migration that runs outside a transaction"
+                     existing ? outside_transaction_fix(c, "CREATE INDEX CONCURRENTLY " + index + " ON " + target)
                               : "CREATE INDEX " + index + " ON " + target,
                      0, existing ? table : ""});
     }

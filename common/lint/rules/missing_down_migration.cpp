@@ -33,7 +33,7 @@ bool down_file_satisfies(const std::string& text) {
   return false;
 }
 
-// Tools with a down convention (dbmate, goose, golang-migrate) can only roll back what has a
+// Tools with a down convention (dbmate, goose, golang-migrate, diesel, sqlx, popx, sqitch) can only roll back what has a
 // down; an intentionally irreversible migration says so with `-- irreversible: <why>`.
 class MissingDownMigration : public LintRule {
  public:
@@ -41,9 +41,7 @@ class MissingDownMigration : public LintRule {
   void finish(const FileContext& c, std::vector<RuleFinding>& out) const override {
     const MigrationFile& file = c.migration.file;
     if (!file.expects_down || file.is_down_file) return;
-    if (file.tool == Tool::GolangMigrate) {
-      if (!ends_with(file.path, ".up.sql")) return;
-      std::string down = file.path.substr(0, file.path.size() - std::string(".up.sql").size()) + ".down.sql";
+    if (std::string down = down_file_for(file); !down.empty()) {
       auto text = is_regular_file(down) ? read_file_bounded(down, 16 << 20) : std::nullopt;
       if (text && down_file_satisfies(*text)) return;
       out.push_back({text ? base_name(down) + " is empty: write the statements that undo this migration, or state why it cannot be undone."

@@ -43,7 +43,7 @@ class ReindexNonConcurrent : public LintRule {
     if (c.settings.pg_version < 12)
       return "-- REINDEX CONCURRENTLY needs PostgreSQL 12+; before that, CREATE INDEX CONCURRENTLY a copy of each index, "
              "DROP INDEX CONCURRENTLY the old one and ALTER INDEX ... RENAME the copy";
-    return "REINDEX " + object + " CONCURRENTLY " + name + ";  -- outside a transaction";
+    return outside_transaction_fix(c, "REINDEX " + object + " CONCURRENTLY " + name + ";");
   }
 };
 

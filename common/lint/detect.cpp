@@ -1,0 +1,115 @@
+// Which tool a migration belongs to, and whether a path is a migration at all, from the tool
+// records (config/migration_tools.json) and the project around the file.
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "lint/migration.h"
+#include "lint/tools.h"
+#include "util/environment.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace pgguard::lint {
+namespace {
+
+constexpr int kProjectLevels = 8;  // how far up from a migration its project's files are looked for
+
+bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
+}
+
+bool glob_any(const std::vector<std::string>& globs, const std::string& path) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, path); });
+}
+
+// The tools one folder's manifests and config files name.
+std::set<Tool> folder_tools(const std::string& dir) {
+  std::set<Tool> tools;
+  std::map<std::string, std::optional<std::string>> manifests;
+  for (const auto& record : tool_records()) {
+    for (const auto& file : record.files)
+      if (is_regular_file(dir + "/" + file)) tools.insert(record.tool);
+    for (const auto& [file, needle] : record.manifests) {
+      auto it = manifests.find(file);
+      if (it == manifests.end()) it = manifests.emplace(file, read_file_bounded(dir + "/" + file, 1 << 20)).first;
+      if (it->second && it->second->find(needle) != std::string::npos) tools.insert(record.tool);
+    }
+  }
+  return tools;
+}
+
+// The tools the projects around `dir` use: every folder from `dir` up (a monorepo package and its
+// root both count). Cached: the CLI asks once per migration.
+const std::set<Tool>& project_tools(const std::string& dir) {
+  static std::mutex mutex;
+  static std::map<std::string, std::set<Tool>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (auto it = cache.find(dir); it != cache.end()) return it->second;
+  std::set<Tool> tools;
+  std::string current = dir;
+  for (int level = 0; level < kProjectLevels && !current.empty(); ++level) {
+    auto here = folder_tools(current);
+    tools.insert(here.begin(), here.end());
+    if (current == "/" || current == "." || is_directory(current + "/.git")) break;
+    current = parent_dir(current);
+  }
+  return cache.emplace(dir, std::move(tools)).first->second;
+}
+
+std::string absolute(const std::string& path) { return path.empty() || path[0] == '/' ? path : resolve_path(current_directory(), path); }
+
+bool has_sibling(const ToolRecord& record, const std::string& dir) {
+  return std::any_of(record.sibling_files.begin(), record.sibling_files.end(),
+                     [&](const std::string& name) { return is_regular_file(dir + "/" + name); });
+}
+
+bool path_names_tool(const ToolRecord& record, const std::string& path, bool sql) {
+  std::string dir = parent_dir(path);
+  bool named = glob_any(record.paths, path) || matches_any(record.path_patterns, path);
+  if (record.requires_sibling) named = named && has_sibling(record, dir);
+  else named = named || (sql && has_sibling(record, dir));
+  return named && (!record.requires_project || project_tools(dir).count(record.tool));
+}
+
+}  // namespace
+
+Tool detect_tool(const std::string& given_path, const std::string& text) {
+  std::string path = absolute(given_path);
+  std::string head = text.substr(0, 65536);
+  const auto& records = tool_records();
+  for (const auto& record : records)
+    if (matches_any(record.markers, head)) return record.tool;
+  bool sql = ends_with(to_lower(path), ".sql");
+  for (const auto& record : records)
+    if (path_names_tool(record, path, sql)) return record.tool;
+  if (is_script_language(path))
+    for (const auto& record : records)
+      if (matches_any(record.content, head)) return record.tool;
+  const auto& used = project_tools(parent_dir(path));
+  for (const auto& record : records)
+    if (used.count(record.tool) && glob_any(record.layouts, path)) return record.tool;
+  if (is_script_language(path)) {
+    if (ends_with(path, ".py")) return Tool::Alembic;
+    return Tool::Knex;
+  }
+  return Tool::Plain;
+}
+
+bool is_migration_path(const std::string& path, const std::vector<std::string>& extra_globs) {
+  std::string normalized = path.empty() || path[0] != '/' ? "/" + path : path;
+  if (glob_any(extra_globs, normalized)) return true;
+  // Every built-in layout names one of these extensions; most files of a project are ruled out here.
+  bool sql = ends_with(to_lower(path), ".sql");
+  if (!sql && !is_script_language(path)) return false;
+  for (const auto& record : tool_records()) {
+    if (matches_any(record.foreign_dialects, normalized)) return false;
+    if (glob_any(record.layouts, normalized) || glob_any(record.paths, normalized) || matches_any(record.path_patterns, normalized))
+      return true;
+  }
+  // A flat drizzle folder with a custom name: its journal is beside the SQL files.
+  return sql && path[0] == '/' && is_regular_file(parent_dir(path) + "/meta/_journal.json");
+}
+
+}  // namespace pgguard::lint

@@ -1,0 +1,58 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "lint/migration.h"
+
+namespace pgguard::lint {
+
+// How a tool splits a file into up and down parts.
+enum class SectionFormat { Whole, Dbmate, Goose, Liquibase, Script };
+// Where a tool keeps a migration's down.
+enum class DownConvention { None, Section, Suffix, Folder, PrefixU, Sqitch, Methods };
+// The order a tool applies its migrations in.
+enum class ApplyOrder { Name, Version, SqitchPlan, AlembicChain };
+
+// What pgguard knows about one migration tool: config/migration_tools.json, one record each.
+struct ToolRecord {
+  Tool tool = Tool::Plain;
+  std::string name;
+  std::vector<std::unique_ptr<RE2>> markers;                  // content that names the tool
+  std::vector<std::pair<std::string, std::string>> manifests;  // {file, text it holds} in a project folder
+  std::vector<std::string> files;                              // config files in a project folder
+  std::vector<std::string> paths;                              // globs naming the tool's files
+  std::vector<std::unique_ptr<RE2>> path_patterns;             // the same, as patterns
+  std::vector<std::string> sibling_files;                      // relative to a migration's folder
+  bool requires_project = false;                               // paths count only in a project using the tool
+  bool requires_sibling = false;                               // paths count only with a sibling file
+  std::vector<std::unique_ptr<RE2>> content;                   // script content that names the tool
+  std::vector<std::string> layouts;                            // where its migrations live by default
+  std::vector<std::unique_ptr<RE2>> foreign_dialects;          // files for other databases
+  SectionFormat format = SectionFormat::Whole;
+  TxMode transaction = TxMode::Autocommit;
+  std::vector<std::unique_ptr<RE2>> no_transaction_markers;    // content that opts a file out of it
+  std::vector<std::unique_ptr<RE2>> no_transaction_names;      // file names that do
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> no_transaction_files;  // a file beside it that does
+  DownConvention down = DownConvention::None;
+  ApplyOrder order = ApplyOrder::Name;
+  std::string bookkeeping_table, bookkeeping_key;
+  std::string bookkeeping_match;  // how a file maps to what the table records (file-name, version, journal, ...)
+  std::string no_transaction_fix;  // how to run {statement} outside the tool's transaction
+};
+
+// Every record, in detection order.
+const std::vector<ToolRecord>& tool_records();
+const ToolRecord& tool_record(Tool tool);
+// Folders the migration search never enters (dependencies, build output, virtualenvs).
+const std::vector<std::string>& skip_directories();
+// Whether the tool reads this file as a down migration (a .down.sql, diesel's down.sql, Flyway's
+// U<n>__, sqitch's revert/).
+bool is_down_path(const ToolRecord& record, const std::string& path);
+// The fix that moves `statement` (ending in ';') out of the tool's transaction, in the tool's own terms.
+std::string no_transaction_fix(Tool tool, const std::string& statement);
+
+}  // namespace pgguard::lint
