@@ -1,0 +1,2 @@
+-- lint-rules: drop-table
+DROP TABLE orders;

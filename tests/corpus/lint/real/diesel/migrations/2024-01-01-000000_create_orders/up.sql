@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+    id         uuid PRIMARY KEY,
+    status     text NOT NULL,
+    deleted_at timestamptz
+);

@@ -1,0 +1,2 @@
+-- lint-rules: drop-column
+ALTER TABLE orders DROP COLUMN note;

@@ -1,0 +1,3 @@
+-- lint-rules: create-index-non-concurrent
+-- expect: create-index-non-concurrent
+CREATE INDEX idx_orders_status ON orders (status);

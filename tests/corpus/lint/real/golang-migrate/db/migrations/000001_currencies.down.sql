@@ -1,0 +1,3 @@
+-- lint-rules: drop-table
+DROP TABLE currency_aliases;
+DROP TABLE currencies;

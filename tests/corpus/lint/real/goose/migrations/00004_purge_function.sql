@@ -1,0 +1,13 @@
+-- lint-rules: mutation-without-where, drop-table
+-- +goose Up
+-- +goose StatementBegin
+CREATE FUNCTION purge_cancelled_orders() RETURNS void AS $$
+BEGIN
+    DELETE FROM orders;
+END;
+$$ LANGUAGE plpgsql;
+-- +goose StatementEnd
+
+-- +goose Down
+DROP FUNCTION purge_cancelled_orders();
+DROP TABLE IF EXISTS orders_archive;

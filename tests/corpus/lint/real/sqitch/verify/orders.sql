@@ -1,0 +1,3 @@
+-- Verify shop:orders on pg
+
+SELECT id, status FROM orders WHERE false;
