@@ -97,14 +97,18 @@ Tool detect_tool(const std::string& given_path, const std::string& text) {
   return Tool::Plain;
 }
 
+bool is_foreign_dialect(const std::string& path) {
+  return std::any_of(tool_records().begin(), tool_records().end(), [&](const ToolRecord& r) { return matches_any(r.foreign_dialects, path); });
+}
+
 bool is_migration_path(const std::string& path, const std::vector<std::string>& extra_globs) {
   std::string normalized = path.empty() || path[0] != '/' ? "/" + path : path;
   if (glob_any(extra_globs, normalized)) return true;
   // Every built-in layout names one of these extensions; most files of a project are ruled out here.
   bool sql = ends_with(to_lower(path), ".sql");
   if (!sql && !is_script_language(path)) return false;
+  if (is_foreign_dialect(normalized)) return false;
   for (const auto& record : tool_records()) {
-    if (matches_any(record.foreign_dialects, normalized)) return false;
     if (glob_any(record.layouts, normalized) || glob_any(record.paths, normalized) || matches_any(record.path_patterns, normalized))
       return true;
   }

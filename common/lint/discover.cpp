@@ -92,7 +92,7 @@ LintPaths expand_lint_paths(const std::vector<std::string>& args, const std::str
       std::string prefix = pattern.substr(0, pattern.find_first_of("*?["));
       std::string start = prefix.substr(0, prefix.find_last_of('/'));
       walk(start.empty() ? "/" : start, 1000000, [&](const std::string& file) {
-        if (glob_match(pattern, file)) files.push_back(file);
+        if (glob_match(pattern, file) && !is_foreign_dialect(file)) files.push_back(file);
         return true;
       });
       if (files.empty()) out.error = arg + " matches no file";

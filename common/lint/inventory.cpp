@@ -126,6 +126,10 @@ std::vector<MigrationInfo> migration_inventory(const std::vector<std::string>& f
     info.tool = file.tool;
     info.direction = direction_of(file);
     info.transaction = file.sections.empty() ? tool_record(file.tool).transaction : file.sections.front().tx;
+    // A script that opens its own transaction (sqitch's deploy template) runs in one all the same.
+    static const RE2 explicit_begin(R"((?im)^\s*(BEGIN|START\s+TRANSACTION)\s*;)");
+    if (info.transaction == TxMode::Autocommit && !is_script_language(path) && RE2::PartialMatch(texts[path], explicit_begin))
+      info.transaction = TxMode::Single;
     info.state = git.state(path);
     info.bookkeeping_name = bookkeeping_name(tool_record(file.tool), path, texts[path]);
     out.push_back(std::move(info));

@@ -79,6 +79,21 @@ void split_dbmate(MigrationFile& file, TxMode tx) {
   }
 }
 
+// A .sql file with an up marker line and a down marker line (node-pg-migrate's SQL migrations).
+void split_marked(MigrationFile& file, const RE2& up, const RE2& down, TxMode tx) {
+  static const RE2 any_line(".");
+  auto lines = find_markers(file.text, any_line);
+  std::vector<std::pair<Marker, Direction>> markers;
+  for (const auto& m : lines) {
+    if (RE2::PartialMatch(m.line, up)) markers.push_back({m, Direction::Up});
+    else if (RE2::PartialMatch(m.line, down)) markers.push_back({m, Direction::Down});
+  }
+  for (size_t i = 0; i < markers.size(); ++i) {
+    size_t end = i + 1 < markers.size() ? markers[i + 1].first.line_start : file.text.size();
+    add_section(file, markers[i].second, tx, markers[i].first.body_start, end, trim(markers[i].first.line));
+  }
+}
+
 void split_goose(MigrationFile& file, TxMode tx) {
   static const RE2 marker(R"((?i)^\s*--\s*\+goose\s+(up|down)\b)");
   auto markers = find_markers(file.text, marker);
@@ -139,6 +154,32 @@ std::pair<size_t, size_t> ruby_heredoc(const std::string& text, size_t at) {
   return {std::string::npos, 0};
 }
 
+struct Literal {
+  size_t body = 0, body_end = 0, end = 0;  // the text between the quotes; past the closing quote
+  bool interpolated = false;               // a JS template literal with ${...}
+};
+
+// The string literal starting at `start` ('...', "...", `...`, """...""", r"..."), if one does.
+std::optional<Literal> string_literal(const std::string& text, size_t start) {
+  if (start < text.size() && text[start] == 'r' && start + 1 < text.size() && (text[start + 1] == '"' || text[start + 1] == '\'')) ++start;
+  if (start >= text.size()) return std::nullopt;
+  char quote = text[start];
+  if (quote != '\'' && quote != '"' && quote != '`') return std::nullopt;
+  bool triple = text.compare(start, 3, "\"\"\"") == 0 || text.compare(start, 3, "'''") == 0;
+  std::string close = triple ? text.substr(start, 3) : std::string(1, quote);
+  Literal literal;
+  literal.body = start + close.size();
+  size_t end = literal.body;
+  while (end < text.size() && text.compare(end, close.size(), close) != 0) end += text[end] == '\\' ? 2 : 1;
+  if (end >= text.size()) return std::nullopt;
+  literal.body_end = end;
+  literal.end = end + close.size();
+  literal.interpolated = quote == '`' && text.find("${", literal.body) < end;
+  return literal;
+}
+
+Direction body_direction(size_t at, size_t down_at) { return at >= down_at ? Direction::Down : Direction::Up; }
+
 // SQL string literals passed to the raw-SQL calls of JS/TS, Python, Ruby and Elixir migrations.
 void extract_script_sql(MigrationFile& file, TxMode tx) {
   static const RE2 js_python_call(
@@ -147,7 +188,10 @@ void extract_script_sql(MigrationFile& file, TxMode tx) {
   static const RE2 ruby_elixir_call(R"((\bexecute)(\s*\(\s*|\s*<<|\s+))");
   const RE2& call = has_extension(file.path, {".rb", ".exs"}) ? ruby_elixir_call : js_python_call;
   static const RE2 down_start(
-      R"((?m)^[^/#\n]*?(exports\.down|export\s+(async\s+)?function\s+down\b|async\s+down\s*\(|\bdown\s*[:=]\s*(async\s*)?(\(|function)|def\s+downgrade\s*\(|def\s+down\b|reverse_sql\s*=))");
+      R"((?m)^[^/#\n]*?(exports\.down|export\s+(async\s+)?function\s+down\b|async\s+down\s*\(|\bdown\s*[:=]\s*(async\s*)?(\(|function)|def\s+downgrade\s*\(|def\s+down\b))");
+  // RunSQL(sql, reverse_sql) and Ecto's execute(up, down): the second literal is the down.
+  static const RE2 reverse_argument(R"(\s*,\s*(?:reverse_sql\s*=\s*)?)");
+  bool reversible_calls = has_extension(file.path, {".exs", ".py"});
   const std::string& text = file.text;
   re2::StringPiece down_match;
   size_t down_at = text.size();
@@ -177,32 +221,31 @@ void extract_script_sql(MigrationFile& file, TxMode tx) {
       file.sections.push_back(std::move(section));
       continue;
     }
-    char quote = text[start];
-    bool triple = text.compare(start, 3, "\"\"\"") == 0 || text.compare(start, 3, "'''") == 0;
-    if (quote == 'r' && start + 1 < text.size() && (text[start + 1] == '"' || text[start + 1] == '\'')) quote = text[++start];
-    if (quote != '\'' && quote != '"' && quote != '`') {
+    if (!string_literal(text, start)) {
       dynamic.push_back(std::string(groups[1].data(), groups[1].size()) + " at line " + std::to_string(line_at(text, start)));
       continue;
     }
-    std::string close = triple ? text.substr(start, 3) : std::string(1, quote);
-    size_t body = start + close.size();
-    size_t end = body;
-    while (end < text.size() && text.compare(end, close.size(), close) != 0) end += text[end] == '\\' ? 2 : 1;
-    if (end >= text.size()) break;
-    std::string literal = text.substr(body, end - body);
-    pos = end + close.size();
-    if (quote == '`' && literal.find("${") != std::string::npos) {
-      dynamic.push_back(std::string(groups[1].data(), groups[1].size()) + " with ${...} at line " + std::to_string(line_at(text, start)));
-      continue;
+    std::string label(groups[1].data(), groups[1].size());
+    for (Direction direction : {body_direction(start, down_at), Direction::Down}) {
+      auto literal = string_literal(text, start);
+      if (!literal) break;
+      pos = literal->end;
+      if (literal->interpolated) {
+        dynamic.push_back(label + " with ${...} at line " + std::to_string(line_at(text, start)));
+        break;
+      }
+      Section section;
+      section.direction = direction;
+      section.tx = tx;
+      section.sql = text.substr(literal->body, literal->body_end - literal->body);
+      section.offset = literal->body;
+      section.first_line = line_at(text, literal->body);
+      section.label = label;
+      file.sections.push_back(std::move(section));
+      re2::StringPiece rest(text.data() + pos, text.size() - pos);
+      if (!reversible_calls || !RE2::Consume(&rest, reverse_argument)) break;
+      start = static_cast<size_t>(rest.data() - text.data());
     }
-    Section section;
-    section.direction = body >= down_at ? Direction::Down : Direction::Up;
-    section.tx = tx;
-    section.sql = literal;
-    section.offset = body;
-    section.first_line = line_at(text, body);
-    section.label = std::string(groups[1].data(), groups[1].size());
-    file.sections.push_back(std::move(section));
   }
   if (!dynamic.empty())
     file.too_dynamic = "builds SQL at run time (" + join(dynamic, ", ") + "), which cannot be linted; pass literal SQL strings";
@@ -214,16 +257,39 @@ bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::s
   return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
 }
 
+// Whether every statement of a plain SQL file matches `pattern` (comments dropped; a rough split on
+// semicolons is enough for the statements Flyway recognises, which hold none).
+bool only_statements_matching(const std::string& text, const RE2& pattern) {
+  static const RE2 comment(R"(--[^\n]*|/\*(?s:.*?)\*/)");
+  std::string code = text;
+  RE2::GlobalReplace(&code, comment, "");
+  bool any = false;
+  for (size_t start = 0; start <= code.size();) {
+    size_t end = code.find(';', start);
+    std::string statement = trim(code.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (!statement.empty()) {
+      if (!RE2::PartialMatch(statement, pattern)) return false;
+      any = true;
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return any;
+}
+
 // Whether the tool runs this file without its usual transaction: a marker in the file, its name, or
 // a file beside it (diesel's metadata.toml).
 bool runs_without_transaction(const ToolRecord& record, const std::string& path, const std::string& text) {
   if (matches_any(record.no_transaction_markers, text.substr(0, 65536)) || matches_any(record.no_transaction_names, path)) return true;
   for (const auto& [name, pattern] : record.no_transaction_files) {
-    auto beside = read_file_bounded(parent_dir(path) + "/" + name, 1 << 16);
+    std::string beside_name = name;
+    if (size_t at = beside_name.find("{file}"); at != std::string::npos) beside_name.replace(at, 6, base_name(path));
+    auto beside = read_file_bounded(parent_dir(path) + "/" + beside_name, 1 << 16);
     if (beside && RE2::PartialMatch(*beside, *pattern)) return true;
   }
-  return false;
+  return record.no_transaction_statements && only_statements_matching(text, *record.no_transaction_statements);
 }
+
 
 bool has_down_convention(const ToolRecord& record) {
   return record.tool == Tool::Dbmate || record.tool == Tool::Goose || record.down == DownConvention::Suffix ||
@@ -342,7 +408,9 @@ MigrationFile read_migration(const std::string& path, const std::string& text, s
   file.tool = forced_tool ? *forced_tool : detect_tool(path, text);
   const ToolRecord& record = tool_record(file.tool);
   TxMode tx = runs_without_transaction(record, path, text) ? TxMode::Autocommit : record.transaction;
-  switch (record.format) {
+  if (tx == TxMode::Autocommit && matches_any(record.transaction_markers, text)) tx = TxMode::Single;
+  if (record.sql_sections.size() == 2 && !is_script_language(path)) split_marked(file, *record.sql_sections[0], *record.sql_sections[1], tx);
+  else switch (record.format) {
     case SectionFormat::Dbmate: split_dbmate(file, tx); break;
     case SectionFormat::Goose: split_goose(file, tx); break;
     case SectionFormat::Liquibase: split_liquibase(file, tx); break;

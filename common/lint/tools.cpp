@@ -67,7 +67,10 @@ ToolRecord read_record(const json& r) {
   t.foreign_dialects = patterns(r, "foreign_dialects");
   t.format = choice(r, "format", kFormats);
   t.transaction = choice(r, "transaction", kTransactions);
+  t.transaction_markers = patterns(r, "transaction_markers");
   t.no_transaction_markers = patterns(r, "no_transaction_markers");
+  if (r.contains("no_transaction_statements")) t.no_transaction_statements = std::make_unique<RE2>(r.at("no_transaction_statements").get<std::string>());
+  t.sql_sections = patterns(r, "sql_sections");
   t.no_transaction_names = patterns(r, "no_transaction_names");
   if (r.contains("no_transaction_files"))
     for (const auto& f : r.at("no_transaction_files"))

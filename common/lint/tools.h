@@ -34,9 +34,13 @@ struct ToolRecord {
   std::vector<std::unique_ptr<RE2>> foreign_dialects;          // files for other databases
   SectionFormat format = SectionFormat::Whole;
   TxMode transaction = TxMode::Autocommit;
+  std::vector<std::unique_ptr<RE2>> transaction_markers;       // content that wraps an autocommit tool's file in one
   std::vector<std::unique_ptr<RE2>> no_transaction_markers;    // content that opts a file out of it
+  std::unique_ptr<RE2> no_transaction_statements;              // statements the tool runs without one when alone
+  std::vector<std::unique_ptr<RE2>> sql_sections;              // up and down markers of the tool's .sql files
   std::vector<std::unique_ptr<RE2>> no_transaction_names;      // file names that do
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> no_transaction_files;  // a file beside it that does
+  // A file beside it that does ({file} stands for the migration's own name).
+  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> no_transaction_files;
   DownConvention down = DownConvention::None;
   ApplyOrder order = ApplyOrder::Name;
   std::string bookkeeping_table, bookkeeping_key;
@@ -49,6 +53,8 @@ const std::vector<ToolRecord>& tool_records();
 const ToolRecord& tool_record(Tool tool);
 // Folders the migration search never enters (dependencies, build output, virtualenvs).
 const std::vector<std::string>& skip_directories();
+// A migration for another database (popx's .mysql.up.sql): never PostgreSQL's.
+bool is_foreign_dialect(const std::string& path);
 // Whether the tool reads this file as a down migration (a .down.sql, diesel's down.sql, Flyway's
 // U<n>__, sqitch's revert/).
 bool is_down_path(const ToolRecord& record, const std::string& path);
