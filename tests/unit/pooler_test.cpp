@@ -1,6 +1,7 @@
 // Transaction-mode poolers: how a connection shows one, and how a project says it has one.
 #include <catch2/catch.hpp>
 
+#include "guard/guard.h"
 #include "lint/pooler.h"
 #include "policy/config.h"
 #include "support/temp_project.h"
@@ -55,4 +56,21 @@ TEST_CASE("pooler: the project says it runs behind one in .pgguard.json or CLAUD
   Policy policy = load_policy(p.root, "");
   REQUIRE(policy.notes.size() == 1);
   CHECK(policy.notes[0].find("pooler: use pgbouncer-transaction, transaction, session or none") != std::string::npos);
+}
+
+TEST_CASE("pooler: the guard's reason names the pooled connection and the direct one to use, without secrets", "[pooler]") {
+  testing::TempProject p;
+  GuardRequest request;
+  request.cwd = p.root;
+  request.env = {{"DATABASE_URL", "postgres://app:s3cret@db.internal:6432/app_dev"}};
+  request.command = "npx prisma migrate deploy";
+  Decision prisma = check_command(request, builtin_policy());
+  CHECK(prisma.verdict == Verdict::Ask);
+  CHECK(prisma.reason.find("[migration-through-pooler] `prisma migrate deploy` runs migrations through a transaction-mode connection "
+                           "pooler (DATABASE_URL (hook environment): port 6432)") != std::string::npos);
+  CHECK(prisma.reason.find("directUrl = env(\"DIRECT_URL\")") != std::string::npos);
+  CHECK(prisma.reason.find("s3cret") == std::string::npos);
+  request.command = "npx drizzle-kit migrate";
+  CHECK(check_command(request, builtin_policy()).reason.find("the url in drizzle.config pointing at the database's own port 5432") !=
+        std::string::npos);
 }

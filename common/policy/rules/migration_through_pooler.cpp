@@ -14,12 +14,17 @@ constexpr char kWhy[] =
     "lands on one connection and leaks to the pooler's other clients; and statements that must run outside a "
     "transaction, such as CREATE INDEX CONCURRENTLY, may run on a connection without the timeouts set before them.";
 
-constexpr char kSafe[] =
-    " Safe way forward: run migrations over a direct connection to PostgreSQL, not through the pooler. Prisma: "
-    "`directUrl = env(\"DIRECT_URL\")` in the datasource of schema.prisma, with DIRECT_URL on the database's own port "
-    "5432; drizzle-kit: the url in drizzle.config pointing at port 5432 (a DIRECT_URL, not the pooled DATABASE_URL); "
-    "other tools: their connection URL for this command pointing at port 5432 (Supabase: the direct connection or the "
-    "session pooler on port 5432).";
+// The direct connection, said in the terms of the tool that runs the migrations.
+std::string safe_way(const std::string& tool) {
+  std::string direct = " Safe way forward: run migrations over a direct connection to PostgreSQL, not through the pooler: ";
+  if (tool == "prisma")
+    return direct + "`directUrl = env(\"DIRECT_URL\")` in the datasource of schema.prisma, with DIRECT_URL on the database's own "
+                    "port 5432 (Prisma migrates over directUrl).";
+  if (tool == "drizzle-kit")
+    return direct + "the url in drizzle.config pointing at the database's own port 5432 (a DIRECT_URL, not the pooled DATABASE_URL).";
+  return direct + "the connection URL of this command pointing at the database's own port 5432 (Supabase: the direct connection or "
+                  "the session pooler on port 5432).";
+}
 
 // Asks before a migration run whose connection goes through a transaction-mode pooler.
 class MigrationThroughPooler : public GuardRule {
@@ -32,7 +37,7 @@ class MigrationThroughPooler : public GuardRule {
     for (const auto& check : facts.clis)
       if (check.call->judgement.cls == sinks::CliClass::Migrate && !check.target.pooler.empty())
         out.push_back({kId, "`" + shorten(check.call->command, 120) + "` runs migrations through a transaction-mode connection pooler (" +
-                                check.target.pooler + "). " + kWhy + kSafe});
+                                check.target.pooler + "). " + kWhy + safe_way(check.call->tool)});
   }
 };
 
