@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <set>
@@ -229,6 +230,7 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   std::string settings_after = merged_settings(settings_before, options.bin_dir, options.permissions, added);
   changes.push_back({settings_path, settings_before, settings_after});
 
+  std::string fingerprint_before = config_fingerprint(config);
   json detected = detect_project(options.project);
   for (auto& [key, value] : detected.items())
     if (!config.contains(key)) config[key] = value;
@@ -238,7 +240,9 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   for (const auto& p : added)
     if (std::find(permissions.begin(), permissions.end(), p) == permissions.end()) permissions.push_back(p);
   record["permissions"] = permissions;
-  if (record.value("created_config", false) && !record.contains("config_fingerprint")) record["config_fingerprint"] = config_fingerprint(config);
+  // What this init writes is init's own, unless the user edited the file since the last init.
+  bool untouched = !record.contains("config_fingerprint") || record["config_fingerprint"] == fingerprint_before;
+  if (record.value("created_config", false) && untouched) record["config_fingerprint"] = config_fingerprint(config);
   changes.push_back({config_path, config_before, config.dump(2) + "\n"});
 
   std::string claude_before = read_text(claude_path);

@@ -99,8 +99,11 @@ TEST_CASE("uninstall keeps a .pgguard.json edited after init and says so", "[set
   CHECK(after["rules"]["sql-bounded-write"] == "ask");
   CHECK_FALSE(after.contains("init"));
 
-  TempProject untouched;  // the same steps without the edit remove the file
+  TempProject untouched;  // the same steps without the edit remove the file, after a second init that found more
   init(untouched);
+  untouched.write("db/migrations/001_init.sql", "CREATE TABLE t (id uuid PRIMARY KEY);\n");
+  init(untouched);
+  REQUIRE(json::parse(untouched.read(".pgguard.json")).contains("migrations"));
   for (const auto& change : setup::plan_uninstall(untouched.root)) CHECK(change.note.empty());
   REQUIRE(setup::apply(setup::plan_uninstall(untouched.root), error));
   CHECK_FALSE(fs::exists(untouched.path(".pgguard.json")));
