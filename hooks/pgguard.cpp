@@ -1,4 +1,5 @@
 // pgguard: the command-line front door to the same engine the hooks use.
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"check-command", "check-command \"<cmd>\" [--cwd DIR] [--json]\n"
                         "      decide on a Bash command as the PreToolUse hook would; prints the decision,\n"
-                        "      the rule ids and the reason",
+                        "      the rule ids and the reason; exit 0 nothing or allow, 1 deny, 3 ask, 2 usage error",
        check_command},
       {"lint", "lint [paths...] [options]\n"
                "      lint migrations (files, directories, globs; default: the project's migration directories)\n"
@@ -37,9 +38,12 @@ const std::vector<Command>& commands() {
                   "      target signals, rules fired, decision (or the lint of one migration)",
        explain},
       {"init", "init [--project DIR] [--permissions] [--dry-run] [--bin DIR]\n"
-               "      wire the hooks into DIR/.claude/settings.json, write .pgguard.json and the CLAUDE.md block",
+               "      wire the hooks into DIR/.claude/settings.json, write .pgguard.json and the CLAUDE.md block;\n"
+               "      DIR defaults to the project holding the current directory (its git work tree, else the\n"
+               "      nearest folder with package.json, pyproject.toml, go.mod, Cargo.toml, Gemfile or mix.exs)",
        init},
-      {"uninstall", "uninstall [--project DIR] [--dry-run]\n      remove exactly what init added", uninstall},
+      {"uninstall", "uninstall [--project DIR] [--dry-run]\n"
+                    "      remove exactly what init added (a .pgguard.json edited since is kept)", uninstall},
       {"doctor", "doctor [--project DIR] [--json] [--bin DIR]\n"
                  "      check the executables, the settings wiring, the config, and prove the hooks deny and block",
        doctor},
@@ -72,9 +76,19 @@ void print_usage(std::ostream& out) {
   out << "usage: pgguard <command> [options]\n\ncommands:\n";
   for (const auto& c : commands()) out << "  " << c.usage << "\n";
   out << "  --help / --version\n\n"
+         "`pgguard <command> --help` prints one command's usage.\n\n"
          "exit status: 0 success (lint: no finding at or above --fail-on), 1 findings,\n"
-         "             2 usage or I/O error\n";
+         "             2 usage or I/O error (check-command: 0 nothing or allow, 1 deny, 3 ask)\n";
 }
+
+namespace {
+
+// Every command answers --help and -h wherever they stand, before its own option parsing.
+bool asks_for_help(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; });
+}
+
+}  // namespace
 
 int usage_error(const std::string& message) {
   std::cerr << "pgguard: " << message << "\n\n";
@@ -106,8 +120,14 @@ int main(int argc, char** argv) {
     return 0;
   }
   try {
-    for (const auto& c : commands())
-      if (name == c.name) return c.run(args);
+    for (const auto& c : commands()) {
+      if (name != c.name) continue;
+      if (asks_for_help(args)) {
+        std::cout << "usage: pgguard " << c.usage << "\n";
+        return 0;
+      }
+      return c.run(args);
+    }
   } catch (const std::exception& e) {
     std::cerr << "pgguard: " << e.what() << "\n";
     return 2;

@@ -38,6 +38,12 @@ std::string applied_where(const std::string& file) {
 
 }  // namespace
 
+const std::vector<FileWriteRule>& file_write_only_rules() {
+  static const std::vector<FileWriteRule> rules = {
+      {"applied-migration-edit", "Editing a migration that was already committed or recorded as applied: write a new one"}};
+  return rules;
+}
+
 Decision check_file_write(const std::string& tool, const json& tool_input, const std::string& cwd, const Policy& policy) {
   Decision decision;
   auto path_it = tool_input.find("file_path");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "lint/discover.h"
+#include "lint/pooler.h"
 #include "lint/project.h"
 #include "policy/backup.h"
 #include "policy/guard_rule.h"
@@ -84,6 +85,21 @@ void lint_pending_migrations(GuardFacts& facts, const std::string& cwd, const Bu
   }
 }
 
+// A migration run whose connection the command does not show: the project's own word on its pooler
+// (.pgguard.json, CLAUDE.md) stands in for the URL.
+void add_project_pooler(GuardFacts& facts, const std::string& cwd) {
+  std::optional<std::string> project;
+  for (auto& check : facts.clis) {
+    const auto& signals = check.call->target;
+    bool connection_shown = std::any_of(signals.begin(), signals.end(), [](const sinks::TargetSignal& s) {
+      return s.kind == sinks::TargetSignal::Kind::Connection;
+    });
+    if (check.call->judgement.cls != sinks::CliClass::Migrate || connection_shown || cwd.empty()) continue;
+    if (!project) project = lint::transaction_pooler_evidence(cwd);
+    check.target.pooler = *project;
+  }
+}
+
 GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budget& budget, const std::string& cwd) {
   GuardFacts facts;
   facts.report = &report;
@@ -97,6 +113,7 @@ GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budge
     facts.sql.push_back(std::move(check));
   }
   for (const auto& call : report.clis) facts.clis.push_back({&call, target::assess(call.target, policy)});
+  add_project_pooler(facts, cwd);
   std::set<std::string> seen;
   for (const auto& source : report.sources)
     for (auto& secret : sinks::find_secrets(source))
@@ -215,6 +232,7 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
     context.budget = &budget;
     context.connection_variables = policy.connection_variables;
     context.environment_variables = policy.environment_variables;
+    context.direct_variables = policy.pooler_detection.direct_variables;
     context.max_file_bytes = policy.limits.max_file_bytes;
     context.max_depth = policy.limits.max_depth;
     analysis.report = std::make_unique<sinks::Report>(sinks::find(analysis.analysed_command, context));
@@ -235,6 +253,10 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
     std::string preface;
     apply_confirmation(decision, confirmation, request, policy, preface);
     for (const auto& f : decision.findings) decision.verdict = std::max(decision.verdict, f.verdict);
+    // Findings of rules set to `allow` never decide: the command is not approved on their account
+    // (Claude Code's own permission settings apply), and they stay listed for check-command,
+    // explain and the audit log.
+    if (decision.verdict == Verdict::Allow) decision.verdict = Verdict::None;
 
     if (decision.verdict == Verdict::None && policy.allow_read_only && !facts.sql.empty()) {
       bool read_only = std::all_of(facts.sql.begin(), facts.sql.end(), [](const SqlCheck& c) {

@@ -17,15 +17,21 @@ namespace {
 
 using nlohmann::json;
 
-std::string answer(const std::vector<lint::LintFinding>& findings, const std::string& what) {
+// `config_notes`: problems with the project's .pgguard.json, said once in additionalContext.
+std::string answer(const std::vector<lint::LintFinding>& findings, const std::string& what, const std::vector<std::string>& config_notes) {
   if (findings.empty()) return "";
   bool errors = std::any_of(findings.begin(), findings.end(), [](const lint::LintFinding& f) { return f.severity == lint::Severity::Error; });
   std::string text = lint::render_for_agent(findings, what);
+  std::string notes;
+  for (const auto& note : config_notes) notes += "pgguard: " + note + ".\n";
+  auto context = [](const std::string& text) { return json{{"hookEventName", "PostToolUse"}, {"additionalContext", text}}; };
   if (errors) {
     text += "\nThe migration has not been applied yet: rewrite it as the fixes say, then it will be linted again.";
-    return hook_io::dump({{"decision", "block"}, {"reason", text}}) + "\n";
+    json out = {{"decision", "block"}, {"reason", text}};
+    if (!notes.empty()) out["hookSpecificOutput"] = context(notes);
+    return hook_io::dump(out) + "\n";
   }
-  return hook_io::dump({{"hookSpecificOutput", {{"hookEventName", "PostToolUse"}, {"additionalContext", text}}}}) + "\n";
+  return hook_io::dump({{"hookSpecificOutput", context(notes + text)}}) + "\n";
 }
 
 std::string parent(const std::string& path) {
@@ -62,14 +68,15 @@ std::string run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::
   std::string tool = hook_io::string_field(p, "tool_name").value_or("");
   std::string cwd = hook_io::string_field(p, "cwd").value_or(process_cwd);
   auto log = [&](const std::vector<lint::LintFinding>& findings, const std::string& subject) {
-    std::string out = answer(findings, subject);
-    if (out.empty()) return out;
+    if (findings.empty()) return std::string();
+    auto project = env.find("CLAUDE_PROJECT_DIR");
+    Policy policy = load_policy(cwd, project == env.end() ? "" : project->second);  // its audit settings and config problems
+    std::string out = answer(findings, subject, policy.notes);
     audit::Entry entry{audit::now_iso8601(), "PostToolUse", hook_io::string_field(p, "session_id").value_or(""), cwd, tool,
                        out.rfind("{\"decision\"", 0) == 0 ? "block" : "context", {}, subject};
     for (const auto& f : findings)
       if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);
-    auto project = env.find("CLAUDE_PROJECT_DIR");
-    audit::append(entry, builtin_policy().audit, audit::log_path(project == env.end() ? cwd : project->second, env));
+    audit::append(entry, policy.audit, audit::log_path(project == env.end() ? cwd : project->second, env));
     return out;
   };
   if (tool == "Write" || tool == "Edit" || tool == "MultiEdit") {

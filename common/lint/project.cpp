@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "lint/migration.h"
+#include "lint/pooler.h"
 #include "util/files.h"
 
 namespace pgguard::lint {
@@ -68,6 +69,7 @@ LintProject load_lint_project(const std::string& start) {
   if (!version_set)
     if (auto major = postgres_version_from_claude_md(start)) project.options.settings.pg_version = *major;
   project.options.stated_conventions = conventions_stated_in_claude_md(start);
+  project.options.settings.transaction_pooler = transaction_pooler_evidence(start);
   return project;
 }
 

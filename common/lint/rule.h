@@ -34,6 +34,8 @@ struct FileState {
 
 struct Settings {
   int pg_version = 16;
+  // Where the project says it runs behind a transaction-mode pooler (lint/pooler.h); empty: not known to.
+  std::string transaction_pooler;
 };
 
 // Everything a rule may look at for one statement. The schema and state are as they were just

@@ -20,13 +20,16 @@ void add_patterns(Policy& policy, const json& patterns) {
   }
 }
 
+// Whole lists or nothing: a wrong element leaves `to` as it was.
 void append(std::vector<std::string>& to, const json& values) {
-  for (const auto& v : values) to.push_back(v.get<std::string>());
+  auto list = values.get<std::vector<std::string>>();
+  to.insert(to.end(), list.begin(), list.end());
 }
 
 // Environment names and function names are compared in lower case.
 void append_lower(std::vector<std::string>& to, const json& values) {
-  for (const auto& v : values) to.push_back(to_lower(v.get<std::string>()));
+  auto list = values.get<std::vector<std::string>>();
+  for (const auto& v : list) to.push_back(to_lower(v));
 }
 
 Policy parse_builtin(const json& doc) {
@@ -43,6 +46,12 @@ Policy parse_builtin(const json& doc) {
   append(policy.backup_directories, doc.at("backup").at("directories"));
   policy.backup_max_age_hours = doc.at("backup").at("max_age_hours").get<int>();
   append_lower(policy.side_effect_functions, doc.at("side_effect_functions"));
+  const json& pooler = doc.at("pooler_detection");
+  policy.pooler_detection.ports = pooler.at("ports").get<std::vector<int>>();
+  append_lower(policy.pooler_detection.url_parameters, pooler.at("url_parameters"));
+  policy.pooler_detection.host_pattern = std::make_shared<RE2>(pooler.at("host_pattern").get<std::string>());
+  append_lower(policy.pooler_detection.session_mode_endpoints, pooler.at("session_mode_endpoints"));
+  append(policy.pooler_detection.direct_variables, pooler.at("direct_variables"));
   const json& audit = doc.at("audit");
   policy.audit = {audit.at("enabled").get<bool>(), audit.at("all_decisions").get<bool>(), audit.at("max_bytes").get<size_t>()};
   const json& limits = doc.at("limits");
@@ -53,6 +62,28 @@ Policy parse_builtin(const json& doc) {
   return policy;
 }
 
+// Runs one setting's change; a bad value becomes a problem naming the setting, and the rest of
+// the file still applies.
+template <typename Apply>
+void apply_setting(std::vector<std::string>& problems, const std::string& name, Apply&& apply) {
+  try {
+    apply();
+  } catch (const json::exception&) {
+    problems.push_back(name + " has the wrong type");
+  } catch (const std::exception& e) {
+    problems.push_back(name + ": " + e.what());
+  }
+}
+
+void apply_rule(Policy& policy, const std::string& id, const json& setting) {
+  auto it = policy.rules.find(id);
+  if (it == policy.rules.end()) return;  // lint rules are configured here too
+  Verdict verdict = parse_verdict(setting.is_string() ? setting.get<std::string>() : setting.at("verdict").get<std::string>());
+  if (policy.hard_rules.count(id) && verdict < it->second.verdict)
+    throw std::runtime_error("a hard rule cannot be loosened from " + std::string(verdict_name(it->second.verdict)));
+  it->second.verdict = verdict;
+}
+
 }  // namespace
 
 Policy builtin_policy() {
@@ -60,50 +91,57 @@ Policy builtin_policy() {
   return policy;
 }
 
-void apply_project_config(Policy& policy, const std::string& json_text) {
+std::vector<std::string> apply_project_config(Policy& policy, const std::string& json_text) {
   json doc = json::parse(json_text);
   if (!doc.is_object()) throw std::runtime_error("the top level must be an object");
-  static const std::set<std::string> kKnown = {"rules", "allow_read_only", "production", "backup", "side_effect_functions",
-                                               "$schema", "migrations", "postgres_version", "schema", "stats", "tool", "audit", "init"};
+  static const std::set<std::string> kKnown = {"rules", "allow_read_only", "production", "backup", "side_effect_functions", "$schema",
+                                               "migrations", "postgres_version", "schema", "stats", "tool", "audit", "init", "pooler"};
+  std::vector<std::string> problems;
   for (const auto& [key, value] : doc.items())
-    if (!kKnown.count(key)) throw std::runtime_error("unknown key '" + key + "'");
-  if (doc.contains("rules")) {
-    for (const auto& [id, setting] : doc["rules"].items()) {
-      auto it = policy.rules.find(id);
-      if (it == policy.rules.end()) continue;  // lint rules are configured here too
-      std::string name = setting.is_string() ? setting.get<std::string>() : setting.at("verdict").get<std::string>();
-      Verdict verdict = parse_verdict(name);
-      if (verdict == Verdict::Allow)
-        throw std::runtime_error("rule '" + id + "': use deny, ask or off (allow_read_only is the only auto-approval)");
-      if (policy.hard_rules.count(id) && verdict < it->second.verdict)
-        throw std::runtime_error("rule '" + id + "' cannot be loosened from " + std::string(verdict_name(it->second.verdict)));
-      it->second.verdict = verdict;
-    }
-  }
-  if (doc.contains("allow_read_only")) policy.allow_read_only = doc["allow_read_only"].get<bool>();
-  if (doc.contains("production")) {
-    const json& p = doc["production"];
-    if (p.contains("patterns")) add_patterns(policy, p["patterns"]);
-    if (p.contains("environment_names")) append_lower(policy.environment_names, p["environment_names"]);
-    if (p.contains("connection_variables")) append(policy.connection_variables, p["connection_variables"]);
-    if (p.contains("environment_variables")) append(policy.environment_variables, p["environment_variables"]);
-  }
-  if (doc.contains("backup")) {
-    const json& b = doc["backup"];
-    if (b.contains("directories")) policy.backup_directories = b["directories"].get<std::vector<std::string>>();
-    if (b.contains("max_age_hours")) {
-      int hours = b["max_age_hours"].get<int>();
-      if (hours < 1 || hours > 168) throw std::runtime_error("backup.max_age_hours must be between 1 and 168");
+    if (!kKnown.count(key)) problems.push_back("unknown key '" + key + "'");
+  auto section = [&](const char* key) { return doc.contains(key) && doc[key].is_object() ? doc[key] : json::object(); };
+  for (const char* key : {"rules", "production", "backup", "audit"})
+    if (doc.contains(key) && !doc[key].is_object()) problems.push_back(std::string(key) + " has the wrong type");
+
+  const json rules = section("rules");
+  for (const auto& [id, setting] : rules.items())
+    apply_setting(problems, "rule '" + id + "'", [&] { apply_rule(policy, id, setting); });
+  if (doc.contains("allow_read_only"))
+    apply_setting(problems, "allow_read_only", [&] { policy.allow_read_only = doc["allow_read_only"].get<bool>(); });
+  const json production = section("production");
+  if (production.contains("patterns"))
+    for (const auto& pattern : production["patterns"])
+      apply_setting(problems, "production pattern " + pattern.dump(), [&] { add_patterns(policy, json::array({pattern})); });
+  if (production.contains("environment_names"))
+    apply_setting(problems, "production.environment_names", [&] { append_lower(policy.environment_names, production["environment_names"]); });
+  for (auto [key, list] : {std::pair{"connection_variables", &policy.connection_variables},
+                           std::pair{"environment_variables", &policy.environment_variables}})
+    if (production.contains(key))
+      apply_setting(problems, std::string("production.") + key, [&, key = key, list = list] { append(*list, production[key]); });
+  const json backup = section("backup");
+  if (backup.contains("directories"))
+    apply_setting(problems, "backup.directories", [&] { policy.backup_directories = backup["directories"].get<std::vector<std::string>>(); });
+  if (backup.contains("max_age_hours"))
+    apply_setting(problems, "backup.max_age_hours", [&] {
+      int hours = backup["max_age_hours"].get<int>();
+      if (hours < 1 || hours > 168) throw std::runtime_error("must be between 1 and 168");
       policy.backup_max_age_hours = hours;
-    }
-  }
-  if (doc.contains("side_effect_functions")) append_lower(policy.side_effect_functions, doc["side_effect_functions"]);
-  if (doc.contains("audit")) {
-    const json& a = doc["audit"];
-    if (a.contains("enabled")) policy.audit.enabled = a["enabled"].get<bool>();
-    if (a.contains("all_decisions")) policy.audit.all_decisions = a["all_decisions"].get<bool>();
-    if (a.contains("max_bytes")) policy.audit.max_bytes = a["max_bytes"].get<size_t>();
-  }
+    });
+  if (doc.contains("side_effect_functions"))
+    apply_setting(problems, "side_effect_functions", [&] { append_lower(policy.side_effect_functions, doc["side_effect_functions"]); });
+  if (doc.contains("pooler"))
+    apply_setting(problems, "pooler", [&] {
+      static const std::set<std::string> kPoolers = {"pgbouncer-transaction", "transaction", "session", "none"};
+      if (!kPoolers.count(doc["pooler"].get<std::string>()))
+        throw std::runtime_error("use pgbouncer-transaction, transaction, session or none");
+    });
+  const json audit = section("audit");
+  if (audit.contains("enabled")) apply_setting(problems, "audit.enabled", [&] { policy.audit.enabled = audit["enabled"].get<bool>(); });
+  if (audit.contains("all_decisions"))
+    apply_setting(problems, "audit.all_decisions", [&] { policy.audit.all_decisions = audit["all_decisions"].get<bool>(); });
+  if (audit.contains("max_bytes"))
+    apply_setting(problems, "audit.max_bytes", [&] { policy.audit.max_bytes = audit["max_bytes"].get<size_t>(); });
+  return problems;
 }
 
 Policy load_policy(const std::string& cwd, const std::string& project_dir) {
@@ -119,7 +157,8 @@ Policy load_policy(const std::string& cwd, const std::string& project_dir) {
   }
   Policy configured = policy;
   try {
-    apply_project_config(configured, *text);
+    for (const auto& problem : apply_project_config(configured, *text))
+      configured.notes.push_back("project config " + path + ": " + problem + "; that setting is ignored");
   } catch (const std::exception& e) {
     policy.notes.push_back("project config " + path + " ignored (" + e.what() + "); the built-in policy applies");
     return policy;

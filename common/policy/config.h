@@ -24,6 +24,15 @@ struct Limits {
   int max_depth = 8;
 };
 
+// How a connection shows a transaction-mode pooler (config/policy.json "pooler_detection").
+struct PoolerDetection {
+  std::vector<int> ports;                           // PgBouncer's 6432, Supabase's transaction port 6543
+  std::vector<std::string> url_parameters;          // pgbouncer=true
+  std::shared_ptr<RE2> host_pattern;                // a host named like a pooler
+  std::vector<std::string> session_mode_endpoints;  // "host-suffix:port" served in session mode
+  std::vector<std::string> direct_variables;        // variables naming the direct connection migrations use
+};
+
 struct Policy {
   std::map<std::string, RuleSetting> rules;
   std::set<std::string> hard_rules;  // a project config may tighten these, never loosen them
@@ -35,6 +44,7 @@ struct Policy {
   std::vector<std::string> backup_directories;
   int backup_max_age_hours = 24;
   std::vector<std::string> side_effect_functions;
+  PoolerDetection pooler_detection;
   Limits limits;
   audit::Settings audit;
   std::string project_config;      // the .pgguard.json applied, if any
@@ -45,11 +55,13 @@ struct Policy {
 Policy builtin_policy();
 
 // The built-in policy with the nearest .pgguard.json at or above `cwd` (or in `project_dir`)
-// applied. A config that cannot be read or is invalid is ignored as a whole, and said so.
+// applied. A file that cannot be read or is not a JSON object is ignored as a whole; a bad
+// setting is ignored alone. Either is said in `notes`.
 Policy load_policy(const std::string& cwd, const std::string& project_dir);
 
-// Applies one project config document (already parsed JSON text) to `policy`; throws with a
-// message naming the bad key.
-void apply_project_config(Policy& policy, const std::string& json_text);
+// Applies one project config document to `policy`. A bad setting (unknown key, wrong type, unknown
+// verdict, loosened hard rule, invalid pattern, value out of range) is skipped and described in the
+// returned problems while the rest applies; throws only when the text is not a JSON object.
+std::vector<std::string> apply_project_config(Policy& policy, const std::string& json_text);
 
 }  // namespace pgguard

@@ -9,7 +9,7 @@ Verdict parse_verdict(std::string_view name) {
   if (name == "allow") return Verdict::Allow;
   if (name == "ask") return Verdict::Ask;
   if (name == "deny") return Verdict::Deny;
-  throw std::runtime_error("unknown verdict '" + std::string(name) + "' (use deny, ask or off)");
+  throw std::runtime_error("unknown verdict '" + std::string(name) + "' (use deny, ask, allow or off)");
 }
 
 std::string_view verdict_name(Verdict verdict) {

@@ -4,17 +4,18 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <set>
 
+#include "guard/rule_catalog.h"
 #include "lint/discover.h"
 #include "lint/project.h"
-#include "lint/rule.h"
 #include "policy/config.h"
-#include "policy/guard_rule.h"
 #include "util/environment.h"
 #include "util/files.h"
+#include "util/git.h"
 #include "util/subprocess.h"
 #include "util/text.h"
 
@@ -149,7 +150,28 @@ std::string without_block(const std::string& text) {
   return before + after;
 }
 
+// A stable fingerprint of a config without init's record: uninstall deletes a .pgguard.json it
+// created only while the fingerprint still matches what init wrote.
+std::string config_fingerprint(json config) {
+  config.erase("init");
+  uint64_t hash = 14695981039346656037ull;  // FNV-1a
+  for (unsigned char c : config.dump()) hash = (hash ^ c) * 1099511628211ull;
+  char hex[17];
+  std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
+
 }  // namespace
+
+std::string project_root(const std::string& dir) {
+  if (auto top = git_toplevel(dir)) return *top;
+  std::string nearest;
+  for (const char* marker : {"package.json", "pyproject.toml", "go.mod", "Cargo.toml", "Gemfile", "mix.exs"}) {
+    std::string found = find_upward(dir, marker);
+    if (found.size() > nearest.size()) nearest = found;
+  }
+  return nearest.empty() ? dir : nearest;
+}
 
 json detect_project(const std::string& project) {
   json detected = json::object();
@@ -173,23 +195,19 @@ json detect_project(const std::string& project) {
 }
 
 std::string claude_md_block() {
-  Policy policy = builtin_policy();
   std::string out = "## PostgreSQL rules enforced by pgguard\n\n"
                     "Every Bash command, file write and migration passes through pgguard. It answers **deny** (the command does "
                     "not run; read the reason and fix the command), **ask** (a human approves) or nothing.\n\n";
-  for (const auto& rule : guard_rules()) {
-    const RuleSetting& setting = policy.rules.at(std::string(rule->id()));
-    if (setting.verdict == Verdict::None) continue;
-    out += "- `" + std::string(rule->id()) + "` (" + std::string(verdict_name(setting.verdict)) + (setting.confirmable ? ", confirmable" : "") +
-           "): " + std::string(rule->summary()) + "\n";
+  for (const auto& rule : guard_rule_entries()) {
+    if (rule.setting.verdict == Verdict::None) continue;
+    out += "- `" + rule.id + "` (" + std::string(verdict_name(rule.setting.verdict)) + (rule.setting.confirmable ? ", confirmable" : "") +
+           "): " + rule.summary + "\n";
   }
   out += "\nConfirmable denials: only when the human asked for it, take a backup (`pg_dump --format=custom "
          "--file=backups/$(date +%Y%m%d-%H%M%S).dump \"$DATABASE_URL\"`) and prefix the command with "
          "`PGGUARD_CONFIRM=\"<why>\"`; a human still approves.\n\n";
-  size_t on = 0;
-  for (const auto& info : lint::all_rule_info()) on += info.enabled_by_default && info.category != "meta";
-  out += "Migrations are linted when written or generated (" + std::to_string(on) +
-         " rules: locks, rewrites, CONCURRENTLY, NOT VALID, NOT NULL, DDL mixed with backfills, down migrations, naming "
+  out += "Migrations are linted when written or generated (" + lint_rule_count_text(rule_counts()) +
+         ": locks, rewrites, CONCURRENTLY, NOT VALID, NOT NULL, DDL mixed with backfills, down migrations, naming "
          "and types). Errors block: rewrite the migration as each finding's fix says. Run `pgguard lint` to see them all "
          "and `pgguard rules <id>` for a rule's documentation. Never edit a migration that was already applied: write a "
          "new one.\n";
@@ -213,6 +231,7 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   std::string settings_after = merged_settings(settings_before, options.bin_dir, options.permissions, added);
   changes.push_back({settings_path, settings_before, settings_after});
 
+  std::string fingerprint_before = config_fingerprint(config);
   json detected = detect_project(options.project);
   for (auto& [key, value] : detected.items())
     if (!config.contains(key)) config[key] = value;
@@ -222,6 +241,9 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   for (const auto& p : added)
     if (std::find(permissions.begin(), permissions.end(), p) == permissions.end()) permissions.push_back(p);
   record["permissions"] = permissions;
+  // What this init writes is init's own, unless the user edited the file since the last init.
+  bool untouched = !record.contains("config_fingerprint") || record["config_fingerprint"] == fingerprint_before;
+  if (record.value("created_config", false) && untouched) record["config_fingerprint"] = config_fingerprint(config);
   changes.push_back({config_path, config_before, config.dump(2) + "\n"});
 
   std::string claude_before = read_text(claude_path);
@@ -235,16 +257,19 @@ std::vector<FileChange> plan_uninstall(const std::string& project) {
   std::string config_before = read_text(config_path);
   json config = parse_object(config_before);
   std::vector<std::string> added;
-  bool created = false;
+  bool created = false, edited = false;
   if (config.contains("init")) {
     if (config["init"].contains("permissions")) added = config["init"]["permissions"].get<std::vector<std::string>>();
     created = config["init"].value("created_config", false);
+    edited = config["init"].value("config_fingerprint", "") != config_fingerprint(config);
     config.erase("init");
   }
   std::string settings_path = project + "/.claude/settings.json";
   std::string settings_before = read_text(settings_path);
   changes.push_back({settings_path, settings_before, without_ours(settings_before, added)});
-  changes.push_back({config_path, config_before, created ? "" : config_before.empty() ? "" : config.dump(2) + "\n"});
+  FileChange config_change{config_path, config_before, config_before.empty() || (created && !edited) ? "" : config.dump(2) + "\n"};
+  if (created && edited) config_change.note = "kept " + config_path + ": it was edited after pgguard init wrote it (only init's record was taken out)";
+  changes.push_back(config_change);
   std::string claude_path = project + "/CLAUDE.md";
   std::string claude_before = read_text(claude_path);
   changes.push_back({claude_path, claude_before, without_block(claude_before)});

@@ -11,8 +11,14 @@ struct FileChange {
   std::string path;
   std::string before;  // empty when the file does not exist
   std::string after;   // empty when the file is removed
+  std::string note;    // said to the user with the change, e.g. why a file is kept
   bool changed() const { return before != after; }
 };
+
+// The project that `dir` belongs to: the git work tree holding it, else the nearest directory at
+// or above it with a package.json, pyproject.toml, go.mod, Cargo.toml, Gemfile or mix.exs, else
+// `dir` itself. init, doctor and uninstall work there when no --project is given.
+std::string project_root(const std::string& dir);
 
 struct InitOptions {
   std::string project;    // the project root

@@ -1814,6 +1814,9 @@ class Finder {
       exec.signals.push_back({TargetSignal::Kind::Connection, "DATABASE_URL (from " + resolve_path(dir, ".env") + ")", it->second});
       exec.env.erase("DATABASE_URL");  // the signal carries it; the value is not a prefix assignment
     }
+    for (const auto& name : ctx_.direct_variables)  // the direct connection a migration tool may prefer (Prisma's directUrl)
+      if (auto it = vars.find(name); it != vars.end() && !ctx_.env.count(name))
+        exec.signals.push_back({TargetSignal::Kind::Connection, name + " (from " + resolve_path(dir, ".env") + ")", it->second});
   }
 
   Stream run_catalog_tool(const CliTool& tool, const std::string& program, Exec& exec, Scope& scope) {

@@ -19,6 +19,7 @@ struct FindContext {
   const Budget* budget = nullptr;
   std::vector<std::string> connection_variables;   // DATABASE_URL, PGHOST, ...
   std::vector<std::string> environment_variables;  // NODE_ENV, RAILS_ENV, ...
+  std::vector<std::string> direct_variables;       // DIRECT_URL, ...: read from the project's .env like DATABASE_URL
   size_t max_file_bytes = 1 << 20;
   int max_depth = 8;  // nested shells, package scripts, eval
 };

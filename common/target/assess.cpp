@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sinks/secrets.h"
+#include "target/pooler.h"
 #include "util/text.h"
 
 namespace pgguard::target {
@@ -26,6 +27,8 @@ bool matches_any(const std::string& text, const Policy& policy) {
 }  // namespace
 
 Assessment assess(const std::vector<sinks::TargetSignal>& signals, const Policy& policy) {
+  Assessment result;
+  result.pooler = pooled_connection(signals, policy.pooler_detection);
   for (const auto& signal : signals) {
     bool production = false;
     std::string shown = sinks::redact(without_userinfo(signal.value));
@@ -43,9 +46,13 @@ Assessment assess(const std::vector<sinks::TargetSignal>& signals, const Policy&
         production = matches_any(without_userinfo(signal.value), policy);
         break;
     }
-    if (production) return {true, signal.source + " = " + shorten(shown, 120)};
+    if (production) {
+      result.production = true;
+      result.evidence = signal.source + " = " + shorten(shown, 120);
+      return result;
+    }
   }
-  return {};
+  return result;
 }
 
 }  // namespace pgguard::target

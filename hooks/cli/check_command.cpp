@@ -7,6 +7,21 @@
 #include "util/environment.h"
 
 namespace pgguard::cli {
+namespace {
+
+// The verdict as the exit status, so scripts can branch on it: 0 nothing or allow, 1 deny, 3 ask
+// (2 stays the usage error of every command).
+int exit_status(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Deny: return 1;
+    case Verdict::Ask: return 3;
+    case Verdict::None:
+    case Verdict::Allow: return 0;
+  }
+  return 0;
+}
+
+}  // namespace
 
 int check_command(const std::vector<std::string>& args) {
   GuardRequest request;
@@ -34,13 +49,13 @@ int check_command(const std::vector<std::string>& args) {
     nlohmann::json out = {{"decision", std::string(verdict_name(decision.verdict))}, {"rules", rules}, {"reason", decision.reason}};
     if (!decision.updated_command.empty()) out["updated_command"] = decision.updated_command;
     std::cout << hook_io::dump(out) << "\n";
-    return 0;
+    return exit_status(decision.verdict);
   }
   std::cout << verdict_name(decision.verdict);
   for (const auto& r : rules) std::cout << " " << r;
   std::cout << "\n";
   if (!decision.reason.empty()) std::cout << decision.reason << "\n";
-  return 0;
+  return exit_status(decision.verdict);
 }
 
 }  // namespace pgguard::cli

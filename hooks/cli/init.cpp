@@ -23,7 +23,7 @@ std::string own_directory() {
 }
 
 struct Common {
-  std::string project = current_directory();
+  std::string project = setup::project_root(current_directory());
   std::string bin = own_directory();
   bool dry_run = false, json = false, permissions = false;
 };
@@ -51,6 +51,7 @@ std::optional<Common> parse(const std::vector<std::string>& args, const char* co
 int write_changes(const std::vector<setup::FileChange>& changes, bool dry_run) {
   bool any = false;
   for (const auto& change : changes) {
+    if (!change.note.empty()) std::cout << change.note << "\n";
     if (!change.changed()) continue;
     any = true;
     if (dry_run) std::cout << setup::diff(change);

@@ -153,7 +153,7 @@ TEST_CASE("e2e: the CLI checks commands and documents itself", "[e2e][cli]") {
   auto version = run_process(PGGUARD_CLI, {"--version"}, "", kEnv);
   CHECK(version.out.rfind("pgguard ", 0) == 0);
   auto check = run_process(PGGUARD_CLI, {"check-command", "npx drizzle-kit push"}, "", kEnv);
-  CHECK(check.exit_code == 0);
+  CHECK(check.exit_code == 1);
   CHECK(check.out.rfind("deny schema-push\n", 0) == 0);
   auto none = run_process(PGGUARD_CLI, {"check-command", "--json", "ls"}, "", kEnv);
   CHECK(json::parse(none.out)["decision"] == "none");

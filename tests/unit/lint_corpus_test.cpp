@@ -60,6 +60,7 @@ std::optional<LintCase> read_case(const std::string& path, const std::string& te
           std::string dir = fs::path(path).parent_path().string();
           if (k == "pg-version") c.options.settings.pg_version = std::stoi(v);
           if (k == "tool") c.options.tool = parse_tool(v);
+          if (k == "pooler") c.options.settings.transaction_pooler = "lint-options: pooler=" + v;
           if (k == "schema") c.options.schema_files.push_back(dir + "/" + v);
           if (k == "stats") {
             std::ifstream in(dir + "/" + v);

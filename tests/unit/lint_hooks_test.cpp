@@ -76,6 +76,30 @@ TEST_CASE("PostToolUse: clean migrations and other files get no answer", "[lint]
   CHECK(post(post_write(p, "notes.sql")).out.empty());
 }
 
+TEST_CASE("PostToolUse: the project's audit settings apply, and a broken config is said once", "[lint][hooks]") {
+  Project p;
+  p.write("db/migrations/002_index.sql", "CREATE INDEX idx_orders_status ON orders (status);\n");
+  std::string state = p.path("state");
+  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"XDG_STATE_HOME", state}};
+  auto logged = [&] { return fs::exists(state + "/pgguard") && !fs::is_empty(state + "/pgguard"); };
+
+  p.write(".pgguard.json", R"({"audit": {"enabled": false}})");
+  auto quiet = run_process(PGGUARD_POST_HOOK, {}, post_write(p, "db/migrations/002_index.sql").dump(), env);
+  CHECK(json::parse(quiet.out)["decision"] == "block");
+  CHECK_FALSE(json::parse(quiet.out).contains("hookSpecificOutput"));
+  CHECK_FALSE(logged());
+
+  p.write(".pgguard.json", "{\"audit\": {\"enabled\": false},");
+  auto broken = run_process(PGGUARD_POST_HOOK, {}, post_write(p, "db/migrations/002_index.sql").dump(), env);
+  json out = json::parse(broken.out);
+  CHECK(out["decision"] == "block");  // linted with the defaults
+  CHECK(std::string(out["reason"]).find("[create-index-non-concurrent]") != std::string::npos);
+  std::string context = out["hookSpecificOutput"]["additionalContext"];
+  CHECK(context.find(p.path(".pgguard.json") + " ignored") != std::string::npos);
+  CHECK(context.find("ignored") == context.rfind("ignored"));
+  CHECK(logged());  // the built-in audit settings apply
+}
+
 TEST_CASE("PostToolUse: Edit and MultiEdit payloads lint the file as it now is", "[lint][hooks]") {
   Project p;
   p.write("db/migrations/002_edit.sql", "CREATE INDEX idx_orders_status ON orders (status);\n");

@@ -1,8 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include "guard/guard.h"
 #include "policy/config.h"
 #include "sinks/secrets.h"
+#include "support/temp_project.h"
 #include "target/assess.h"
+#include "util/text.h"
 
 using namespace pgguard;
 using sinks::TargetSignal;
@@ -54,7 +57,56 @@ TEST_CASE("project config: tightens, adds patterns, never loosens hard rules", "
   CHECK(policy.rules.at("sql-bounded-write").verdict == Verdict::Ask);
   CHECK(target::assess({{TargetSignal::Kind::Connection, "x", "acme-main.db"}}, policy).production);
   Policy strict = builtin_policy();
-  CHECK_THROWS(apply_project_config(strict, R"({"rules": {"sql-destructive": "off"}})"));
-  CHECK_THROWS(apply_project_config(strict, R"({"production": {"patterns": ["(unclosed"]}})"));
-  CHECK_THROWS(apply_project_config(strict, R"({"unknown_key": 1})"));
+  CHECK(apply_project_config(strict, R"({"rules": {"sql-destructive": "off"}})").size() == 1);
+  CHECK(strict.rules.at("sql-destructive").verdict == Verdict::Deny);
+  CHECK(apply_project_config(strict, R"({"production": {"patterns": ["(unclosed"]}})").size() == 1);
+  CHECK(apply_project_config(strict, R"({"unknown_key": 1})").size() == 1);
+  CHECK_THROWS(apply_project_config(strict, R"([1, 2])"));
+  CHECK_THROWS(apply_project_config(strict, R"({"rules": )"));
+}
+
+TEST_CASE("project config: one bad setting is reported alone and the rest applies", "[config]") {
+  Policy policy = builtin_policy();
+  auto problems = apply_project_config(policy, R"({"rules": {"sql-schema-change": "deny", "migration-run": "sometimes",
+      "sql-destructive": "ask", "sql-opaque": {"verdict": 3}}, "backup": {"max_age_hours": 500, "directories": ["var/dumps"]},
+      "production": {"patterns": ["(?i)acme", "(bad"], "environment_names": "ACCEPTANCE"}, "allow_read_only": "yes", "audit": {"enabled": false}})");
+  std::string all = join(problems, "\n");
+  INFO(all);
+  CHECK(problems.size() == 7);
+  CHECK(all.find("rule 'migration-run': unknown verdict 'sometimes'") != std::string::npos);
+  CHECK(all.find("rule 'sql-destructive': a hard rule cannot be loosened from deny") != std::string::npos);
+  CHECK(all.find("rule 'sql-opaque' has the wrong type") != std::string::npos);
+  CHECK(all.find("backup.max_age_hours: must be between 1 and 168") != std::string::npos);
+  CHECK(all.find("production.environment_names has the wrong type") != std::string::npos);
+  CHECK(all.find("allow_read_only has the wrong type") != std::string::npos);
+  CHECK(all.find("production pattern \"(bad\"") != std::string::npos);
+  CHECK(policy.rules.at("sql-schema-change").verdict == Verdict::Deny);
+  CHECK(policy.rules.at("migration-run").verdict == Verdict::Ask);
+  CHECK(policy.rules.at("sql-destructive").verdict == Verdict::Deny);
+  CHECK(policy.backup_directories == std::vector<std::string>{"var/dumps"});
+  CHECK(policy.backup_max_age_hours == 24);
+  CHECK_FALSE(policy.audit.enabled);
+  CHECK(target::assess({{TargetSignal::Kind::Connection, "x", "acme.db"}}, policy).production);
+}
+
+TEST_CASE("project config: allow is accepted and never blocks, prompts or approves", "[config]") {
+  testing::TempProject p;
+  p.write(".pgguard.json", R"({"rules": {"sql-schema-change": "allow", "sql-heavy-maintenance": "bogus"}})");
+  Policy policy = load_policy(p.root, "");
+  CHECK(policy.project_config == p.path(".pgguard.json"));
+  CHECK(policy.rules.at("sql-schema-change").verdict == Verdict::Allow);
+  REQUIRE(policy.notes.size() == 1);
+  CHECK(policy.notes[0].find("rule 'sql-heavy-maintenance': unknown verdict 'bogus' (use deny, ask, allow or off); that setting is ignored") != std::string::npos);
+  GuardRequest request;
+  request.cwd = p.root;
+  request.command = "psql -d app_dev -c 'ALTER TABLE users ADD COLUMN note text'";
+  Decision allowed = check_command(request, policy);
+  CHECK(allowed.verdict == Verdict::None);
+  REQUIRE(allowed.findings.size() == 1);
+  CHECK(allowed.findings[0].rule == "sql-schema-change");
+  CHECK(allowed.findings[0].verdict == Verdict::Allow);
+  request.command = "psql -d app_dev -c 'VACUUM FULL users'";
+  Decision asked = check_command(request, policy);
+  CHECK(asked.verdict == Verdict::Ask);
+  CHECK(asked.reason.find("that setting is ignored") != std::string::npos);
 }

@@ -83,6 +83,60 @@ TEST_CASE("uninstall removes exactly what init added", "[setup]") {
   CHECK_FALSE(fs::exists(p.root + "/.pgguard.json"));
 }
 
+TEST_CASE("uninstall keeps a .pgguard.json edited after init and says so", "[setup]") {
+  TempProject p;
+  init(p);
+  json config = json::parse(p.read(".pgguard.json"));
+  config["rules"] = {{"sql-bounded-write", "ask"}};
+  p.write(".pgguard.json", config.dump(2));
+  auto changes = setup::plan_uninstall(p.root);
+  auto kept = std::find_if(changes.begin(), changes.end(), [&](const setup::FileChange& c) { return c.path == p.path(".pgguard.json"); });
+  REQUIRE(kept != changes.end());
+  CHECK(kept->note.find("kept " + p.path(".pgguard.json")) != std::string::npos);
+  std::string error;
+  REQUIRE(setup::apply(changes, error));
+  json after = json::parse(p.read(".pgguard.json"));
+  CHECK(after["rules"]["sql-bounded-write"] == "ask");
+  CHECK_FALSE(after.contains("init"));
+
+  TempProject untouched;  // the same steps without the edit remove the file, after a second init that found more
+  init(untouched);
+  untouched.write("db/migrations/001_init.sql", "CREATE TABLE t (id uuid PRIMARY KEY);\n");
+  init(untouched);
+  REQUIRE(json::parse(untouched.read(".pgguard.json")).contains("migrations"));
+  for (const auto& change : setup::plan_uninstall(untouched.root)) CHECK(change.note.empty());
+  REQUIRE(setup::apply(setup::plan_uninstall(untouched.root), error));
+  CHECK_FALSE(fs::exists(untouched.path(".pgguard.json")));
+}
+
+TEST_CASE("init, doctor and uninstall run from a subdirectory work on the project root", "[setup]") {
+  TempProject p;
+  p.write("package.json", "{}\n");
+  p.write("src/components/deep/.keep", "");
+  CHECK(setup::project_root(p.path("src/components/deep")) == p.root);
+  TempProject bare;
+  bare.write("a/b/.keep", "");
+  CHECK(setup::project_root(bare.path("a/b")) == bare.path("a/b"));
+
+  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}};
+  auto r = run_process(PGGUARD_CLI, {"init"}, "", env, p.path("src/components/deep"));
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(fs::exists(p.path(".claude/settings.json")));
+  CHECK(fs::exists(p.path(".pgguard.json")));
+  CHECK_FALSE(fs::exists(p.path("src/components/deep/.claude")));
+  auto doctor = run_process(PGGUARD_CLI, {"doctor", "--json"}, "", env, p.path("src/components"));
+  CHECK(json::parse(doctor.out)["checks"][1]["detail"] == p.path(".claude/settings.json"));
+  auto uninstall = run_process(PGGUARD_CLI, {"uninstall"}, "", env, p.path("src"));
+  CHECK(uninstall.exit_code == 0);
+  CHECK_FALSE(fs::exists(p.path(".pgguard.json")));
+
+  auto git = run_process("git", {"init", "-q"}, "", env, p.root);
+  REQUIRE(git.exit_code == 0);
+  p.write("src/components/pyproject.toml", "[project]\n");  // a nested marker: the git work tree still wins
+  CHECK(setup::project_root(p.path("src/components/deep")) == p.root);
+}
+
 TEST_CASE("doctor passes on a working setup and names each problem of a broken one", "[setup]") {
   TempProject p;
   p.write("db/migrations/001_init.sql", "CREATE TABLE t (id uuid PRIMARY KEY);\n");

@@ -18,6 +18,7 @@ std::unique_ptr<GuardRule> cli_destructive();
 std::unique_ptr<GuardRule> cli_database_write();
 std::unique_ptr<GuardRule> schema_push();
 std::unique_ptr<GuardRule> migration_run();
+std::unique_ptr<GuardRule> migration_through_pooler();
 std::unique_ptr<GuardRule> pending_migration_errors();
 std::unique_ptr<GuardRule> production_write();
 std::unique_ptr<GuardRule> hardcoded_password();
