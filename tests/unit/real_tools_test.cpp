@@ -110,7 +110,8 @@ void check_applied(const ToolProject& p, const std::vector<std::string>& applied
   INFO("pgguard migrations --database-url " << p.database_url() << " --format json\n" << r.out << r.err);
   CHECK(r.exit_code == 0);
   json view = json::parse(r.out, nullptr, false);
-  REQUIRE(view.is_object());
+  CHECK(view.is_object());
+  if (!view.is_object()) return;
   CHECK(view.value("root", "") == p.root());
   auto entry = [&](const std::string& name) {
     for (const auto& m : view.value("migrations", json::array()))
