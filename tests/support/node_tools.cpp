@@ -44,7 +44,14 @@ NodeTools install_node_tools(const std::vector<std::string>& packages, int timeo
 
   auto env = process_environment();
   ProcessResult version = run_process("npm", {"--version"}, "", env, "", 30000);
-  if (version.exit_code != 0) return unavailable("npm is not installed or does not run: " + tail(version.err, 300));
+  if (version.exit_code != 0) return unavailable("npm is not on PATH or does not run: " + tail(version.err, 300));
+  // Failed requests are retried for minutes by default; an unreachable registry is told in seconds.
+  const std::vector<std::string> bounded = {"--fetch-retries=1", "--fetch-timeout=30000", "--fetch-retry-mintimeout=1000",
+                                              "--fetch-retry-maxtimeout=5000"};
+  std::vector<std::string> ping = {"ping"};
+  ping.insert(ping.end(), bounded.begin(), bounded.end());
+  ProcessResult reached = run_process("npm", ping, "", env, "", 60000);
+  if (reached.exit_code != 0) return unavailable("the npm registry is unreachable: " + tail(reached.err, 300));
 
   // Installed beside the final place and renamed when complete, so a killed run leaves no half install in use.
   std::filesystem::create_directories(cache);
@@ -52,6 +59,7 @@ NodeTools install_node_tools(const std::vector<std::string>& packages, int timeo
   std::ofstream(staging + "/package.json") << "{\"name\": \"pgguard-node-tools\", \"private\": true}\n";
   std::vector<std::string> args = {"install", "--prefer-offline", "--no-audit", "--no-fund", "--no-progress",
                                    "--loglevel=error", "--cache", cache + "/npm"};
+  args.insert(args.end(), bounded.begin(), bounded.end());
   args.insert(args.end(), packages.begin(), packages.end());
   NodeTools tools;
   auto started = std::chrono::steady_clock::now();
@@ -60,7 +68,7 @@ NodeTools install_node_tools(const std::vector<std::string>& packages, int timeo
   if (installed.exit_code != 0) {
     remove_tree(staging);
     tools.unavailable = installed.signal ? "npm install did not finish in " + std::to_string(timeout_seconds) + " s"
-                                         : "npm install failed (the registry may be unreachable): " + tail(installed.err, 600);
+                                         : "npm install failed: " + tail(installed.err, 600);
     return tools;
   }
   std::ofstream(staging + "/complete") << key << "\n";
