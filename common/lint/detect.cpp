@@ -67,7 +67,10 @@ bool has_sibling(const ToolRecord& record, const std::string& dir) {
 
 bool path_names_tool(const ToolRecord& record, const std::string& path, bool sql) {
   std::string dir = parent_dir(path);
-  bool named = glob_any(record.paths, path) || matches_any(record.path_patterns, path);
+  // A pattern names files only the tool writes (V1__x.sql, x.postgres.up.sql); a glob names a
+  // common layout, which may need the project's word (sqlx's migrations/*.sql) or a sibling file.
+  if (matches_any(record.path_patterns, path)) return true;
+  bool named = glob_any(record.paths, path);
   if (record.requires_sibling) named = named && has_sibling(record, dir);
   else named = named || (sql && has_sibling(record, dir));
   return named && (!record.requires_project || project_tools(dir).count(record.tool));

@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "lint/history.h"
+#include "lint/tools.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -173,6 +174,7 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
   result.tool = parsed->file.tool;
   Schema schema = history;
   std::optional<Schema> after_ups;  // taken at the first down statement: downs do not carry forward
+  bool interpolation_reported = false;
 
   std::vector<LintFinding> findings;
   std::vector<Ignore> ignores = read_ignores(*parsed, findings);
@@ -222,6 +224,13 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
       state.access_exclusive_in_transaction.clear();
     }
     ++result.statements;
+    if (!s.parse_error.empty() && section.interpolated) {
+      if (!interpolation_reported && rule_enabled("unlintable-migration", options))
+        emit("unlintable-migration", {"this migration builds SQL at run time (${...} at line " + std::to_string(s.line) +
+                                          "), which cannot be linted; pass literal SQL strings", "", 0, ""}, &s, i);
+      interpolation_reported = true;
+      continue;
+    }
     if (!s.parse_error.empty()) {
       if (rule_enabled("parse-error", options))
         emit("parse-error", {"PostgreSQL rejects this statement: " + s.parse_error, "rewrite it in PostgreSQL syntax", 0, ""}, &s, i);
@@ -315,6 +324,7 @@ void quiet_unstated_conventions(std::vector<LintResult>& results, const LintOpti
 }  // namespace
 
 LintResult lint_text(const std::string& path, const std::string& text, const LintOptions& options) {
+  if (is_foreign_dialect(path)) return {};  // popx's .mysql.up.sql and the like never reach PostgreSQL
   Schema history = snapshot_schema(options);
   Tool tool = options.tool ? *options.tool : detect_tool(path, text);
   size_t replayed = 0;
@@ -336,6 +346,7 @@ std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const 
   std::vector<std::string> order;
   std::vector<Tool> tools(paths.size(), Tool::Plain);
   for (size_t i = 0; i < paths.size(); ++i) {
+    if (is_foreign_dialect(paths[i])) continue;
     texts[i] = readable_text(paths[i], options, results[i]);
     if (!texts[i] || trim(*texts[i]).empty()) continue;
     tools[i] = options.tool ? *options.tool : detect_tool(paths[i], *texts[i]);

@@ -29,6 +29,7 @@ struct Section {
   size_t offset = 0;     // where sql starts in the file text
   int first_line = 1;    // the file line of sql's first character
   std::string label;     // "migrate:up", "changeset alice:1", ...
+  bool interpolated = false;  // a JS template literal whose ${...} parts were blanked out
 };
 
 struct MigrationFile {

@@ -131,7 +131,7 @@ int lint(const std::vector<std::string>& args) {
     report.add(result.findings);
   }
   report.finish();
-  if (format == Format::Text) {
+  {  // on stderr, so that it never mixes with a JSON or SARIF report
     std::cerr << files.size() << " migration file(s) linted";
     if (changed_only) std::cerr << " (added or changed of " << found << "; the others replayed as history)";
     std::cerr << ", " << errors << " error(s), " << warnings << " warning(s)\n";
