@@ -50,8 +50,9 @@ struct StatementContext {
   Node node() const { return statement.node.body(); }
   const std::string& type() const { return statement.type; }
   bool is_down() const { return section.direction == Direction::Down; }
-  // Created earlier in this file: no lock rules apply to it.
-  bool is_new_table(const std::string& name) const { return state.created_tables.count(name) > 0; }
+  // Created earlier in this file (or, for a function body, earlier in that body): no lock rules
+  // apply to it.
+  bool is_new_table(const std::string& name) const;
   bool is_new_index(const std::string& name) const { return state.created_indexes.count(name) > 0; }
 };
 
@@ -84,7 +85,15 @@ struct RuleInfo {
   Severity severity = Severity::Warning;
   std::string category;  // lock, transaction, destructive, convention
   std::string summary;
+  // Whether the rule also checks the statements of function and procedure bodies, which run when
+  // called rather than during the migration: what they do to data, not the migration's locks.
+  bool function_bodies = false;
 };
+
+// Runs `rule` on the statement when it applies there: a statement of a function or procedure body
+// that the migration does not call reaches only rules marked function_bodies, and their findings
+// say that it happens when the function runs.
+void check_statement(const LintRule& rule, const RuleInfo* info, const StatementContext& context, std::vector<RuleFinding>& out);
 
 // Every lint rule with its metadata from config/lint_rules.json, in id order.
 const std::vector<std::unique_ptr<LintRule>>& lint_rules();
