@@ -240,9 +240,10 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
     for (const auto& active : active_rules) {
       if (context.is_down() && active.info && active.info->category == "destructive") continue;
       found.clear();
-      active.rule->check(context, found);
+      check_statement(*active.rule, active.info, context, found);
       for (const auto& f : found) emit(active.id, f, &s, i);
     }
+    if (s.runs == Runs::WhenCalled) continue;  // a function body changes nothing until it is called
     advance(state, s, schema, options.settings, in_transaction);
     if (section.direction == Direction::Down && !after_ups) after_ups = schema;
     schema.apply(s.node);

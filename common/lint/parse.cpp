@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "lint/schema.h"
 #include "sql/mysqlisms.h"
@@ -30,6 +31,14 @@ size_t first_token(const std::string& text, size_t pos, size_t end) {
     }
   }
   return std::min(pos, end);
+}
+
+// The functions `tree` calls, by unqualified name: f() anywhere in it, and CALL p().
+void add_calls(const Node& tree, std::set<std::string>& calls) {
+  tree.walk([&](const Node& node) {
+    for (const Node& call : {node["FuncCall"], node["CallStmt"]["funccall"]})
+      if (std::vector<Node> name = call["funcname"].list(); !name.empty()) calls.insert(name.back().sval());
+  });
 }
 
 class Parser {
@@ -59,9 +68,30 @@ class Parser {
     pg_query_free_parse_result(result);
   }
 
+  // Function bodies the migration calls, directly or through other functions, run during it.
+  void finish() {
+    std::set<std::string> called = calls_[""];
+    for (std::vector<std::string> pending(called.begin(), called.end()); !pending.empty();) {
+      std::string caller = pending.back();
+      pending.pop_back();
+      for (const std::string& callee : calls_[caller])
+        if (called.insert(callee).second) pending.push_back(callee);
+    }
+    for (const auto& [index, function] : bodies_)
+      if (called.count(function)) out_.statements[index].runs = Runs::Migration;
+  }
+
  private:
   ParsedMigration& out_;
   std::vector<size_t> line_starts_;
+  std::map<std::string, std::set<std::string>> calls_;     // function name ("" for the migration) -> the functions it calls
+  std::vector<std::pair<size_t, std::string>> bodies_;     // statement index -> the function whose body holds it
+
+  void add_calls_of(const std::string& sql, std::set<std::string>& calls) {
+    PgQueryParseResult result = pg_query_parse(sql.c_str());
+    if (!result.error) add_calls(document(result.parse_tree), calls);
+    pg_query_free_parse_result(result);
+  }
 
   std::pair<int, int> position(size_t offset) const {
     auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
@@ -121,14 +151,23 @@ class Parser {
       std::string mysql = sql::describe_mysqlisms(statement.text);
       if (!mysql.empty()) statement.parse_error += "; MySQL syntax: " + mysql;
     }
+    add_calls(statement.node, calls_[""]);
     out_.statements.push_back(statement);
     if (statement.type == "DoStmt" || statement.type == "CreateFunctionStmt") embedded(statement);
   }
 
-  // Statements inside a DO block or a PL/pgSQL function run with the same locks.
+  // Statements inside a DO block run with the migration; those of a PL/pgSQL function or procedure
+  // body when it is called.
   void embedded(const Statement& outer) {
     std::string body, language = "plpgsql";
     Node n = outer.node.body();
+    std::string function;  // "" for a DO block: the migration runs it
+    std::string routine;
+    if (outer.type == "CreateFunctionStmt") {
+      std::vector<Node> name = n["funcname"].list();
+      function = name.empty() ? "?" : name.back().sval();
+      routine = std::string(n.flag("is_procedure") ? "procedure " : "function ") + n["funcname"].names() + "()";
+    }
     for (const Node& option : (outer.type == "DoStmt" ? n["args"] : n["options"]).list()) {
       Node def = option["DefElem"];
       if (def.str("defname") == "as") {
@@ -140,13 +179,15 @@ class Parser {
     if (language != "plpgsql" || body.empty()) return;
     std::string tag = "$pgguard$";
     for (int i = 0; body.find(tag) != std::string::npos && i < 100; ++i) tag = "$pgguard" + std::to_string(i) + "$";
-    std::string function = "CREATE FUNCTION pgguard_body() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
-    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(function.c_str());
+    std::string wrapped = "CREATE FUNCTION pgguard_body() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
+    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(wrapped.c_str());
     if (!result.error) {
       Node root = document(result.plpgsql_funcs);
       root.walk([&](const Node& node) {
         Node query;
         if (node.has("PLpgSQL_stmt_execsql")) query = node["PLpgSQL_stmt_execsql"]["sqlstmt"]["PLpgSQL_expr"];
+        for (const char* call : {"PLpgSQL_stmt_perform", "PLpgSQL_stmt_call"})  // PERFORM f(), CALL p()
+          if (Node expr = node[call]["expr"]["PLpgSQL_expr"]) add_calls_of(expr.str("query"), calls_[function]);
         if (!query) return;
         std::string sql = query.str("query");
         PgQueryParseResult inner = pg_query_parse(sql.c_str());
@@ -159,6 +200,12 @@ class Parser {
             s.text = trim(sql);
             s.text_location = std::min(sql.find_first_not_of(" \t\n\v\f\r"), sql.size());  // what trim() dropped
             s.embedded = true;
+            if (!function.empty()) {
+              s.runs = Runs::WhenCalled;
+              s.routine = routine;
+              bodies_.emplace_back(out_.statements.size(), function);
+            }
+            add_calls(s.node, calls_[function]);
             out_.statements.push_back(s);
           }
         }
@@ -246,8 +293,9 @@ std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments co
   out->file = std::move(file);
   Parser parser(*out);
   for (size_t i = 0; i < out->file.sections.size(); ++i) parser.section(i, comments);
+  parser.finish();
   for (size_t i = 0; i < out->statements.size(); ++i)
-    if (const Statement& s = out->statements[i]; s.node)
+    if (const Statement& s = out->statements[i]; s.node && s.runs == Runs::Migration)
       if (std::string table = relation_name(s.node.body()["relation"]); !table.empty()) out->statements_on[table].push_back(i);
   return out;
 }

@@ -20,6 +20,11 @@ struct Comment {
   int line = 1;
 };
 
+// When a statement runs: the migration runs its own statements and those of DO blocks; the body of
+// a function or procedure runs when something calls it, which is during the migration only when
+// the migration itself calls it (SELECT f(), CALL p(), PERFORM f()).
+enum class Runs { Migration, WhenCalled };
+
 struct Statement {
   Node node;              // {"CreateStmt": {...}}; invalid when parse_error is set
   std::string type;       // "CreateStmt"
@@ -29,6 +34,8 @@ struct Statement {
   int column = 1;
   size_t section = 0;     // index into MigrationFile::sections
   bool embedded = false;  // from a DO block or a PL/pgSQL function body
+  Runs runs = Runs::Migration;
+  std::string routine;    // for a statement of a function or procedure body: "function purge_sessions()"
   std::string parse_error;
   // Parse-tree locations are byte offsets into the string libpg_query parsed: the whole section,
   // the statement's own chunk when a syntax error made the section parse statement by statement,
@@ -44,7 +51,8 @@ struct ParsedMigration {
   std::vector<Statement> statements;
   std::vector<Comment> comments;
   // Indexes into statements of those that name each relation (CREATE TABLE, ALTER TABLE, CREATE
-  // INDEX ... ON it), in order: rules that look ahead for a table's statements stay linear.
+  // INDEX ... ON it), in order: rules that look ahead for a table's statements stay linear. Only
+  // statements the migration runs: a function body's CREATE INDEX creates nothing until it is called.
   std::map<std::string, std::vector<size_t>> statements_on;
   // What a rule derives from the whole file once (a look-ahead index), by rule id; built on first use.
   mutable std::map<std::string, std::shared_ptr<void>, std::less<>> rule_cache;

@@ -16,7 +16,26 @@ std::string outside_transaction_fix(const StatementContext& context, const std::
   if (!context.in_transaction) return statement;
   return no_transaction_fix(context.migration.file.tool, statement);
 }
+
 void LintRule::finish(const FileContext&, std::vector<RuleFinding>&) const {}
+
+bool StatementContext::is_new_table(const std::string& name) const {
+  if (state.created_tables.count(name)) return true;
+  if (statement.runs != Runs::WhenCalled) return false;
+  // A body's statements follow its CREATE FUNCTION, which runs none of them.
+  for (const Statement* s = &statement; s != migration.statements.data() && (--s)->routine == statement.routine;)
+    if (created_table(s->node) == name) return true;
+  return false;
+}
+
+void check_statement(const LintRule& rule, const RuleInfo* info, const StatementContext& context, std::vector<RuleFinding>& out) {
+  if (context.statement.runs == Runs::Migration) return rule.check(context, out);
+  if (!info || !info->function_bodies) return;
+  size_t first = out.size();
+  rule.check(context, out);
+  for (size_t i = first; i < out.size(); ++i)
+    out[i].message = "When " + context.statement.routine + " runs (not during the migration): " + out[i].message;
+}
 
 const char* severity_name(Severity severity) {
   switch (severity) {
@@ -40,7 +59,8 @@ const std::vector<RuleInfo>& all_rule_info() {
     auto doc = nlohmann::json::parse(embedded_file("lint_rules.json"));
     for (const auto& [id, r] : doc.at("rules").items())
       out.push_back({id, r.at("default") == "on", parse_severity(r.at("severity").get<std::string>()),
-                     r.at("category").get<std::string>(), r.at("summary").get<std::string>(), r.value("convention_stated_by", "")});
+                     r.at("category").get<std::string>(), r.at("summary").get<std::string>(), r.value("convention_stated_by", ""),
+                     r.value("function_bodies", false)});
     return out;
   }();
   return infos;

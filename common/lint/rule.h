@@ -52,8 +52,9 @@ struct StatementContext {
   Node node() const { return statement.node.body(); }
   const std::string& type() const { return statement.type; }
   bool is_down() const { return section.direction == Direction::Down; }
-  // Created earlier in this file: no lock rules apply to it.
-  bool is_new_table(const std::string& name) const { return state.created_tables.count(name) > 0; }
+  // Created earlier in this file (or, for a function body, earlier in that body): no lock rules
+  // apply to it.
+  bool is_new_table(const std::string& name) const;
   bool is_new_index(const std::string& name) const { return state.created_indexes.count(name) > 0; }
 };
 
@@ -89,6 +90,9 @@ struct RuleInfo {
   // For conventions a project may not follow: what in its CLAUDE.md says it does (a pattern). Until
   // it does, or the rule is turned on in .pgguard.json, the rule speaks once per run, not per table.
   std::string convention_stated_by;
+  // Whether the rule also checks the statements of function and procedure bodies, which run when
+  // called rather than during the migration: what they do to data, not the migration's locks.
+  bool function_bodies = false;
 };
 
 // The fix that runs `statement` (ending in ';') without a transaction, in the terms of the tool that
@@ -96,6 +100,11 @@ struct RuleInfo {
 // tool's own way out (dbmate transaction:false, pgm.noTransaction(), a file of its own for Prisma...)
 // or, where the tool has none (drizzle), how to run it outside the tool.
 std::string outside_transaction_fix(const StatementContext& context, const std::string& statement);
+
+// Runs `rule` on the statement when it applies there: a statement of a function or procedure body
+// that the migration does not call reaches only rules marked function_bodies, and their findings
+// say that it happens when the function runs.
+void check_statement(const LintRule& rule, const RuleInfo* info, const StatementContext& context, std::vector<RuleFinding>& out);
 
 // Every lint rule with its metadata from config/lint_rules.json, in id order.
 const std::vector<std::unique_ptr<LintRule>>& lint_rules();

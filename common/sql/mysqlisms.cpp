@@ -1,11 +1,58 @@
 #include "sql/mysqlisms.h"
 
+#include <pg_query.h>
+#include <pg_query/pg_query.pb-c.h>
 #include <re2/re2.h>
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace pgguard::sql {
+namespace {
+
+// Whether a scanned token holds text rather than code: a comment, a string or dollar-quoted body,
+// or a quoted identifier (a backtick may sit inside "odd`name").
+bool quoted_or_comment(const PgQuery__ScanToken& token, std::string_view sql) {
+  switch (token.token) {
+    case PG_QUERY__TOKEN__SQL_COMMENT:
+    case PG_QUERY__TOKEN__C_COMMENT:
+    case PG_QUERY__TOKEN__SCONST:
+    case PG_QUERY__TOKEN__USCONST:
+    case PG_QUERY__TOKEN__BCONST:
+    case PG_QUERY__TOKEN__XCONST:
+    case PG_QUERY__TOKEN__UIDENT:
+      return true;
+    case PG_QUERY__TOKEN__IDENT:
+      return sql[static_cast<size_t>(token.start)] == '"';
+    default:
+      return false;
+  }
+}
+
+// The SQL with comments, string literals and quoted identifiers blanked out, as PostgreSQL's
+// scanner reads it; the SQL itself when it does not scan (an unterminated quote or comment).
+std::string code_only(std::string_view sql) {
+  std::string code(sql);
+  PgQueryScanResult result = pg_query_scan(code.c_str());
+  if (!result.error) {
+    PgQuery__ScanResult* scan =
+        pg_query__scan_result__unpack(nullptr, result.pbuf.len, reinterpret_cast<const uint8_t*>(result.pbuf.data));
+    if (scan) {
+      for (size_t i = 0; i < scan->n_tokens; ++i) {
+        const PgQuery__ScanToken& token = *scan->tokens[i];
+        if (token.start < 0 || token.end > static_cast<int32_t>(sql.size()) || !quoted_or_comment(token, sql)) continue;
+        for (auto at = static_cast<size_t>(token.start); at < static_cast<size_t>(token.end); ++at)
+          if (code[at] != '\n') code[at] = ' ';
+      }
+      pg_query__scan_result__free_unpacked(scan, nullptr);
+    }
+  }
+  pg_query_free_scan_result(result);
+  return code;
+}
+
+}  // namespace
 
 std::string describe_mysqlisms(std::string_view sql) {
   struct Pattern {
@@ -25,10 +72,10 @@ std::string describe_mysqlisms(std::string_view sql) {
     for (const auto& p : kPatterns) out.push_back(std::make_unique<RE2>(p.regex));
     return out;
   }();
+  std::string code = code_only(sql);
   std::string found;
-  re2::StringPiece text(sql.data(), sql.size());
   for (size_t i = 0; i < compiled.size(); ++i) {
-    if (!RE2::PartialMatch(text, *compiled[i])) continue;
+    if (!RE2::PartialMatch(code, *compiled[i])) continue;
     if (!found.empty()) found += "; ";
     found += kPatterns[i].description;
   }

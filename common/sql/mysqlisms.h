@@ -4,7 +4,9 @@
 
 namespace pgguard::sql {
 
-// Names the MySQL syntax in SQL PostgreSQL rejected ("backtick-quoted identifiers", ...); empty when none.
+// Names the MySQL syntax in SQL PostgreSQL rejected ("backtick-quoted identifiers", ...); empty when
+// none. Only code counts: comments, string literals, dollar-quoted bodies and quoted identifiers are
+// skipped.
 std::string describe_mysqlisms(std::string_view sql);
 
 }  // namespace pgguard::sql

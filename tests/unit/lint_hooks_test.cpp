@@ -177,6 +177,9 @@ TEST_CASE("Guard: a migration run with lint errors in pending migrations is deni
   for (const auto& f : d.findings) pending = pending || f.rule == "pending-migration-errors";
   CHECK(pending);
   CHECK(d.reason.find("002_index.sql") != std::string::npos);
+  // The summary of what is pending counts the same errors the denial lists.
+  CHECK(d.reason.find("no errors") == std::string::npos);
+  CHECK(d.reason.find("Pending migrations linted: 1 file(s), 1 error(s)") != std::string::npos);
 }
 
 TEST_CASE("Guard: a migration run with clean pending migrations asks with a summary", "[lint][hooks]") {
@@ -187,7 +190,7 @@ TEST_CASE("Guard: a migration run with clean pending migrations asks with a summ
   request.cwd = p.root();
   Decision d = check_command(request, load_policy(request.cwd, ""));
   CHECK(d.verdict == Verdict::Ask);
-  CHECK(d.reason.find("Pending migrations linted: 1 file(s)") != std::string::npos);
+  CHECK(d.reason.find("Pending migrations linted: 1 file(s), 0 error(s)") != std::string::npos);
 }
 
 TEST_CASE("The migration search is bounded by directory entries, skips dependencies and always gives the same answer", "[lint][hooks]") {

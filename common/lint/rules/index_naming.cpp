@@ -1,4 +1,5 @@
 #include "lint/rules/convention_support.h"
+#include "lint/rules/generated_index_names.h"
 
 namespace pgguard::lint {
 namespace {
@@ -24,6 +25,44 @@ std::vector<std::vector<std::string>> key_names(const Node& index) {
   return keys;
 }
 
+// The name PostgreSQL's FigureIndexColname() (src/backend/parser/parse_target.c) gives an index
+// expression: the function's name for a call, the column's for a column, the type's for a cast of
+// anything else, otherwise "expr".
+std::string postgres_key_name(const Node& expression) {
+  if (Node call = expression["FuncCall"]) return call["funcname"].list().empty() ? "expr" : call["funcname"].list().back().sval();
+  if (Node column = expression["ColumnRef"]) {
+    std::vector<Node> fields = column["fields"].list();
+    if (!fields.empty() && fields.back().has("String")) return fields.back().sval();
+  }
+  if (Node cast = expression["TypeCast"]) {
+    std::string inner = postgres_key_name(cast["arg"]);
+    std::vector<Node> type = cast["typeName"]["names"].list();
+    return inner != "expr" || type.empty() ? inner : type.back().sval();
+  }
+  if (expression.has("CoalesceExpr")) return "coalesce";
+  if (expression.has("CaseExpr")) return "case";
+  if (Node minmax = expression["MinMaxExpr"]) return minmax.str("op") == "IS_GREATEST" ? "greatest" : "least";
+  return "expr";
+}
+
+generated_names::IndexShape index_shape(const Node& index) {
+  generated_names::IndexShape shape;
+  shape.table = relation_name(index["relation"]);
+  shape.schema = index["relation"].str("schemaname");
+  shape.unique = index.flag("unique");
+  for (const char* list : {"indexParams", "indexIncludingParams"}) {
+    for (const Node& item : index[list].list()) {
+      Node elem = item["IndexElem"];
+      std::string name = elem.has("indexcolname") ? elem.str("indexcolname") : elem.has("name") ? elem.str("name") : postgres_key_name(elem["expr"]);
+      shape.postgres_keys.push_back(name);
+      if (std::string(list) == "indexIncludingParams") continue;
+      std::vector<std::string> used = referenced_columns(elem["expr"]);
+      shape.columns.push_back(elem.has("name") ? elem.str("name") : used.empty() ? name : used.front());
+    }
+  }
+  return shape;
+}
+
 // prefix_{key1}_{key2}..., then "" or "_suffix" when a suffix is allowed.
 bool matches(const std::string& name, const std::vector<std::vector<std::string>>& keys, size_t key, size_t at, bool allow_suffix) {
   if (key == keys.size()) return at == name.size() || (allow_suffix && name.size() > at + 1 && name[at] == '_');
@@ -41,22 +80,35 @@ class IndexNaming : public LintRule {
     Node n = c.node();
     std::string table = relation_name(n["relation"]);
     std::string name = n.str("idxname");
+    generated_names::IndexShape shape = index_shape(n);
     bool gin = n.str("accessMethod") == "gin";
     // Unquoted names fold to lower case, so compare that way.
     std::string prefix = to_lower((gin ? "gin_" : "idx_") + table);
     auto keys = key_names(n);
     for (auto& options : keys)
       for (auto& option : options) option = to_lower(option);
-    std::string folded = to_lower(name);
-    if (!name.empty() && starts_with(folded, prefix) && matches(folded, keys, 0, prefix.size(), !gin)) return;
     std::string expected = prefix;
     for (const auto& options : keys) expected += "_" + options.front();
     std::string pattern = gin ? "gin_{table}_{column}" : "idx_{table}_{columns}[_{suffix}]";
-    // Generated names (orders_status_idx) and ad-hoc ones make later DROP/REINDEX guesswork.
-    out.push_back({(name.empty() ? "CREATE INDEX without a name gets a generated one"
-                                 : "Index name " + name + " does not follow the convention") +
-                       std::string(" (") + pattern + "): expected " + expected + (gin ? "" : "[_<suffix>]") + ".",
-                   renamed(c.statement.text, name, expected), 0, ""});
+    std::string fix = renamed(c.statement.text, name, expected);
+    std::string chosen = generated_names::postgres_index_name(shape);
+    if (name.empty()) {
+      // PostgreSQL's own name is as predictable as the convention's, unless it is taken: then
+      // the number it appends depends on what each database already holds.
+      if (c.schema.index(chosen) || c.state.created_indexes.count(chosen))
+        out.push_back({"CREATE INDEX without a name: PostgreSQL would call it " + chosen + ", but an index of that name exists, so it "
+                       "appends a number (" + chosen + "1, ...) that depends on what each database already holds; name it (" + pattern +
+                       "): " + expected + ".",
+                       fix, 0, ""});
+      return;
+    }
+    std::string folded = to_lower(name);
+    if (starts_with(folded, prefix) && matches(folded, keys, 0, prefix.size(), !gin)) return;
+    if (generated_names::is_generated(name, shape)) return;
+    // Ad-hoc names, and names that describe other columns or another order, make later DROP/REINDEX guesswork.
+    out.push_back({"Index name " + name + " follows neither the convention (" + pattern + ") nor a name PostgreSQL or a migration tool " +
+                       "generates for this index (such as " + chosen + "): expected " + expected + (gin ? "" : "[_<suffix>]") + ".",
+                   fix, 0, ""});
   }
 
  private:

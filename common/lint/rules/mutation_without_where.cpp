@@ -36,11 +36,15 @@ class MutationWithoutWhere : public LintRule {
     std::string fix;
     if (c.node().has("fromClause") || c.node().has("usingClause") || c.node().has("returningList")) {
       fix = "-- limit each run to a batch with a WHERE before FROM/USING/RETURNING, e.g. WHERE " + batch + "\n" + c.statement.text + ";";
-    } else if (update) {  // the SET list as written; only the batch condition is new
-      fix = c.statement.text + " WHERE " + batch + ";  -- repeat until it updates 0 rows, ideally outside a transaction";
     } else {
-      fix = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table +
-            " LIMIT 10000);  -- repeat until it deletes 0 rows, ideally outside a transaction";
+      // A function runs in its caller's transaction, so the batching is the caller's loop.
+      std::string repeat = c.statement.runs == Runs::WhenCalled
+                               ? "  -- one batch per call: call the function until it changes 0 rows"
+                               : std::string("  -- repeat until it ") + (update ? "updates" : "deletes") + " 0 rows, ideally outside a transaction";
+      if (update)  // the SET list as written; only the batch condition is new
+        fix = c.statement.text + " WHERE " + batch + ";" + repeat;
+      else
+        fix = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " LIMIT 10000);" + repeat;
     }
     out.push_back({std::string(update ? "UPDATE without WHERE changes" : "DELETE without WHERE deletes") + " every row of " + table +
                        " in one statement: " + describe(lock_fact(update ? "update" : "delete"), table) +

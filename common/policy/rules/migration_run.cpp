@@ -25,10 +25,15 @@ class MigrationRun : public GuardRule {
 
   static std::string pending_summary(const GuardFacts::PendingLint& pending) {
     if (pending.files == 0) return "No new or changed migration files were found to lint.";
-    size_t warnings = 0;
-    for (const auto& f : pending.findings) warnings += f.severity != lint::Severity::Error;
-    return "Pending migrations linted: " + std::to_string(pending.files) + " file(s), " + std::to_string(warnings) +
-           " warning(s), no errors.";
+    size_t errors = 0, warnings = 0, notes = 0;
+    for (const auto& f : pending.findings) {
+      errors += f.severity == lint::Severity::Error;
+      warnings += f.severity == lint::Severity::Warning;
+      notes += f.severity == lint::Severity::Info;
+    }
+    return "Pending migrations linted: " + std::to_string(pending.files) + " file(s), " + std::to_string(errors) + " error(s), " +
+           std::to_string(warnings) + " warning(s), " + std::to_string(notes) + " info finding(s)" +
+           (errors + warnings + notes ? "; pgguard lint shows them all." : ".");
   }
 };
 

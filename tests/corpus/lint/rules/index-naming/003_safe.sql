@@ -9,3 +9,5 @@ CREATE UNIQUE INDEX CONCURRENTLY idx_users_email_lower ON users (lower(email));
 CREATE INDEX CONCURRENTLY gin_orders_tags ON orders USING gin (tags jsonb_path_ops);
 -- indexes implied by PRIMARY KEY and UNIQUE constraints are not checked
 CREATE TABLE coupons (id uuid PRIMARY KEY, code text NOT NULL UNIQUE);
+-- no name: PostgreSQL calls it orders_created_at_idx, a name nothing else holds
+CREATE INDEX CONCURRENTLY ON orders (created_at);
