@@ -400,35 +400,40 @@ bool class_match(const std::string& pattern, size_t& p, char c) {
 
 }  // namespace
 
-bool glob_match(const std::string& pattern, const std::string& path) {
-  size_t p = 0, s = 0, star_p = std::string::npos, star_s = 0;
-  bool star_crosses = false;
-  while (s < path.size()) {
-    if (p + 1 < pattern.size() && pattern[p] == '*' && pattern[p + 1] == '*') {
-      star_p = p += 2;
-      if (p < pattern.size() && pattern[p] == '/') star_p = ++p;
-      star_s = s;
-      star_crosses = true;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star_p = ++p;
-      star_s = s;
-      star_crosses = false;
-    } else if (p < pattern.size() && pattern[p] == '[' && path[s] != '/' && class_match(pattern, p, path[s])) {
-      ++s;
-    } else if (p < pattern.size() && pattern[p] != '[' && (pattern[p] == '?' || pattern[p] == path[s]) &&
-               !(pattern[p] == '?' && path[s] == '/')) {
-      ++p;
-      ++s;
-    } else if (star_p != std::string::npos && (star_crosses || path[star_s] != '/')) {
-      p = star_p;
-      s = ++star_s;
-    } else {
+namespace {
+
+bool glob_at(const std::string& pattern, size_t p, const std::string& path, size_t i) {
+  while (p < pattern.size()) {
+    if (pattern.compare(p, 2, "**") == 0) {
+      bool slash = p + 2 < pattern.size() && pattern[p + 2] == '/';
+      // "**/" matches zero or more whole components, a bare "**" anything.
+      for (size_t k = i; k <= path.size(); ++k)
+        if ((!slash || k == i || path[k - 1] == '/') && glob_at(pattern, p + (slash ? 3 : 2), path, k)) return true;
       return false;
     }
+    if (pattern[p] == '*') {
+      for (size_t k = i; k <= path.size(); ++k) {
+        if (glob_at(pattern, p + 1, path, k)) return true;
+        if (k < path.size() && path[k] == '/') break;
+      }
+      return false;
+    }
+    if (i >= path.size() || path[i] == '/' && pattern[p] != '/') return false;
+    if (pattern[p] == '[') {
+      if (!class_match(pattern, p, path[i])) return false;
+    } else if (pattern[p] != '?' && pattern[p] != path[i]) {
+      return false;
+    } else {
+      ++p;
+    }
+    ++i;
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
+  return i == path.size();
 }
+
+}  // namespace
+
+bool glob_match(const std::string& pattern, const std::string& path) { return glob_at(pattern, 0, path, 0); }
 
 MigrationFile read_migration(const std::string& path, const std::string& text, std::optional<Tool> forced_tool) {
   MigrationFile file;

@@ -1,4 +1,6 @@
 -- lint-rules: mutation-without-where
+-- the DELETE in the body runs when the function is called: still an unbounded delete
+-- expect: mutation-without-where
 create or replace function public.purge_sessions()
 returns void
 language plpgsql
