@@ -48,10 +48,10 @@ std::vector<std::pair<size_t, size_t>> autocommit_blocks(const std::string& text
 TxMode script_transaction(const MigrationFile& file) {
   static const RE2 knex_off(R"(config\s*=\s*\{[^}]*transaction\s*:\s*false)");
   static const RE2 typeorm_off(R"(\btransaction\s*=\s*false)");
+  static const RE2 pgm_off(R"((?m)^[ \t]*pgm\.noTransaction\(\))");
   switch (file.tool) {
     case Tool::Sequelize: return TxMode::Autocommit;  // queryInterface calls run one by one, outside a transaction
-    case Tool::NodePgMigrate:
-      return file.text.find("pgm.noTransaction()") != std::string::npos ? TxMode::Autocommit : TxMode::Single;
+    case Tool::NodePgMigrate: return RE2::PartialMatch(file.text, pgm_off) ? TxMode::Autocommit : TxMode::Single;
     case Tool::Knex: return RE2::PartialMatch(file.text, knex_off) ? TxMode::Autocommit : TxMode::Single;
     case Tool::TypeOrm: return RE2::PartialMatch(file.text, typeorm_off) ? TxMode::Autocommit : TxMode::Single;
     default: return TxMode::Single;
@@ -68,6 +68,10 @@ void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at) {
     case Tool::Alembic: builders::translate_alembic(file.text, out); break;
     default: return;
   }
+  // Raw-SQL sections and translated ones in the order they run: by where their call starts.
+  std::vector<std::pair<size_t, Section>> ordered;
+  for (auto& section : file.sections) ordered.emplace_back(section.offset, std::move(section));
+  file.sections.clear();
   for (const auto& statement : out.statements) {
     Section section;
     section.direction = statement.offset >= down_at ? Direction::Down : Direction::Up;
@@ -76,8 +80,10 @@ void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at) {
     section.offset = statement.offset;
     section.first_line = line_of(file.text, statement.offset);
     section.label = statement.call;
-    file.sections.push_back(std::move(section));
+    ordered.emplace_back(statement.call_offset == std::string::npos ? statement.offset : statement.call_offset, std::move(section));
   }
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [order, section] : ordered) file.sections.push_back(std::move(section));
   for (const auto& call : out.unlintable)
     file.unlintable_calls.push_back({line_of(file.text, call.offset), "`" + call.call + "` " + call.what +
                                      ", so the SQL it sends is unknown and was not linted",
@@ -87,7 +93,6 @@ void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at) {
     for (const auto& [start, end] : autocommit_blocks(file.text))
       for (auto& section : file.sections)
         if (section.offset >= start && section.offset < end) section.tx = TxMode::Autocommit;
-  std::stable_sort(file.sections.begin(), file.sections.end(), [](const Section& a, const Section& b) { return a.offset < b.offset; });
 }
 
 bool is_sql_fragment(const std::string& text, size_t offset, const std::string& call) {

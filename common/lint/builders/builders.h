@@ -14,7 +14,7 @@ namespace pgguard::lint {
 TxMode script_transaction(const MigrationFile& file);
 
 // Adds a section per statement the file's builder calls send (directions split at `down_at`), and an
-// unlintable call for each call whose arguments are not literals. Sections stay in file order;
+// unlintable call for each call whose arguments are not literals. Sections stay in the order they run;
 // those inside an Alembic autocommit_block() run outside the transaction.
 void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at);
 

@@ -1,6 +1,7 @@
 // knex's schema builder, as its PostgreSQL dialect compiles it: lib/dialects/postgres/schema/
 // pg-columncompiler.js (types), pg-tablecompiler.js (create/alter/index SQL) and
 // lib/schema/tablecompiler.js (_indexCommand names, foreign keys, drop column).
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -11,6 +12,7 @@ namespace pgguard::lint::builders {
 namespace {
 
 struct Column {
+  size_t offset = 0;  // of the builder statement that declares it
   std::string name;
   std::string type;
   std::string nullability;  // "not null", "null" or "" when not set
@@ -22,10 +24,11 @@ struct Column {
 // The table-builder statements of one createTable/alterTable callback, compiled into SQL.
 class TableCompiler {
  public:
-  // `create` is "create table", "create table if not exists" or "" for alterTable.
-  TableCompiler(std::string table, std::string create) : table_(std::move(table)), create_(std::move(create)) {}
+  // `create` is "create table", "create table if not exists" or "" for alterTable; `offset` is the call's.
+  TableCompiler(std::string table, std::string create, size_t offset) : table_(std::move(table)), create_(std::move(create)), offset_(offset) {}
 
   void statement(const Value& chain) {
+    at_ = chain.offset;
     if (chain.links.size() < 2 || !chain.links[1].called) throw NotLiteral{"has a table callback statement that is not a builder call"};
     const Link& call = chain.links[1];
     std::vector<Link> modifiers(chain.links.begin() + 2, chain.links.end());
@@ -37,35 +40,49 @@ class TableCompiler {
     }
   }
 
-  std::vector<std::string> sql() const {
-    std::vector<std::string> out;
+  // The statements with the offsets of the builder statements they come from.
+  std::vector<Output::Statement> sql(const std::string& call) const {
+    std::vector<Output::Statement> out;
     std::vector<std::string> defs;
+    size_t first_added = std::string::npos;
     for (const auto& c : columns_)
-      if (!c.alter) defs.push_back(definition(c));
+      if (!c.alter) {
+        defs.push_back(definition(c));
+        first_added = std::min(first_added, c.offset);
+      }
     if (!create_.empty()) {
       std::string pk = primary_.empty() ? "" : ", constraint " + quote_ident(table_ + "_pkey") + " primary key (" + quote_idents(primary_) + ")";
-      out.push_back(create_ + " " + quote_ident(table_) + " (" + join(defs, ", ") + pk + ")");
+      out.push_back({offset_, create_ + " " + quote_ident(table_) + " (" + join(defs, ", ") + pk + ")", call});
     } else if (!defs.empty()) {
       for (auto& d : defs) d = "add column " + d;
-      out.push_back("alter table " + quote_ident(table_) + " " + join(defs, ", "));
+      out.push_back({first_added, "alter table " + quote_ident(table_) + " " + join(defs, ", "), call});
     }
     for (const auto& c : columns_)
-      if (c.alter) alter_column(c, out);
+      if (c.alter)
+        for (auto& sql : alter_column(c)) out.push_back({c.offset, sql, call});
     if (create_.empty() && !primary_.empty())
-      out.push_back("alter table " + quote_ident(table_) + " add constraint " + quote_ident(table_ + "_pkey") + " primary key (" +
-                    quote_idents(primary_) + ")");
-    out.insert(out.end(), after_.begin(), after_.end());
+      out.push_back({primary_at_, "alter table " + quote_ident(table_) + " add constraint " + quote_ident(table_ + "_pkey") + " primary key (" +
+                                      quote_idents(primary_) + ")", call});
+    for (const auto& [offset, sql] : after_) out.push_back({offset, sql, call});
     return out;
   }
 
  private:
   std::string table_;
   std::string create_;
+  size_t offset_;
+  size_t at_ = 0;  // the builder statement being read
   std::vector<Column> columns_;
   std::vector<std::string> primary_;
-  std::vector<std::string> after_;  // constraints and indexes, in the order they were asked for
+  size_t primary_at_ = 0;
+  std::vector<std::pair<size_t, std::string>> after_;  // constraints and indexes, in the order they were asked for
 
   std::string quoted_table() const { return quote_ident(table_); }
+
+  void set_primary(std::vector<std::string> columns) {
+    primary_ = std::move(columns);
+    primary_at_ = at_;
+  }
 
   // knex's default names: table_col1_col2_<type>, lower case, '.' and '-' of the table as '_'.
   std::string index_name(const std::vector<std::string>& columns, const std::string& type) const {
@@ -140,17 +157,20 @@ class TableCompiler {
   }
 
   // pg-tablecompiler.js _addColumn: the statements one `.alter()` sends.
-  void alter_column(const Column& c, std::vector<std::string>& out) const {
+  std::vector<std::string> alter_column(const Column& c) const {
+    std::vector<std::string> out;
     std::string prefix = "alter table " + quoted_table() + " alter column " + quote_ident(c.name);
     out.push_back(prefix + " drop default");
     out.push_back(prefix + " drop not null");
     out.push_back(prefix + " type " + c.type + " using (" + quote_ident(c.name) + "::" + c.type + ")");
     if (!c.default_sql.empty()) out.push_back(prefix + " set default " + c.default_sql);
     if (c.nullability == "not null") out.push_back(prefix + " set not null");
+    return out;
   }
 
   void column(const Link& call, const std::string& type, const std::vector<Link>& modifiers) {
     Column c;
+    c.offset = at_;
     bool increments = call.name == "increments" || call.name == "bigIncrements";
     c.name = increments && !arg(call, 0) ? "id" : need_string(arg(call, 0), "a column name");  // knex names it id
     c.type = type;
@@ -161,7 +181,7 @@ class TableCompiler {
       else if (m.name == "nullable") c.nullability = "null";
       else if (m.name == "defaultTo") c.default_sql = default_sql(arg(m, 0), c.is_bool);
       else if (m.name == "alter") c.alter = true;
-      else if (m.name == "primary") primary_ = {c.name};
+      else if (m.name == "primary") set_primary({c.name});
       else if (m.name == "unique") add_unique({c.name}, arg(m, 0));
       else if (m.name == "index") add_index({c.name}, arg(m, 0), arg(m, 1));
       else if (m.name == "references") foreign = true;
@@ -188,13 +208,13 @@ class TableCompiler {
       references = references.substr(references.rfind('.') + 1);
     }
     if (table.empty() || references.empty()) throw NotLiteral{"has a foreign key without a literal referenced table and column"};
-    after_.push_back("alter table " + quoted_table() + " add constraint " + quote_ident(name_or_default(key_name, columns, "foreign")) +
+    after_.emplace_back(at_, "alter table " + quoted_table() + " add constraint " + quote_ident(name_or_default(key_name, columns, "foreign")) +
                      " foreign key (" + quote_idents(columns) + ") references " + quote_ident(table) + " (" + quote_ident(references) +
                      ")" + on_update + on_delete);
   }
 
   void add_unique(const std::vector<std::string>& columns, const Value* name) {
-    after_.push_back("alter table " + quoted_table() + " add constraint " + quote_ident(name_or_default(name, columns, "unique")) +
+    after_.emplace_back(at_, "alter table " + quoted_table() + " add constraint " + quote_ident(name_or_default(name, columns, "unique")) +
                      " unique (" + quote_idents(columns) + ")");
   }
 
@@ -206,7 +226,7 @@ class TableCompiler {
       if (const Value* type = options->field("indexType"); type && to_lower(need_string(type, "an index type")) == "unique") unique = " unique";
       if (const Value* engine = options->field("storageEngineIndexType")) method = " using " + need_string(engine, "an index method");
     }
-    after_.push_back("create" + unique + " index " + quote_ident(name_or_default(name, columns, "index")) + " on " + quoted_table() + method +
+    after_.emplace_back(at_, "create" + unique + " index " + quote_ident(name_or_default(name, columns, "index")) + " on " + quoted_table() + method +
                      " (" + quote_idents(columns) + ")");
   }
 
@@ -218,28 +238,28 @@ class TableCompiler {
     } else if (m == "unique") {
       add_unique(need_strings(arg(call, 0), "a unique column"), arg(call, 1));
     } else if (m == "primary") {
-      primary_ = need_strings(arg(call, 0), "a primary key column");
+      set_primary(need_strings(arg(call, 0), "a primary key column"));
     } else if (m == "dropColumn" || m == "dropColumns") {
       std::vector<std::string> drops;
       for (const auto& a : call.args) drops.push_back("drop column " + quote_ident(need_string(&a, "a column name")));
       if (drops.empty()) throw NotLiteral{"names no column"};
-      after_.push_back(alter + " " + join(drops, ", "));
+      after_.emplace_back(at_, alter + " " + join(drops, ", "));
     } else if (m == "renameColumn") {
-      after_.push_back(alter + " rename " + quote_ident(need_string(arg(call, 0), "a column name")) + " to " +
+      after_.emplace_back(at_, alter + " rename " + quote_ident(need_string(arg(call, 0), "a column name")) + " to " +
                        quote_ident(need_string(arg(call, 1), "a column name")));
     } else if (m == "foreign") {
       need_strings(arg(call, 0), "a foreign key column");  // the SQL comes with .references()
     } else if (m == "dropIndex") {
-      after_.push_back("drop index " + quote_ident(name_or_default(arg(call, 1), need_strings(arg(call, 0), "an index column"), "index")));
+      after_.emplace_back(at_, "drop index " + quote_ident(name_or_default(arg(call, 1), need_strings(arg(call, 0), "an index column"), "index")));
     } else if (m == "dropUnique" || m == "dropForeign") {
       std::string type = m == "dropUnique" ? "unique" : "foreign";
-      after_.push_back(alter + " drop constraint " + quote_ident(name_or_default(arg(call, 1), need_strings(arg(call, 0), "a column"), type)));
+      after_.emplace_back(at_, alter + " drop constraint " + quote_ident(name_or_default(arg(call, 1), need_strings(arg(call, 0), "a column"), type)));
     } else if (m == "dropPrimary") {
-      after_.push_back(alter + " drop constraint " + quote_ident(arg(call, 0) ? need_string(arg(call, 0), "a constraint name") : table_ + "_pkey"));
+      after_.emplace_back(at_, alter + " drop constraint " + quote_ident(arg(call, 0) ? need_string(arg(call, 0), "a constraint name") : table_ + "_pkey"));
     } else if (m == "timestamps") {
       timestamps(call);
     } else if (m == "dropTimestamps") {
-      after_.push_back(alter + " drop column \"created_at\", drop column \"updated_at\"");
+      after_.emplace_back(at_, alter + " drop column \"created_at\", drop column \"updated_at\"");
     } else {
       throw NotLiteral{"uses ." + m + "(), which pgguard does not translate"};
     }
@@ -251,6 +271,7 @@ class TableCompiler {
     bool camel = is_true(arg(call, 2));
     for (const char* name : {"created_at", "updated_at"}) {
       Column c;
+      c.offset = at_;
       c.name = camel ? (std::string(name) == "created_at" ? "createdAt" : "updatedAt") : name;
       c.type = "timestamptz";
       if (now) {
@@ -263,7 +284,7 @@ class TableCompiler {
 };
 
 void table_callback(const std::string& table, const std::string& create, const Value* callback, const std::string& call, Output& out, size_t offset) {
-  TableCompiler compiler(table, create);
+  TableCompiler compiler(table, create, offset);
   if (callback) {
     if (!callback->is(Value::Kind::Function) || callback->opaque_body) throw NotLiteral{"has a table callback pgguard cannot read"};
     for (const auto& statement : callback->body) {
@@ -272,7 +293,10 @@ void table_callback(const std::string& table, const std::string& create, const V
       compiler.statement(statement);
     }
   }
-  for (auto& sql : compiler.sql()) out.statements.push_back({offset, sql, call});
+  for (auto& statement : compiler.sql(call)) {
+    statement.call_offset = offset;
+    out.statements.push_back(std::move(statement));
+  }
 }
 
 void schema_call(const Link& link, const std::string& call, Output& out) {

@@ -5,6 +5,21 @@
 
 namespace pgguard::lint::builders {
 
+namespace {
+
+// Whether `offset` is in a line comment (or a /* */ block's continuation line): calls named in
+// comments are not run.
+bool in_comment(const std::string& text, size_t offset, Language language) {
+  size_t line = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  line = line == std::string::npos ? 0 : line + 1;
+  std::string before = text.substr(line, offset - line);
+  if (language == Language::Python) return before.find('#') != std::string::npos;
+  size_t first = before.find_first_not_of(" \t");
+  return before.find("//") != std::string::npos || (first != std::string::npos && (before[first] == '*' || before.compare(first, 2, "/*") == 0));
+}
+
+}  // namespace
+
 void for_each_call(const std::string& text, const RE2& pattern, Language language, Output& out,
                    const std::function<void(const Value& chain, const std::string& method, Output& out)>& translate) {
   re2::StringPiece input(text);
@@ -12,17 +27,19 @@ void for_each_call(const std::string& text, const RE2& pattern, Language languag
   size_t pos = 0;
   while (pos < text.size() && pattern.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
     size_t start = static_cast<size_t>(groups[0].data() - text.data());
+    pos = start + groups[0].size();
+    if (in_comment(text, start, language)) continue;
     size_t end = start;
     Value chain = read_expression(text, start, language, &end);
-    pos = std::max(end, start + groups[0].size());
     std::string method(groups[1].data(), groups[1].size());
     std::string call;  // "knex.schema.createTable"
     for (char c : std::string(groups[0].data(), groups[0].size()))
       if (!std::isspace(static_cast<unsigned char>(c)) && c != '(') call += c;
-    if (!chain.is(Value::Kind::Chain)) {
+    if (!chain.is(Value::Kind::Chain)) {  // what follows the call is read again: it may hold the next calls
       out.unlintable.push_back({start, call, "is written in a form pgguard cannot read"});
       continue;
     }
+    pos = std::max(pos, end);
     try {
       translate(chain, method, out);
     } catch (const NotLiteral& problem) {

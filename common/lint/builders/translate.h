@@ -18,9 +18,10 @@ struct NotLiteral {
 // The statements translated from a file's builder calls, each at the offset of its call.
 struct Output {
   struct Statement {
-    size_t offset;
+    size_t offset;  // of the call, or of the builder statement inside it the SQL comes from
     std::string sql;
     std::string call;
+    size_t call_offset = std::string::npos;  // the call's, when `offset` is inside it: statements keep the call's order
   };
   struct Unlintable {
     size_t offset;
