@@ -17,6 +17,12 @@ std::vector<std::string> up_sql(const std::string& path, const std::string& text
   return sql;
 }
 
+std::vector<std::string> all_sql(const MigrationFile& file) {
+  std::vector<std::string> sql;
+  for (const auto& s : file.sections) sql.push_back(s.sql);
+  return sql;
+}
+
 std::vector<std::string> knex(const std::string& text) { return up_sql("/nonexistent/migrations/20240101120000_x.js", text, Tool::Knex); }
 
 size_t count_rule(const LintResult& result, const std::string& rule) {
@@ -51,7 +57,11 @@ exports.down = (knex) => knex.schema.dropTable('users');
   CHECK(sql[3] == "create index \"users_org_id_email_index\" on \"users\" (\"org_id\", \"email\")");
 }
 
-TEST_CASE("builders: knex alterTable adds, alters, renames and drops columns", "[lint][builders]") {
+TEST_CASE("builders: knex calls inside callbacks, an explicit primary key, and alterTable", "[lint][builders]") {
+  CHECK(knex("exports.up = (knex) => knex.schema.hasTable('a').then((exists) => knex.schema.createTable('a', (t) => { t.text('x'); }));") ==
+        std::vector<std::string>{"create table \"a\" (\"x\" text)"});
+  CHECK(knex("knex.schema.createTable('t', (t) => { t.bigIncrements('id').primary(); })") ==
+        std::vector<std::string>{"create table \"t\" (\"id\" bigserial, constraint \"t_pkey\" primary key (\"id\"))"});
   auto sql = knex(R"(exports.up = async (knex) => {
   await knex.schema.alterTable('users', function (table) {
     table.string('name', 100);
@@ -134,9 +144,7 @@ TEST_CASE("builders: Sequelize queryInterface calls", "[lint][builders]") {
   },
 };)";
   MigrationFile file = read_migration("/nonexistent/migrations/20240101120000-create-users.js", text, Tool::Sequelize);
-  std::vector<std::string> sql;
-  for (const auto& s : file.sections) sql.push_back(s.sql);
-  CHECK(sql == std::vector<std::string>{
+  CHECK(all_sql(file) == std::vector<std::string>{
                    "CREATE TABLE IF NOT EXISTS \"Users\" (\"id\" SERIAL, \"email\" VARCHAR(255) NOT NULL UNIQUE, \"teamId\" INTEGER REFERENCES "
                    "\"Teams\" (\"id\") ON DELETE CASCADE, \"createdAt\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), PRIMARY KEY (\"id\"));",
                    "ALTER TABLE \"Users\" ADD COLUMN \"age\" INTEGER NOT NULL DEFAULT 0;",
@@ -173,9 +181,7 @@ export class CreateUsers1700000000000 implements MigrationInterface {
 )";
   MigrationFile file = read_migration("/nonexistent/migrations/1700000000000-CreateUsers.ts", text);
   CHECK(file.tool == Tool::TypeOrm);
-  std::vector<std::string> sql;
-  for (const auto& s : file.sections) sql.push_back(s.sql);
-  CHECK(sql == std::vector<std::string>{
+  CHECK(all_sql(file) == std::vector<std::string>{
                    "CREATE TABLE IF NOT EXISTS \"users\" (\"id\" SERIAL NOT NULL, \"email\" character varying(255) NOT NULL, \"bio\" text, "
                    "UNIQUE (\"email\"), PRIMARY KEY (\"id\"))",
                    "ALTER TABLE \"users\" ADD \"age\" integer NOT NULL DEFAULT 0",
@@ -210,9 +216,7 @@ def downgrade():
     op.drop_table("users")
 )py";
   MigrationFile file = read_migration("/nonexistent/alembic/versions/1a2b3c4d5e6f_users.py", text);
-  std::vector<std::string> sql;
-  for (const auto& s : file.sections) sql.push_back(s.sql);
-  CHECK(sql == std::vector<std::string>{
+  CHECK(all_sql(file) == std::vector<std::string>{
                    "CREATE TABLE users (id SERIAL NOT NULL, email VARCHAR(255) NOT NULL, org_id INTEGER, created_at TIMESTAMP WITH TIME ZONE "
                    "DEFAULT now(), PRIMARY KEY (id), FOREIGN KEY(org_id) REFERENCES orgs (id) ON DELETE CASCADE, CONSTRAINT uq_users_email "
                    "UNIQUE (email))",

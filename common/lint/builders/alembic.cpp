@@ -288,9 +288,7 @@ void translate(const Link& call, Output& out) {
 void translate_alembic(const std::string& text, Output& out) {
   static const RE2 call(R"(\bop\s*\.\s*(\w+)\s*\()");
   out.raw_call = "op.execute(\"...\")";
-  for_each_call(text, call, Language::Python, out, [](const Value& chain, const std::string&, Output& o) {
-    if (chain.links.size() >= 2 && chain.links[1].called) translate(chain.links[1], o);
-  });
+  for_each_method_call(text, call, Language::Python, out, translate);
 }
 
 }  // namespace pgguard::lint::builders

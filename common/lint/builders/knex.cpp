@@ -150,7 +150,10 @@ class TableCompiler {
   }
 
   std::string definition(const Column& c) const {
-    std::string sql = quote_ident(c.name) + " " + c.type;
+    std::string type = c.type;
+    // _canBeAddPrimaryKey: increments() leaves the key to an explicit primary().
+    if (!primary_.empty() && ends_with(type, " primary key")) type.resize(type.size() - 12);
+    std::string sql = quote_ident(c.name) + " " + type;
     if (!c.nullability.empty()) sql += " " + c.nullability;
     if (!c.default_sql.empty()) sql += " default " + c.default_sql;
     return sql;
@@ -321,7 +324,7 @@ void schema_call(const Link& link, const std::string& call, Output& out) {
 void translate_knex(const std::string& text, Output& out) {
   static const RE2 call(R"(\b\w+\.schema\s*\.\s*(\w+)\s*\()");
   out.raw_call = "knex.raw('...')";
-  for_each_call(text, call, Language::JavaScript, out, [](const Value& chain, const std::string&, Output& o) {
+  for_each_call(text, call, Language::JavaScript, out, [](const Value& chain, Output& o) {
     bool after_schema = false;
     for (const auto& link : chain.links) {
       if (after_schema && link.called) {

@@ -7,6 +7,8 @@ namespace pgguard::lint::builders {
 
 namespace {
 
+constexpr size_t kMaxCalls = 1000;
+
 // Whether `offset` is in a line comment (or a /* */ block's continuation line): calls named in
 // comments are not run.
 bool in_comment(const std::string& text, size_t offset, Language language) {
@@ -21,31 +23,42 @@ bool in_comment(const std::string& text, size_t offset, Language language) {
 }  // namespace
 
 void for_each_call(const std::string& text, const RE2& pattern, Language language, Output& out,
-                   const std::function<void(const Value& chain, const std::string& method, Output& out)>& translate) {
+                   const std::function<void(const Value& chain, Output& out)>& translate) {
   re2::StringPiece input(text);
   re2::StringPiece groups[2];
-  size_t pos = 0;
+  size_t pos = 0, calls = 0;
   while (pos < text.size() && pattern.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
     size_t start = static_cast<size_t>(groups[0].data() - text.data());
     pos = start + groups[0].size();
     if (in_comment(text, start, language)) continue;
-    size_t end = start;
-    Value chain = read_expression(text, start, language, &end);
-    std::string method(groups[1].data(), groups[1].size());
     std::string call;  // "knex.schema.createTable"
     for (char c : std::string(groups[0].data(), groups[0].size()))
       if (!std::isspace(static_cast<unsigned char>(c)) && c != '(') call += c;
-    if (!chain.is(Value::Kind::Chain)) {  // what follows the call is read again: it may hold the next calls
+    if (++calls > kMaxCalls) {  // each read is bounded; so is their number
+      out.unlintable.push_back({start, call, "is past the " + std::to_string(kMaxCalls) +
+                                                 " builder calls read in one file (it and those after it were not translated)"});
+      return;
+    }
+    // The search goes on inside the call's arguments: a callback may hold calls of its own
+    // (knex.schema.hasTable(...).then(() => knex.schema.createTable(...))).
+    Value chain = read_expression(text, start, language);
+    if (!chain.is(Value::Kind::Chain)) {
       out.unlintable.push_back({start, call, "is written in a form pgguard cannot read"});
       continue;
     }
-    pos = std::max(pos, end);
     try {
-      translate(chain, method, out);
+      translate(chain, out);
     } catch (const NotLiteral& problem) {
       out.unlintable.push_back({start, call, problem.what});
     }
   }
+}
+
+void for_each_method_call(const std::string& text, const RE2& pattern, Language language, Output& out,
+                          void (*translate)(const Link& call, Output& out)) {
+  for_each_call(text, pattern, language, out, [translate](const Value& chain, Output& o) {
+    if (chain.links.size() >= 2 && chain.links[1].called) translate(chain.links[1], o);
+  });
 }
 
 const std::string& need_string(const Value* v, const std::string& what) {

@@ -34,9 +34,12 @@ struct Output {
 };
 
 // Finds each call whose start matches `pattern` (one group: the method name), reads it, and hands
-// the chain to `translate` with the method name; NotLiteral becomes an unlintable call.
+// the chain to `translate`; NotLiteral becomes an unlintable call.
 void for_each_call(const std::string& text, const RE2& pattern, Language language, Output& out,
-                   const std::function<void(const Value& chain, const std::string& method, Output& out)>& translate);
+                   const std::function<void(const Value& chain, Output& out)>& translate);
+// The same for `root.method(...)` calls (pgm, queryInterface, queryRunner, op): `translate` gets the method's link.
+void for_each_method_call(const std::string& text, const RE2& pattern, Language language, Output& out,
+                          void (*translate)(const Link& call, Output& out));
 
 // Literal arguments; each throws NotLiteral naming `what` when the value is missing or not literal.
 const std::string& need_string(const Value* v, const std::string& what);

@@ -150,9 +150,7 @@ void translate(const Link& call, Output& out) {
 void translate_typeorm(const std::string& text, Output& out) {
   static const RE2 call(R"(\bqueryRunner\s*\.\s*(\w+)\s*\()");
   out.raw_call = "queryRunner.query('...')";
-  for_each_call(text, call, Language::JavaScript, out, [](const Value& chain, const std::string&, Output& o) {
-    if (chain.links.size() >= 2 && chain.links[1].called) translate(chain.links[1], o);
-  });
+  for_each_method_call(text, call, Language::JavaScript, out, translate);
 }
 
 }  // namespace pgguard::lint::builders
