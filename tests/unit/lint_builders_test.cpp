@@ -93,6 +93,7 @@ TEST_CASE("builders: a knex.raw column default is an expression, a knex.raw stat
   REQUIRE(sql.size() == 2);
   CHECK(sql[0] == "create table \"tokens\" (\"id\" uuid default gen_random_uuid(), constraint \"tokens_pkey\" primary key (\"id\"))");
   CHECK(sql[1] == "CREATE INDEX tokens_id_idx ON tokens (id)");
+  CHECK(knex("exports.up = (knex) => Promise.all([knex.raw('DROP TABLE a'), knex.raw('DROP TABLE b')]);").size() == 2);
   LintResult result = lint_text("/nonexistent/migrations/20240101120000_tokens.js", text, {});
   CHECK(count_rule(result, "parse-error") == 0);
   CHECK(count_rule(result, "unlintable-migration") == 0);
@@ -264,13 +265,16 @@ TEST_CASE("builders: the reader never fails on arbitrary or truncated text", "[l
                                   nested, std::string("op.create_table(\"t\", sa.Column(\"a\", sa.Integer(), **kw), *cols"),
                                   std::string("x.y(`a${b}`, 'unterminated"), std::string("")}) {
     for (Language language : {Language::JavaScript, Language::Python}) {
-      size_t end = 0;
-      builders::Value v = read_expression(text, 0, language, &end);
-      CHECK(end <= text.size());
-      (void)v;
+      size_t budget = 100000;
+      builders::Value v = read_expression(text, 0, language, budget);
+      CHECK(!v.literal());
     }
   }
-  auto v = read_expression("t.string('email', 100).notNullable()", 0, Language::JavaScript);
+  size_t budget = 3;  // t . string: the call is cut off
+  CHECK(read_expression("t.string('email')", 0, Language::JavaScript, budget).links.size() == 2);
+  CHECK(budget == 0);
+  budget = 100;
+  auto v = read_expression("t.string('email', 100).notNullable()", 0, Language::JavaScript, budget);
   REQUIRE(v.links.size() == 3);
   CHECK(v.links[1].args[0].text == "email");
   CHECK(v.links[1].args[1].text == "100");

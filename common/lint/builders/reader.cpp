@@ -9,7 +9,6 @@ namespace pgguard::lint::builders {
 namespace {
 
 constexpr int kMaxDepth = 24;
-constexpr size_t kMaxTokens = 20000;
 
 struct Token {
   enum class Kind { End, Name, String, Number, Punct };
@@ -25,17 +24,17 @@ bool name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c
 
 class Reader {
  public:
-  Reader(const std::string& text, size_t offset, Language language) : text_(text), pos_(offset), python_(language == Language::Python), last_end_(offset) {}
+  Reader(const std::string& text, size_t offset, Language language, size_t& token_budget)
+      : text_(text), pos_(offset), python_(language == Language::Python), last_end_(offset), token_budget_(token_budget) {}
 
   Value value(int depth);
-  size_t position() { return peek().offset; }
 
  private:
   const std::string& text_;
   size_t pos_;
   bool python_;
   size_t last_end_;  // where the last token taken ends
-  size_t tokens_ = 0;
+  size_t& token_budget_;
   Token cached_;
   bool has_cached_ = false;
 
@@ -99,7 +98,8 @@ Token Reader::lex() {
   skip_blank(i);
   Token t;
   t.offset = t.end = i;
-  if (i >= text_.size() || ++tokens_ > kMaxTokens) return t;
+  if (i >= text_.size() || token_budget_ == 0) return t;
+  --token_budget_;
   char c = text_[i];
   size_t prefix = 0;
   if (python_)
@@ -516,11 +516,9 @@ bool Value::literal() const {
   return true;
 }
 
-Value read_expression(const std::string& text, size_t offset, Language language, size_t* end) {
-  Reader reader(text, offset, language);
-  Value v = reader.value(0);
-  if (end) *end = reader.position();
-  return v;
+Value read_expression(const std::string& text, size_t offset, Language language, size_t& token_budget) {
+  Reader reader(text, offset, language, token_budget);
+  return reader.value(0);
 }
 
 }  // namespace pgguard::lint::builders

@@ -43,7 +43,8 @@ struct Value {
   bool literal() const;
 };
 
-// Reads the expression that starts at `offset`; `end` receives where it stops.
-Value read_expression(const std::string& text, size_t offset, Language language, size_t* end = nullptr);
+// Reads the expression that starts at `offset`, taking at most `token_budget` tokens (what is left
+// of it is written back); past the budget the text reads as if it ended there.
+Value read_expression(const std::string& text, size_t offset, Language language, size_t& token_budget);
 
 }  // namespace pgguard::lint::builders

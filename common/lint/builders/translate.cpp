@@ -8,6 +8,7 @@ namespace pgguard::lint::builders {
 namespace {
 
 constexpr size_t kMaxCalls = 1000;
+constexpr size_t kMaxTokens = 200000;  // for all the calls of a file
 
 // Whether `offset` is in a line comment (or a /* */ block's continuation line): calls named in
 // comments are not run.
@@ -26,7 +27,7 @@ void for_each_call(const std::string& text, const RE2& pattern, Language languag
                    const std::function<void(const Value& chain, Output& out)>& translate) {
   re2::StringPiece input(text);
   re2::StringPiece groups[2];
-  size_t pos = 0, calls = 0;
+  size_t pos = 0, calls = 0, tokens = kMaxTokens;
   while (pos < text.size() && pattern.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
     size_t start = static_cast<size_t>(groups[0].data() - text.data());
     pos = start + groups[0].size();
@@ -34,14 +35,14 @@ void for_each_call(const std::string& text, const RE2& pattern, Language languag
     std::string call;  // "knex.schema.createTable"
     for (char c : std::string(groups[0].data(), groups[0].size()))
       if (!std::isspace(static_cast<unsigned char>(c)) && c != '(') call += c;
-    if (++calls > kMaxCalls) {  // each read is bounded; so is their number
-      out.unlintable.push_back({start, call, "is past the " + std::to_string(kMaxCalls) +
-                                                 " builder calls read in one file (it and those after it were not translated)"});
+    if (++calls > kMaxCalls || tokens == 0) {
+      out.unlintable.push_back({start, call, "is past what pgguard reads of builder calls in one file (" + std::to_string(kMaxCalls) +
+                                                 " calls, " + std::to_string(kMaxTokens) + " tokens), as are the calls after it"});
       return;
     }
     // The search goes on inside the call's arguments: a callback may hold calls of its own
     // (knex.schema.hasTable(...).then(() => knex.schema.createTable(...))).
-    Value chain = read_expression(text, start, language);
+    Value chain = read_expression(text, start, language, tokens);
     if (!chain.is(Value::Kind::Chain)) {
       out.unlintable.push_back({start, call, "is written in a form pgguard cannot read"});
       continue;
