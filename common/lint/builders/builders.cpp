@@ -1,62 +1,17 @@
 #include "lint/builders/builders.h"
 
-#include <re2/re2.h>
-
 #include <algorithm>
+#include <cctype>
 
 #include "lint/builders/translate.h"
-#include "util/text.h"
+#include "lint/parse.h"
 
 namespace pgguard::lint {
 namespace {
 
-int line_of(const std::string& text, size_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(std::min(offset, text.size())), '\n'));
-}
-
-// The file ranges of `with op.get_context().autocommit_block():` bodies: the lines indented deeper
-// than the `with` line.
-std::vector<std::pair<size_t, size_t>> autocommit_blocks(const std::string& text) {
-  static const RE2 opener(R"((?m)^([ \t]*)with\s+op\.get_context\(\)\.autocommit_block\(\)\s*:)");
-  std::vector<std::pair<size_t, size_t>> blocks;
-  re2::StringPiece input(text);
-  re2::StringPiece groups[2];
-  size_t pos = 0;
-  while (pos < text.size() && opener.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
-    size_t start = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
-    size_t indent = groups[1].size();
-    size_t end = text.find('\n', start);
-    while (end != std::string::npos) {
-      size_t next = end + 1, first = text.find_first_not_of(" \t", next);
-      if (first == std::string::npos) {
-        end = text.size();
-        break;
-      }
-      bool blank = text[first] == '\n' || text[first] == '#';
-      if (!blank && first - next <= indent) break;
-      end = text.find('\n', next);
-    }
-    if (end == std::string::npos) end = text.size();
-    blocks.emplace_back(start, end);
-    pos = end;
-  }
-  return blocks;
-}
+int line_of(const std::string& text, size_t offset) { return line_and_column(text, offset).first; }
 
 }  // namespace
-
-TxMode script_transaction(const MigrationFile& file) {
-  static const RE2 knex_off(R"(config\s*=\s*\{[^}]*transaction\s*:\s*false)");
-  static const RE2 typeorm_off(R"(\btransaction\s*=\s*false)");
-  static const RE2 pgm_off(R"((?m)^[ \t]*pgm\.noTransaction\(\))");
-  switch (file.tool) {
-    case Tool::Sequelize: return TxMode::Autocommit;  // queryInterface calls run one by one, outside a transaction
-    case Tool::NodePgMigrate: return RE2::PartialMatch(file.text, pgm_off) ? TxMode::Autocommit : TxMode::Single;
-    case Tool::Knex: return RE2::PartialMatch(file.text, knex_off) ? TxMode::Autocommit : TxMode::Single;
-    case Tool::TypeOrm: return RE2::PartialMatch(file.text, typeorm_off) ? TxMode::Autocommit : TxMode::Single;
-    default: return TxMode::Single;
-  }
-}
 
 void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at) {
   builders::Output out;
@@ -89,10 +44,6 @@ void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at) {
                                      ", so the SQL it sends is unknown and was not linted",
                                      "write its table, column and option arguments as literals in the call, or send the "
                                      "statement through " + out.raw_call + " with a literal SQL string"});
-  if (file.tool == Tool::Alembic)
-    for (const auto& [start, end] : autocommit_blocks(file.text))
-      for (auto& section : file.sections)
-        if (section.offset >= start && section.offset < end) section.tx = TxMode::Autocommit;
 }
 
 bool is_sql_fragment(const std::string& text, size_t offset, const std::string& call) {

@@ -8,14 +8,9 @@
 
 namespace pgguard::lint {
 
-// How the tool runs a script migration: in one transaction unless the file turns it off
-// (pgm.noTransaction(), knex `config = { transaction: false }`, TypeORM `transaction = false`);
-// Sequelize never wraps one.
-TxMode script_transaction(const MigrationFile& file);
-
 // Adds a section per statement the file's builder calls send (directions split at `down_at`), and an
-// unlintable call for each call whose arguments are not literals. Sections stay in the order they run;
-// those inside an Alembic autocommit_block() run outside the transaction.
+// unlintable call for each call whose arguments are not literals. Translated sections run as `tx`
+// says, like the file's raw SQL; sections stay in the order they run.
 void add_builder_sections(MigrationFile& file, TxMode tx, size_t down_at);
 
 // Whether the raw-SQL call `call` at `offset` is an expression inside a builder call (a column

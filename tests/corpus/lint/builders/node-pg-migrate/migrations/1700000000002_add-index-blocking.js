@@ -2,7 +2,7 @@
 exports.up = (pgm) => {
   // expect: create-index-non-concurrent
   pgm.createIndex("accounts", "name");
-  // node-pg-migrate runs the migration in a transaction unless pgm.noTransaction() is called
+  // node-pg-migrate runs the migration in a transaction unless the migration opts out
   // expect: concurrently-in-transaction
   pgm.createIndex("accounts", ["owner_id", "name"], { concurrently: true });
 };
