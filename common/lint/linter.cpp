@@ -184,6 +184,9 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
 
   if (!parsed->file.too_dynamic.empty() && rule_enabled("unlintable-migration", options))
     findings.push_back({"unlintable-migration", Severity::Warning, path, 1, 1, "this migration " + parsed->file.too_dynamic, "", ""});
+  if (rule_enabled("unlintable-call", options))
+    for (const auto& call : parsed->file.unlintable_calls)
+      findings.push_back({"unlintable-call", Severity::Info, path, call.line, 1, call.message, "", call.fix});
 
   FileState state;
   std::vector<size_t> finding_statement;  // statement index of each finding (npos for file-level)

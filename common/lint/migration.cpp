@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 #include <set>
 
+#include "lint/builders/builders.h"
 #include "lint/tools.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -232,6 +233,7 @@ void extract_script_sql(MigrationFile& file, TxMode tx) {
   while (pos < text.size() && call.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
     size_t at = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
     pos = at;
+    if (is_sql_fragment(text, static_cast<size_t>(groups[1].data() - text.data()), std::string(groups[1].data(), groups[1].size()))) continue;
     bool template_tag = groups[2].size() == 1 && groups[2][0] == '`';
     bool heredoc = ends_with(std::string_view(groups[2].data(), groups[2].size()), "<<");
     size_t start = template_tag ? at - 1 : heredoc ? at - 2 : at;
@@ -276,9 +278,10 @@ void extract_script_sql(MigrationFile& file, TxMode tx) {
       start = static_cast<size_t>(rest.data() - text.data());
     }
   }
+  add_builder_sections(file, tx, down_at);
   if (!dynamic.empty())
     file.too_dynamic = "builds SQL at run time (" + join(dynamic, ", ") + "), which cannot be linted; pass literal SQL strings";
-  else if (file.sections.empty() && file.text.find("createTable") != std::string::npos)
+  else if (file.sections.empty() && file.unlintable_calls.empty() && file.text.find("createTable") != std::string::npos)
     file.too_dynamic = "uses the schema builder API, whose SQL is generated at run time and cannot be linted";
 }
 

@@ -32,6 +32,13 @@ struct Section {
   bool interpolated = false;  // a JS template literal whose ${...} parts were blanked out
 };
 
+// A builder call whose SQL cannot be known from the text (a variable table name, a spread).
+struct UnlintableCall {
+  int line = 1;
+  std::string message;
+  std::string fix;
+};
+
 struct MigrationFile {
   std::string path;
   std::string text;
@@ -40,6 +47,7 @@ struct MigrationFile {
   bool expects_down = false;          // the tool has a down convention and this is an up migration
   std::vector<Section> sections;
   std::string too_dynamic;            // JS/Python migration whose SQL cannot be extracted
+  std::vector<UnlintableCall> unlintable_calls;
 };
 
 // Whether a path (relative to the project root, or absolute) is a migration under some tool's
