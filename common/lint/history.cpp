@@ -118,6 +118,23 @@ std::map<std::string, long long> alembic_chain_order(const std::string& root, co
   return order;
 }
 
+// Liquibase applies the files its master changelog includes, in that order (YAML, XML or JSON).
+std::map<std::string, long long> changelog_order(const std::string& root) {
+  static const RE2 include(R"((?:file\s*[:=]\s*["']?)([^"'\s,}]+\.sql))");
+  std::map<std::string, long long> order;
+  for (const std::string& dir : {root, parent_dir(root)})
+    for (const char* name : {"db.changelog-master.yaml", "db.changelog-master.yml", "db.changelog-master.xml", "db.changelog-master.json",
+                             "changelog-master.yaml", "changelog-master.xml", "changelog.yaml", "changelog.xml"}) {
+      auto text = read_file_bounded(dir + "/" + name, 1 << 20);
+      if (!text) continue;
+      re2::StringPiece input(*text);
+      std::string file;
+      while (RE2::FindAndConsume(&input, include, &file)) order.emplace(base_name(file), static_cast<long long>(order.size()));
+      if (!order.empty()) return order;
+    }
+  return order;
+}
+
 using Key = std::tuple<int, std::vector<long long>, std::string, int>;  // group, version, unit, down
 
 }  // namespace
@@ -158,6 +175,8 @@ std::vector<HistoryEntry> migration_history(const std::string& path, Tool tool, 
       for (const char* dir : {"deploy/", "revert/"}) position[dir + change + ".sql"] = index;
   } else if (record.order == ApplyOrder::AlembicChain) {
     position = alembic_chain_order(root, files);
+  } else if (record.order == ApplyOrder::Changelog) {
+    for (const auto& [name, index] : changelog_order(root)) position[name] = index;
   }
   auto key = [&](const std::string& file) -> Key {
     std::string name = base_name(file);

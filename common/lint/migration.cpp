@@ -421,7 +421,7 @@ bool glob_at(const std::string& pattern, size_t p, const std::string& path, size
       }
       return false;
     }
-    if (i >= path.size() || path[i] == '/' && pattern[p] != '/') return false;
+    if (i >= path.size() || (path[i] == '/' && pattern[p] != '/')) return false;
     if (pattern[p] == '[') {
       if (!class_match(pattern, p, path[i])) return false;
     } else if (pattern[p] != '?' && pattern[p] != path[i]) {

@@ -45,7 +45,8 @@ constexpr std::pair<const char*, DownConvention> kDowns[] = {
 constexpr std::pair<const char*, ApplyOrder> kOrders[] = {{"name", ApplyOrder::Name},
                                                           {"version", ApplyOrder::Version},
                                                           {"sqitch-plan", ApplyOrder::SqitchPlan},
-                                                          {"alembic-chain", ApplyOrder::AlembicChain}};
+                                                          {"alembic-chain", ApplyOrder::AlembicChain},
+                                                          {"changelog", ApplyOrder::Changelog}};
 
 ToolRecord read_record(const json& r) {
   ToolRecord t;

@@ -15,7 +15,7 @@ enum class SectionFormat { Whole, Dbmate, Goose, Liquibase, Script };
 // Where a tool keeps a migration's down.
 enum class DownConvention { None, Section, Suffix, Folder, PrefixU, Sqitch, Methods };
 // The order a tool applies its migrations in.
-enum class ApplyOrder { Name, Version, SqitchPlan, AlembicChain };
+enum class ApplyOrder { Name, Version, SqitchPlan, AlembicChain, Changelog };
 
 // What pgguard knows about one migration tool: config/migration_tools.json, one record each.
 struct ToolRecord {
