@@ -42,14 +42,19 @@ std::string parent(const std::string& path) {
 // Migrations a Bash command wrote: changed in git (or untracked) and modified during the call.
 std::vector<std::string> changed_migrations(const lint::LintProject& project, long long duration_ms,
                                             std::chrono::system_clock::time_point now) {
-  auto window_start = now - std::chrono::milliseconds(duration_ms) - std::chrono::seconds(2);
+  auto command_start = now - std::chrono::milliseconds(duration_ms);
   std::vector<std::string> candidates = lint::find_migrations(project.root, project.migration_globs, 5000, lint::kHookSearchEntries);
   std::vector<std::string> out;
   if (candidates.empty()) return out;
   std::optional<std::set<std::string>> changed = git_changed_files(project.root);
   for (const auto& file : candidates) {
     auto modified = modification_time(file);
-    if (!modified || *modified + std::chrono::seconds(1) < window_start) continue;
+    // A file system with whole-second times may date a file written during the call up to two
+    // seconds early; one with finer times needs only a little slack, so that a migration the agent
+    // wrote just before the command is not taken for one the command wrote.
+    bool coarse = std::chrono::duration_cast<std::chrono::milliseconds>(modified ? modified->time_since_epoch() : std::chrono::milliseconds(0)).count() % 1000 == 0;
+    auto slack = coarse ? std::chrono::milliseconds(2000) : std::chrono::milliseconds(10);
+    if (!modified || *modified + slack < command_start) continue;
     if (changed && !changed->count(file)) continue;
     out.push_back(file);
   }

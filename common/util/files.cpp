@@ -64,7 +64,8 @@ std::string find_upward(const std::string& start, const std::string& name) {
 std::optional<std::chrono::system_clock::time_point> modification_time(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-  return std::chrono::system_clock::time_point(std::chrono::seconds(st.st_mtim.tv_sec));
+  auto since_epoch = std::chrono::seconds(st.st_mtim.tv_sec) + std::chrono::nanoseconds(st.st_mtim.tv_nsec);
+  return std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch));
 }
 
 std::string make_temp_directory(const std::string& prefix, const std::string& parent) {
