@@ -123,6 +123,14 @@ LintPaths expand_lint_paths(const std::vector<std::string>& args, const std::str
   return out;
 }
 
+LintPaths command_migrations(const std::vector<std::string>& args, const std::string& cwd, const std::string& project_root,
+                             const std::vector<std::string>& globs) {
+  LintPaths out = args.empty() ? LintPaths{find_migrations(project_root, globs), ""} : expand_lint_paths(args, cwd, project_root, globs);
+  for (auto& file : out.files)
+    if (starts_with(file, cwd + "/")) file = file.substr(cwd.size() + 1);
+  return out;
+}
+
 std::string layout_summary() {
   std::vector<std::string> layouts;
   for (const auto& record : tool_records())

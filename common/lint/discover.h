@@ -23,6 +23,11 @@ struct LintPaths {
 LintPaths expand_lint_paths(const std::vector<std::string>& args, const std::string& cwd, const std::string& project_root,
                             const std::vector<std::string>& globs);
 
+// The migrations a command is given: `args` as expand_lint_paths reads them, or with none every
+// migration under `project_root`. Paths under `cwd` come back relative to it, as a user types them.
+LintPaths command_migrations(const std::vector<std::string>& args, const std::string& cwd, const std::string& project_root,
+                             const std::vector<std::string>& globs);
+
 // The layouts searched, for messages ("drizzle/*.sql, prisma/migrations/*/migration.sql, ...").
 std::string layout_summary();
 

@@ -436,7 +436,19 @@ bool glob_at(const std::string& pattern, size_t p, const std::string& path, size
 
 }  // namespace
 
-bool glob_match(const std::string& pattern, const std::string& path) { return glob_at(pattern, 0, path, 0); }
+bool glob_match(const std::string& pattern, const std::string& path) {
+  // Every literal run of the pattern ("/migrations/", ".sql") must be in the path: a cheap test that
+  // rules out most files of a tree before the backtracking match.
+  for (size_t start = 0; start < pattern.size();) {
+    size_t end = pattern.find_first_of("*?[", start);
+    size_t length = (end == std::string::npos ? pattern.size() : end) - start;
+    if (length > 1 && path.find(std::string_view(pattern).substr(start, length)) == std::string::npos) return false;
+    if (end == std::string::npos) break;
+    start = pattern[end] == '[' ? pattern.find(']', end) + 1 : end + 1;
+    if (start == 0) break;  // an unclosed class
+  }
+  return glob_at(pattern, 0, path, 0);
+}
 
 MigrationFile read_migration(const std::string& path, const std::string& text, std::optional<Tool> forced_tool) {
   MigrationFile file;

@@ -95,18 +95,13 @@ int lint(const std::vector<std::string>& args) {
   if (tool) options.tool = tool;
   options.replay_history = history;
 
-  std::vector<std::string> files;
-  if (paths.empty()) {
-    files = find_migrations(project.root, project.migration_globs);
-    if (files.empty()) std::cerr << "pgguard: no migrations under " << project.root << " (looked for " << layout_summary() << ")\n";
-  } else {
-    LintPaths expanded = expand_lint_paths(paths, cwd, project.root, project.migration_globs);
-    if (!expanded.error.empty()) {
-      std::cerr << "pgguard: " << expanded.error << "\n";
-      return 2;
-    }
-    files = std::move(expanded.files);
+  LintPaths given = command_migrations(paths, cwd, project.root, project.migration_globs);
+  if (!given.error.empty()) {
+    std::cerr << "pgguard: " << given.error << "\n";
+    return 2;
   }
+  std::vector<std::string> files = std::move(given.files);
+  if (files.empty()) std::cerr << "pgguard: no migrations under " << project.root << " (looked for " << layout_summary() << ")\n";
   size_t found = files.size();
   if (changed_only) {
     GitChanges changes = git_changed_since(project.root, base);
@@ -114,10 +109,8 @@ int lint(const std::vector<std::string>& args) {
       std::cerr << "pgguard: --changed: " << changes.error << "\n";
       return 2;
     }
-    std::erase_if(files, [&](const std::string& f) { return !changes.files.count(f); });
+    std::erase_if(files, [&](const std::string& f) { return !changes.files.count(resolve_path(cwd, f)); });
   }
-  for (auto& file : files)  // report paths as the user would type them
-    if (file.rfind(cwd + "/", 0) == 0) file = file.substr(cwd.size() + 1);
   bool colour = format == Format::Text && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
   ReportWriter report(std::cout, format, colour);
   size_t errors = 0, warnings = 0;

@@ -39,20 +39,12 @@ int migrations(const std::vector<std::string>& args) {
                        "~/.pgpass or PGPASSWORD instead");
   LintProject project = load_lint_project(cwd);
   if (!tool) tool = project.options.tool;
-  std::vector<std::string> files;
-  if (paths.empty()) {
-    files = find_migrations(project.root, project.migration_globs);
-  } else {
-    LintPaths expanded = expand_lint_paths(paths, cwd, project.root, project.migration_globs);
-    if (!expanded.error.empty()) {
-      std::cerr << "pgguard: " << expanded.error << "\n";
-      return 2;
-    }
-    files = std::move(expanded.files);
+  LintPaths given = command_migrations(paths, cwd, project.root, project.migration_globs);
+  if (!given.error.empty()) {
+    std::cerr << "pgguard: " << given.error << "\n";
+    return 2;
   }
-  for (auto& file : files)
-    if (file.rfind(cwd + "/", 0) == 0) file = file.substr(cwd.size() + 1);
-  std::vector<MigrationInfo> list = migration_inventory(files, tool);
+  std::vector<MigrationInfo> list = migration_inventory(given.files, tool);
   if (!url.empty()) {
     server::Connection connection(url);
     server::read_applied(list, connection);

@@ -50,6 +50,11 @@ std::pair<std::string, std::string> migration_for(Tool tool, const std::string& 
   }
 }
 
+ProcessResult run_git(const testing::TempProject& project, std::vector<std::string> args) {
+  args.insert(args.begin(), {"-c", "user.email=t@t", "-c", "user.name=t"});
+  return run_process("git", args, "", process_environment(), project.root);
+}
+
 std::string fix_of(const LintResult& result, const std::string& rule) {
   for (const auto& f : result.findings)
     if (f.rule == rule) return f.fix;
@@ -183,10 +188,7 @@ TEST_CASE("lint paths: directories, globs and files; nothing found is an error",
 TEST_CASE("lint --changed lints what a branch adds, with the whole history replayed", "[lint][tools]") {
   testing::TempProject project;
   auto env = process_environment();
-  auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"-c", "user.email=t@t", "-c", "user.name=t"});
-    return run_process("git", args, "", env, project.root);
-  };
+  auto git = [&](const std::vector<std::string>& args) { return run_git(project, args); };
   git({"init", "-q"});
   project.write("db/migrations/001_init.sql", kSchema + "CREATE INDEX idx_old ON orders (status);\n");
   git({"add", "-A"});
@@ -209,10 +211,7 @@ TEST_CASE("lint --changed lints what a branch adds, with the whole history repla
 TEST_CASE("drizzle: a generated migration can be fixed until it is committed", "[lint][tools][hooks]") {
   testing::TempProject project;
   auto env = process_environment();
-  auto git = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), {"-c", "user.email=t@t", "-c", "user.name=t"});
-    return run_process("git", args, "", env, project.root);
-  };
+  auto git = [&](const std::vector<std::string>& args) { return run_git(project, args); };
   git({"init", "-q"});
   project.write("package.json", R"({"devDependencies": {"drizzle-kit": "0.31.0"}})");
   project.write("drizzle/0000_init.sql", kSchema);
