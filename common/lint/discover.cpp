@@ -58,6 +58,25 @@ std::string relative_to(const std::string& path, const std::string& root) {
   return starts_with(path, root + "/") ? path.substr(root.size()) : path;
 }
 
+// Whether a .sql file sits in a flat drizzle folder (its meta/_journal.json beside it), asked once
+// per folder: the walk visits a folder's files together.
+class JournalFolders {
+ public:
+  bool beside(const std::string& path) {
+    if (!ends_with(path, ".sql")) return false;
+    std::string dir = parent_dir(path);
+    if (dir != dir_) {
+      dir_ = dir;
+      has_journal_ = is_regular_file(dir + "/meta/_journal.json");
+    }
+    return has_journal_;
+  }
+
+ private:
+  std::string dir_;
+  bool has_journal_ = false;
+};
+
 bool has_glob(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
 
 std::string without_dot_slash(std::string path) {
@@ -71,10 +90,9 @@ std::string without_dot_slash(std::string path) {
 std::vector<std::string> find_migrations(const std::string& root, const std::vector<std::string>& globs, size_t max_files,
                                          size_t max_entries) {
   std::vector<std::string> found;
+  JournalFolders journals;
   walk(root, max_entries, [&](const std::string& path) {
-    if (is_migration_path(relative_to(path, root), globs) ||
-        (ends_with(path, ".sql") && is_regular_file(parent_dir(path) + "/meta/_journal.json")))
-      found.push_back(path);
+    if (is_migration_path(relative_to(path, root), globs) || journals.beside(path)) found.push_back(path);
     return found.size() < max_files;
   });
   std::sort(found.begin(), found.end());
@@ -98,10 +116,9 @@ LintPaths expand_lint_paths(const std::vector<std::string>& args, const std::str
       if (files.empty()) out.error = arg + " matches no file";
     } else if (is_directory(path)) {
       std::string root = starts_with(path + "/", project_root + "/") ? project_root : parent_dir(path);
+      JournalFolders journals;
       walk(path, 1000000, [&](const std::string& file) {
-        std::string rel = relative_to(file, root);
-        if (is_migration_path(rel, globs) || (ends_with(file, ".sql") && is_regular_file(parent_dir(file) + "/meta/_journal.json")))
-          files.push_back(file);
+        if (is_migration_path(relative_to(file, root), globs) || journals.beside(file)) files.push_back(file);
         return true;
       });
       if (files.empty())  // a folder of SQL files that no tool's layout names
