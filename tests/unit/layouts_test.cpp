@@ -3,6 +3,8 @@
 // transaction mode. Each fixture is copied to a temporary directory and checked through the CLI and
 // the PostToolUse hook; every mismatch of a fixture is reported, not only the first.
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -24,7 +26,14 @@ using pgguard::testing::TempProject;
 
 namespace {
 
-const std::map<std::string, std::string> kEnv = {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}};
+// Nothing of the test's environment reaches pgguard but the sanitizers' settings (their leak
+// suppressions among them).
+const std::map<std::string, std::string> kEnv = [] {
+  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}};
+  for (const char* name : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"})
+    if (const char* value = std::getenv(name)) env[name] = value;
+  return env;
+}();
 
 // Rules that can never be right about a new plain CREATE INDEX, whatever the tool.
 const char* const kNeverOnPlainIndex[] = {"transaction-nesting", "uncommitted-transaction", "concurrently-in-transaction"};

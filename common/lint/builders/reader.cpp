@@ -273,7 +273,10 @@ Value Reader::value(int depth) {
     if (!python_ && arrow_ahead()) return function(depth + 1);
     take();
     Value inner = array(")", depth + 1);  // a Python tuple, or a parenthesized expression
-    if (inner.items.size() == 1) inner = inner.items[0];
+    if (inner.items.size() == 1) {
+      Value only = std::move(inner.items[0]);  // assigned from a part of itself, inner would free what it copies
+      inner = std::move(only);
+    }
     return finish(std::move(inner));
   }
   if (t.kind == Token::Kind::Name) {
