@@ -16,10 +16,6 @@ namespace {
 
 constexpr int kProjectLevels = 8;  // how far up from a migration its project's files are looked for
 
-bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
-}
-
 bool glob_any(const std::vector<std::string>& globs, const std::string& path) {
   return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, path); });
 }

@@ -18,9 +18,13 @@ namespace {
 
 const char* const kFolderFiles[] = {"migration.sql", "up.sql", "down.sql"};
 
-bool is_folder_file(const std::string& name) {
+}  // namespace
+
+bool is_folder_migration_file(const std::string& name) {
   return std::find(std::begin(kFolderFiles), std::end(kFolderFiles), name) != std::end(kFolderFiles);
 }
+
+namespace {
 
 std::vector<std::string> list_dir(const std::string& dir, size_t max_files) {
   std::vector<std::string> names;
@@ -37,7 +41,7 @@ std::vector<std::string> list_dir(const std::string& dir, size_t max_files) {
 // The folder a history lives in.
 std::string history_root(const std::string& path, Tool tool) {
   std::string dir = parent_dir(path);
-  if (is_folder_file(base_name(path)) || (tool == Tool::Sqitch && (base_name(dir) == "deploy" || base_name(dir) == "revert")))
+  if (is_folder_migration_file(base_name(path)) || (tool == Tool::Sqitch && (base_name(dir) == "deploy" || base_name(dir) == "revert")))
     return parent_dir(dir);
   return dir;
 }
@@ -65,7 +69,7 @@ std::vector<long long> leading_version(const std::string& name, bool flyway_pref
 // The name that pairs an up with its down: 1_x.up.sql and 1_x.down.sql -> 1_x.
 std::string unit_name(const std::string& path, const ToolRecord& record) {
   std::string name = base_name(path);
-  if (is_folder_file(name)) return base_name(parent_dir(path));
+  if (is_folder_migration_file(name)) return base_name(parent_dir(path));
   for (const char* suffix : {".up.sql", ".down.sql"})
     if (ends_with(name, suffix)) return name.substr(0, name.size() - std::string(suffix).size());
   if (record.down == DownConvention::PrefixU && !name.empty() && (name[0] == 'U' || name[0] == 'V')) return name.substr(1);
@@ -145,7 +149,7 @@ std::vector<HistoryEntry> migration_history(const std::string& path, Tool tool, 
   const ToolRecord& record = tool_record(tool);
   std::string root = history_root(path, tool);
   std::vector<std::string> files;  // relative to root
-  bool folder_layout = is_folder_file(base_name(path));
+  bool folder_layout = is_folder_migration_file(base_name(path));
   bool sqitch = tool == Tool::Sqitch && root != parent_dir(path);
   bool script = is_script_language(path);
   if (folder_layout) {
@@ -159,9 +163,7 @@ std::vector<HistoryEntry> migration_history(const std::string& path, Tool tool, 
   } else {
     for (const auto& name : list_dir(root, max_files)) {
       bool same_kind = script ? is_script_language(name) : ends_with(to_lower(name), ".sql");
-      bool foreign = std::any_of(record.foreign_dialects.begin(), record.foreign_dialects.end(),
-                                 [&](const auto& p) { return RE2::PartialMatch(name, *p); });
-      if (same_kind && !foreign && is_regular_file(root + "/" + name)) files.push_back(name);
+      if (same_kind && !is_foreign_dialect(name) && is_regular_file(root + "/" + name)) files.push_back(name);
     }
   }
   // Entries are named the way `path` is: relative paths stay relative.

@@ -18,6 +18,9 @@ struct HistoryEntry {
 // sqitch's deploy/ and revert/ together.
 std::vector<HistoryEntry> migration_history(const std::string& path, Tool tool, size_t max_files = 5000);
 
+// migration.sql, up.sql, down.sql: a folder-per-migration layout's file, named by its folder.
+bool is_folder_migration_file(const std::string& name);
+
 // Files with the same id share one history.
 std::string history_id(const std::string& path, Tool tool);
 

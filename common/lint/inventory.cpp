@@ -15,7 +15,8 @@
 namespace pgguard::lint {
 namespace {
 
-// The version digits a name starts with: 2024-01-01-000000_x -> 20240101000000; 00012_x -> 12.
+}  // namespace
+
 std::string version_digits(const std::string& name) {
   std::string digits;
   for (char c : name) {
@@ -26,13 +27,14 @@ std::string version_digits(const std::string& name) {
   return first == std::string::npos ? (digits.empty() ? "" : "0") : digits.substr(first);
 }
 
+namespace {
+
 std::string stem(const std::string& name) { return name.substr(0, name.find_last_of('.')); }
 
 // What the tool's bookkeeping table records for a migration file.
 std::string bookkeeping_name(const ToolRecord& record, const std::string& path, const std::string& text) {
   std::string name = base_name(path);
-  bool in_folder = name == "migration.sql" || name == "up.sql" || name == "down.sql";
-  std::string unit = in_folder ? base_name(parent_dir(path)) : name;
+  std::string unit = is_folder_migration_file(name) ? base_name(parent_dir(path)) : name;
   const std::string& match = record.bookkeeping_match;
   if (match == "file-name") return name;
   if (match == "file-stem") return stem(name);

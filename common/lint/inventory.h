@@ -25,4 +25,8 @@ std::vector<MigrationInfo> migration_inventory(const std::vector<std::string>& f
 
 const char* transaction_name(TxMode mode);
 
+// The version digits a name starts with, without leading zeros, as bookkeeping tables store them:
+// 2024-01-01-000000_x -> 20240101000000; 00012_x -> 12.
+std::string version_digits(const std::string& name);
+
 }  // namespace pgguard::lint

@@ -285,10 +285,6 @@ void extract_script_sql(MigrationFile& file, TxMode tx) {
     file.too_dynamic = "uses the schema builder API, whose SQL is generated at run time and cannot be linted";
 }
 
-bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
-}
-
 // Whether every statement of a plain SQL file matches `pattern` (comments dropped; a rough split on
 // semicolons is enough for the statements Flyway recognises, which hold none).
 bool only_statements_matching(const std::string& text, const RE2& pattern) {

@@ -1,5 +1,6 @@
 #include "lint/tools.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -112,6 +113,10 @@ const ToolRecord& tool_record(Tool tool) {
 const std::vector<std::string>& skip_directories() {
   static const auto names = catalog().at("skip_directories").get<std::vector<std::string>>();
   return names;
+}
+
+bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
 }
 
 std::string no_transaction_fix(Tool tool, const std::string& statement) {

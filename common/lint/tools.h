@@ -53,6 +53,8 @@ const std::vector<ToolRecord>& tool_records();
 const ToolRecord& tool_record(Tool tool);
 // Folders the migration search never enters (dependencies, build output, virtualenvs).
 const std::vector<std::string>& skip_directories();
+// Whether any of `patterns` matches somewhere in `text`.
+bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text);
 // A migration for another database (popx's .mysql.up.sql): never PostgreSQL's.
 bool is_foreign_dialect(const std::string& path);
 // Whether the tool reads this file as a down migration (a .down.sql, diesel's down.sql, Flyway's

@@ -20,11 +20,6 @@ bool version_less_or_equal(const std::string& a, const std::string& b) {
   return a.size() != b.size() ? a.size() < b.size() : a <= b;
 }
 
-std::string without_leading_zeros(const std::string& digits) {
-  size_t first = digits.find_first_not_of('0');
-  return first == std::string::npos ? (digits.empty() ? "" : "0") : digits.substr(first);
-}
-
 }  // namespace
 
 void read_applied(std::vector<lint::MigrationInfo>& migrations, Connection& connection) {
@@ -52,10 +47,10 @@ void read_applied(std::vector<lint::MigrationInfo>& migrations, Connection& conn
     if (match == "journal" || match == "max-version") {
       // drizzle applies what is newer than its newest record; golang-migrate keeps one version row.
       bool applied = false;
-      for (const auto& key : keys) applied = applied || version_less_or_equal(m.bookkeeping_name, without_leading_zeros(key));
+      for (const auto& key : keys) applied = applied || version_less_or_equal(m.bookkeeping_name, lint::version_digits(key));
       m.applied = applied;
     } else if (match == "version") {
-      m.applied = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return without_leading_zeros(k) == m.bookkeeping_name; });
+      m.applied = std::any_of(keys.begin(), keys.end(), [&](const std::string& k) { return lint::version_digits(k) == m.bookkeeping_name; });
     } else {
       m.applied = keys.count(m.bookkeeping_name) > 0;
     }
