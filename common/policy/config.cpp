@@ -104,8 +104,8 @@ std::vector<std::string> apply_project_config(Policy& policy, const std::string&
     if (doc.contains(key) && !doc[key].is_object()) problems.push_back(std::string(key) + " has the wrong type");
 
   const json rules = section("rules");
-  for (const auto& [id, setting] : rules.items())
-    apply_setting(problems, "rule '" + id + "'", [&] { apply_rule(policy, id, setting); });
+  for (const auto& item : rules.items())
+    apply_setting(problems, "rule '" + item.key() + "'", [&] { apply_rule(policy, item.key(), item.value()); });
   if (doc.contains("allow_read_only"))
     apply_setting(problems, "allow_read_only", [&] { policy.allow_read_only = doc["allow_read_only"].get<bool>(); });
   const json production = section("production");

@@ -362,7 +362,7 @@ void Reader::call_arguments(Link& link, int depth) {
       Token name = take();
       if (at("=")) {
         take();
-        link.keywords.emplace_back(name.text, value(depth));
+        link.keywords.push_back({name.text, value(depth)});
         if (at(",")) take();
         continue;
       }
@@ -422,13 +422,13 @@ Value Reader::object(int depth) {
     }
     if (!key.empty() && at(":")) {
       take();
-      v.fields.emplace_back(key, value(depth));
+      v.fields.push_back({key, value(depth)});
     } else {
       if (!key.empty() && !at(",") && !at("}")) skip_to_delimiter();
-      v.fields.emplace_back("", Value{});  // shorthand, method or spread: not a literal
+      v.fields.push_back({"", Value{}});  // shorthand, method or spread: not a literal
     }
     if (!next_item("}")) {
-      v.fields.back().first.clear();
+      v.fields.back().name.clear();
       if (!at(",")) break;
       take();
     }

@@ -11,13 +11,14 @@ namespace pgguard::lint::builders {
 enum class Language { JavaScript, Python };
 
 struct Value;
+struct Named;
 
 // One step of a chain: `.name` or `.name(args)`.
 struct Link {
   std::string name;
   bool called = false;
   std::vector<Value> args;
-  std::vector<std::pair<std::string, Value>> keywords;  // Python name=value arguments
+  std::vector<Named> keywords;  // Python name=value arguments
   size_t offset = 0;
 };
 
@@ -26,7 +27,7 @@ struct Value {
   Kind kind = Kind::Unknown;
   std::string text;                                   // String contents, Number digits, "true"/"false"
   std::vector<Value> items;                           // Array items
-  std::vector<std::pair<std::string, Value>> fields;  // Object fields; a spread or computed key is "" -> Unknown
+  std::vector<Named> fields;          // Object fields; a spread or computed key is "" -> Unknown
   std::vector<Link> links;                            // Chain: knex.schema.createTable(...).then(...)
   bool is_new = false;                                // `new Table({...})`
   std::string param;                                  // Function: its first parameter
@@ -41,6 +42,12 @@ struct Value {
   std::string path() const;
   // Whether every part is a literal (no Unknown anywhere, nor a spread or computed key).
   bool literal() const;
+};
+
+// A Python keyword argument or an object field.
+struct Named {
+  std::string name;
+  Value value;
 };
 
 // Reads the expression that starts at `offset`, taking at most `token_budget` tokens (what is left
