@@ -1,28 +1,49 @@
-// PreToolUse hook: decides on Bash commands for PostgreSQL safety. Always exits 0.
+// PreToolUse hook: decides on shell commands, file writes and MCP database tool calls for
+// PostgreSQL safety. `--client NAME` picks the agent client's contract (default: claude).
 #include <cstdio>
+#include <cstring>
 
+#include "clients/client.h"
+#include "guard/decide.h"
 #include "guard/pre_tool_use.h"
 #include "hook_io/failsafe.h"
 #include "util/environment.h"
 
 namespace {
-const char kFallback[] =
-    "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"ask\","
-    "\"permissionDecisionReason\":\"pgguard ask:\\n- [guard-error] the guard stopped before it could check this command. "
-    "Safe way forward: a human should look at this command before it runs.\"}}\n";
+
+// The client named by `--client NAME` / `--client=NAME`; nullptr for an unknown name.
+const pgguard::Client* client_from(int argc, char** argv) {
+  std::string name = "claude";
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--client") == 0 && i + 1 < argc) name = argv[++i];
+    else if (std::strncmp(argv[i], "--client=", 9) == 0) name = argv[i] + 9;
+  }
+  return pgguard::find_client(name);
 }
 
-int main() {
-  pgguard::hook_io::install_failsafe(kFallback, 5);
-  std::string out;
+}  // namespace
+
+int main(int argc, char** argv) {
+  const pgguard::Client* client = client_from(argc, argv);
+  // An unknown client name is a setup mistake: block with Claude Code's answer and say so, since
+  // no contract is known to honour anything else.
+  const pgguard::Client& used = client ? *client : *pgguard::find_client("claude");
+  pgguard::hook_io::install_failsafe(used.fallback, 5);
+  pgguard::Answer answer;
   try {
-    auto raw = pgguard::hook_io::read_all(stdin, 32u << 20);
-    out = pgguard::run_pre_tool_use(raw, pgguard::process_environment(), pgguard::current_directory());
+    auto raw = pgguard::hook_io::read_all(stdin, pgguard::hook_io::kMaxPayloadBytes);
+    if (!client) {
+      pgguard::Decision decision = pgguard::guard_error_decision("pgguard-pre-tool-use was started with an unknown --client (known: claude, gemini, codex, cursor, copilot)",
+                                                                 pgguard::builtin_policy());
+      answer = used.encode(decision, pgguard::ToolCall{});
+    } else {
+      answer = pgguard::run_pre_tool_use(raw, pgguard::process_environment(), pgguard::current_directory(), used);
+    }
   } catch (...) {
-    out = kFallback;
+    answer = {used.fallback, 0};
   }
   pgguard::hook_io::disarm_failsafe();
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fwrite(answer.out.data(), 1, answer.out.size(), stdout);
   std::fflush(stdout);
-  return 0;
+  return answer.exit_code;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "guard/decide.h"
 #include "policy/config.h"
 #include "policy/guard_rule.h"
 #include "policy/verdict.h"
@@ -41,8 +42,5 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy);
 
 // The decision alone, as the hook answers it.
 Decision check_command(const GuardRequest& request, const Policy& policy);
-
-// The decision for input the guard could not analyse at all (bad payload): an ask naming why.
-Decision guard_error_decision(const std::string& why, const Policy& policy);
 
 }  // namespace pgguard

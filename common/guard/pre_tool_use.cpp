@@ -1,71 +1,80 @@
 #include "guard/pre_tool_use.h"
 
-#include "guard/file_guard.h"
-#include "guard/guard.h"
-#include "hook_io/audit_log.h"
-
 #include <algorithm>
+
+#include "guard/file_door.h"
+#include "guard/guard.h"
+#include "guard/mcp_door.h"
+#include "hook_io/audit_log.h"
 
 namespace pgguard {
 namespace {
 
+// The project root: Claude Code's CLAUDE_PROJECT_DIR (Gemini CLI sets it too, as an alias of its own).
+std::string project_dir_of(const std::map<std::string, std::string>& env) {
+  for (const char* name : {"CLAUDE_PROJECT_DIR", "GEMINI_PROJECT_DIR"})
+    if (auto it = env.find(name); it != env.end() && !it->second.empty()) return it->second;
+  return "";
+}
+
 // One audit line per answer that is not silence (every answer with audit.all_decisions).
-std::string logged(const Decision& decision, const nlohmann::json& payload, const std::string& subject, const Policy& policy,
-                   const std::map<std::string, std::string>& env, const std::string& cwd, const nlohmann::json& tool_input) {
-  if (decision.verdict != Verdict::None || policy.audit.all_decisions) {
-    audit::Entry entry;
-    entry.time = audit::now_iso8601();
-    entry.hook = "PreToolUse";
-    entry.session_id = hook_io::string_field(payload, "session_id").value_or("");
-    entry.cwd = cwd;
-    entry.tool = hook_io::string_field(payload, "tool_name").value_or("");
-    entry.decision = std::string(verdict_name(decision.verdict));
-    for (const auto& f : decision.findings)
-      if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);
-    entry.subject = subject;
-    auto project = env.find("CLAUDE_PROJECT_DIR");
-    audit::append(entry, policy.audit, audit::log_path(project == env.end() ? cwd : project->second, env));
+void log_decision(const Decision& decision, const ToolCall& call, const std::string& subject, const Policy& policy,
+                  const std::map<std::string, std::string>& env, const std::string& cwd) {
+  if (decision.verdict == Verdict::None && !policy.audit.all_decisions) return;
+  audit::Entry entry;
+  entry.time = audit::now_iso8601();
+  entry.hook = "PreToolUse";
+  entry.session_id = call.session_id;
+  entry.cwd = cwd;
+  entry.tool = call.tool;
+  entry.decision = std::string(verdict_name(decision.verdict));
+  for (const auto& f : decision.findings)
+    if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);
+  entry.subject = subject;
+  std::string project = project_dir_of(env);
+  audit::append(entry, policy.audit, audit::log_path(project.empty() ? cwd : project, env));
+}
+
+Analysis analyse(const ToolCall& call, const std::map<std::string, std::string>& env, const std::string& cwd, const Policy& policy) {
+  switch (call.door) {
+    case ToolCall::Door::Shell: {
+      GuardRequest request;
+      request.command = call.command;
+      request.env = env;
+      request.cwd = cwd;
+      request.project_dir = project_dir_of(env);
+      return analyse_command(request, policy);
+    }
+    case ToolCall::Door::FileWrite:
+      return analyse_file_write(call.files, cwd, policy);
+    case ToolCall::Door::Mcp:
+      return analyse_mcp_call(call, cwd, policy);
+    case ToolCall::Door::Other:
+      break;
   }
-  return hook_io::pre_tool_use_output(decision, tool_input);
+  Analysis none;
+  none.prefiltered = true;
+  return none;
 }
 
 }  // namespace
 
-std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env,
-                             const std::string& process_cwd) {
+Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
+                        const Client& client) {
   auto payload = hook_io::parse_payload(raw, hook_io::kMaxPayloadBytes);
-  nlohmann::json no_input;
-  if (!payload.error.empty()) return hook_io::pre_tool_use_output(guard_error_decision(payload.error, builtin_policy()), no_input);
-  const nlohmann::json& json = payload.json;
-
-  auto tool = hook_io::string_field(json, "tool_name");
-  if (!tool) return hook_io::pre_tool_use_output(guard_error_decision("the hook input has no string tool_name", builtin_policy()), no_input);
-  const nlohmann::json& tool_input = json.contains("tool_input") ? json["tool_input"] : no_input;
-  std::map<std::string, std::string>::const_iterator project = env.find("CLAUDE_PROJECT_DIR");
-  if (*tool == "Write" || *tool == "Edit" || *tool == "MultiEdit") {
-    std::string cwd = hook_io::string_field(json, "cwd").value_or(process_cwd);
-    Policy policy = load_policy(cwd, project == env.end() ? "" : project->second);
-    return logged(check_file_write(*tool, tool_input, cwd, policy), json, hook_io::string_field(json, "tool_input.file_path").value_or(""),
-                  policy, env, cwd, tool_input);
-  }
-  if (*tool != "Bash") return "";
-  auto command = hook_io::string_field(json, "tool_input.command");
-  if (!command)
-    return hook_io::pre_tool_use_output(guard_error_decision("the Bash hook input has no string tool_input.command", builtin_policy()), tool_input);
-
+  if (!payload.error.empty()) return client.encode(guard_error_decision(payload.error, builtin_policy()), ToolCall{});
+  ToolCall call = client.adapt(payload.json);
+  if (!call.error.empty()) return client.encode(guard_error_decision(call.error, builtin_policy()), call);
+  if (call.door == ToolCall::Door::Other) return {};
   // Most commands mention nothing database-related: answer before loading any policy. (Very long
   // commands go on to the size check.)
-  if (command->size() <= 65536 && !mentions_database(*command)) return "";
-  GuardRequest request;
-  request.command = *command;
-  request.env = env;
-  auto cwd = hook_io::string_field(json, "cwd");
-  if (json.contains("cwd") && !cwd)
-    return hook_io::pre_tool_use_output(guard_error_decision("the hook input's cwd is not a string", builtin_policy()), tool_input);
-  request.cwd = cwd ? *cwd : process_cwd;
-  if (project != env.end()) request.project_dir = project->second;
-  Policy policy = load_policy(request.cwd, request.project_dir);
-  return logged(check_command(request, policy), json, request.command, policy, env, request.cwd, tool_input);
+  if (call.door == ToolCall::Door::Shell && call.command.size() <= 65536 && !mentions_database(call.command)) return {};
+  std::string cwd = call.cwd.empty() ? process_cwd : call.cwd;
+  Policy policy = load_policy(cwd, project_dir_of(env));
+  Analysis analysis = analyse(call, env, cwd, policy);
+  if (analysis.prefiltered) return {};
+  log_decision(analysis.decision, call, call.door == ToolCall::Door::Shell ? call.command : analysis.analysed_command, policy, env, cwd);
+  return client.encode(analysis.decision, call);
 }
 
 }  // namespace pgguard

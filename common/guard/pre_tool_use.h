@@ -2,12 +2,16 @@
 #include <map>
 #include <string>
 
+#include "clients/client.h"
 #include "hook_io/hook_io.h"
 
 namespace pgguard {
 
-// The whole PreToolUse hook: raw stdin bytes in, stdout text out ("" = no opinion).
-std::string run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env,
-                             const std::string& process_cwd);
+// The whole PreToolUse hook for one client: raw stdin bytes in, the client's answer out (empty
+// output = no opinion). The client's adapter reads the payload into a tool call, its door (shell,
+// file write, MCP) gathers the facts, one decide step runs the rules, and the client's encoder
+// writes the answer.
+Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
+                        const Client& client);
 
 }  // namespace pgguard

@@ -1,6 +1,5 @@
 #include "guard/rule_catalog.h"
 
-#include "guard/file_guard.h"
 #include "lint/rule.h"
 #include "policy/guard_rule.h"
 
@@ -13,7 +12,6 @@ std::vector<GuardRuleEntry> guard_rule_entries() {
     std::string id(rule->id());
     entries.push_back({id, std::string(rule->summary()), policy.rules.at(id)});
   }
-  for (const auto& rule : file_write_only_rules()) entries.push_back({rule.id, rule.summary, policy.rules.at(rule.id)});
   return entries;
 }
 

@@ -88,19 +88,4 @@ std::optional<std::string> string_field(const json& payload, const std::string& 
 
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-std::string pre_tool_use_output(const Decision& decision, const json& tool_input) {
-  if (decision.verdict == Verdict::None) return "";
-  json specific = {{"hookEventName", "PreToolUse"},
-                   {"permissionDecision", std::string(verdict_name(decision.verdict))},
-                   {"permissionDecisionReason", decision.reason}};
-  if (!decision.updated_command.empty() && tool_input.is_object()) {
-    json updated = tool_input;  // updatedInput replaces the whole input: carry every field
-    updated["command"] = decision.updated_command;
-    specific["updatedInput"] = updated;
-  }
-  json out = {{"hookSpecificOutput", specific}};
-  if (decision.verdict == Verdict::Deny) out["systemMessage"] = shorten(decision.reason, 300);
-  return dump(out) + "\n";
-}
-
 }  // namespace pgguard::hook_io

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "policy/verdict.h"
 
 namespace pgguard::hook_io {
 
@@ -32,9 +31,6 @@ Payload parse_payload(const RawInput& raw, size_t max_bytes);
 // A string field of the payload (dotted path such as "tool_input.command"); nullopt when missing
 // or not a string.
 std::optional<std::string> string_field(const nlohmann::json& payload, const std::string& dotted_path);
-
-// The PreToolUse answer; empty for Verdict::None (print nothing).
-std::string pre_tool_use_output(const Decision& decision, const nlohmann::json& tool_input);
 
 // Serialises JSON safely (invalid UTF-8 replaced) on one line.
 std::string dump(const nlohmann::json& value);

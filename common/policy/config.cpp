@@ -114,6 +114,8 @@ std::vector<std::string> apply_project_config(Policy& policy, const std::string&
       apply_setting(problems, "production pattern " + pattern.dump(), [&] { add_patterns(policy, json::array({pattern})); });
   if (production.contains("environment_names"))
     apply_setting(problems, "production.environment_names", [&] { append_lower(policy.environment_names, production["environment_names"]); });
+  if (production.contains("mcp_targets"))
+    apply_setting(problems, "production.mcp_targets", [&] { append_lower(policy.mcp_targets, production["mcp_targets"]); });
   for (auto [key, list] : {std::pair{"connection_variables", &policy.connection_variables},
                            std::pair{"environment_variables", &policy.environment_variables}})
     if (production.contains(key))

@@ -39,6 +39,7 @@ struct Policy {
   bool allow_read_only = false;
   std::vector<std::shared_ptr<RE2>> production_patterns;
   std::vector<std::string> environment_names;
+  std::vector<std::string> mcp_targets;  // lower-case project, branch, source and server names that are production
   std::vector<std::string> connection_variables;
   std::vector<std::string> environment_variables;
   std::vector<std::string> backup_directories;

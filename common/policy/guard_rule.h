@@ -27,10 +27,21 @@ struct CliCheck {
 
 // Everything the guard rules look at for one command.
 struct GuardFacts {
-  const sinks::Report* report = nullptr;
+  const sinks::Report* report = &sinks::kNoShellReport;  // never null
   std::vector<SqlCheck> sql;
   std::vector<CliCheck> clis;
-  std::vector<sinks::SecretFinding> secrets;
+  std::vector<sinks::SecretFinding> secrets;  // in the command or the tool call itself
+  // A file write: secrets in the text written, and migrations edited after they were shared.
+  struct WrittenSecret {
+    std::string file;
+    sinks::SecretFinding secret;
+  };
+  std::vector<WrittenSecret> written_secrets;
+  struct EditedMigration {
+    std::string file;
+    std::string applied_where;  // why it counts as applied
+  };
+  std::vector<EditedMigration> edited_migrations;
   std::vector<std::string> errors;  // why the guard could not finish (budget, parse failure, bad input)
   // Before a migration run: the lint of the migrations that are not applied yet.
   struct PendingLint {

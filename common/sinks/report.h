@@ -10,7 +10,9 @@ namespace pgguard::sinks {
 
 // A fact about which database a command reaches.
 struct TargetSignal {
-  enum class Kind { Connection, EnvironmentName, DotenvFile, RemoteHost };
+  // Named: a project, branch, source or server an MCP call names (production when listed in
+  // production.mcp_targets or matching a production pattern).
+  enum class Kind { Connection, EnvironmentName, DotenvFile, RemoteHost, Named };
   Kind kind;
   std::string source;  // where it was seen: "DATABASE_URL (hook environment)", "psql -h", "ssh host"
   std::string value;   // may hold a secret: redact before showing
@@ -48,5 +50,8 @@ struct Report {
   std::string shell_error;                 // set when the command does not parse
   bool budget_exhausted = false;
 };
+
+// What a tool call that runs no shell command reports: nothing.
+inline const Report kNoShellReport{};
 
 }  // namespace pgguard::sinks

@@ -41,6 +41,12 @@ Assessment assess(const std::vector<sinks::TargetSignal>& signals, const Policy&
       case sinks::TargetSignal::Kind::DotenvFile:
         production = matches_any(base_name(signal.value), policy);
         break;
+      case sinks::TargetSignal::Kind::Named: {
+        std::string value = to_lower(trim(signal.value));
+        production = std::find(policy.mcp_targets.begin(), policy.mcp_targets.end(), value) != policy.mcp_targets.end() ||
+                     matches_any(signal.value, policy);
+        break;
+      }
       case sinks::TargetSignal::Kind::Connection:
       case sinks::TargetSignal::Kind::RemoteHost:
         production = matches_any(without_userinfo(signal.value), policy);

@@ -22,6 +22,7 @@ std::unique_ptr<GuardRule> migration_through_pooler();
 std::unique_ptr<GuardRule> pending_migration_errors();
 std::unique_ptr<GuardRule> production_write();
 std::unique_ptr<GuardRule> hardcoded_password();
+std::unique_ptr<GuardRule> applied_migration_edit();
 std::unique_ptr<GuardRule> opaque_shell();
 std::unique_ptr<GuardRule> config_tamper();
 std::unique_ptr<GuardRule> guard_error();

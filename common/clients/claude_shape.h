@@ -1,0 +1,16 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "clients/tool_call.h"
+#include "policy/verdict.h"
+
+namespace pgguard::clients {
+
+// Claude Code's PreToolUse payload (Codex sends the same shape): tool_name, tool_input, cwd,
+// session_id; Bash, Write/Edit/MultiEdit and mcp__<server>__<tool>.
+ToolCall read_claude_shaped(const nlohmann::json& payload);
+
+// {"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision", "permissionDecisionReason"}}.
+nlohmann::json pre_tool_use_decision(std::string_view decision, const std::string& reason);
+
+}  // namespace pgguard::clients

@@ -1,0 +1,66 @@
+// OpenAI Codex CLI: PreToolUse hooks in ~/.codex/hooks.json or config.toml, with Claude Code's
+// payload shape (openai/codex codex-rs/hooks/src/events/pre_tool_use.rs). Its output schema allows
+// no unknown fields, and it runs the tool on `permissionDecision: "ask"` and on a deny without a
+// reason (output_parser.rs), so ask is written as a deny that asks for a human's approval.
+#include <sstream>
+
+#include "clients/claude_shape.h"
+#include "clients/client.h"
+#include "clients/fields.h"
+#include "hook_io/hook_io.h"
+#include "util/text.h"
+
+namespace pgguard {
+namespace clients {
+namespace {
+
+using nlohmann::json;
+
+// The files an apply_patch envelope adds or updates, with their added lines:
+//   *** Add File: path / *** Update File: path, then "+" lines; *** Move to: renames the update.
+std::vector<WrittenFile> patched_files(const std::string& patch) {
+  std::vector<WrittenFile> files;
+  std::istringstream lines(patch);
+  std::string line;
+  bool in_file = false;
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    for (const char* header : {"*** Add File: ", "*** Update File: "}) {
+      if (starts_with(line, header)) {
+        files.push_back({trim(line.substr(std::string(header).size())), ""});
+        in_file = true;
+      }
+    }
+    if (starts_with(line, "*** Move to: ") && in_file) files.back().path = trim(line.substr(13));
+    else if (starts_with(line, "*** Delete File: ") || starts_with(line, "*** End Patch")) in_file = false;
+    else if (in_file && starts_with(line, "+")) files.back().added_text += line.substr(1) + "\n";
+  }
+  return files;
+}
+
+ToolCall adapt(const json& payload) {
+  ToolCall call = read_claude_shaped(payload);
+  if (call.error.empty() && call.tool == "apply_patch") {
+    std::string patch = first_text(call.input, {"command", "patch", "input"});
+    call.files = patched_files(patch);
+    if (!call.files.empty()) call.door = ToolCall::Door::FileWrite;
+  }
+  return call;
+}
+
+Answer encode(const Decision& decision, const ToolCall&) {
+  if (decision.verdict != Verdict::Deny && decision.verdict != Verdict::Ask) return {};
+  std::string reason = decision.verdict == Verdict::Ask ? ask_as_deny_reason(decision.reason) : decision.reason;
+  return {hook_io::dump(pre_tool_use_decision("deny", reason)) + "\n", 0};
+}
+
+}  // namespace
+}  // namespace clients
+
+extern const Client kCodexClient = {
+    "codex", "OpenAI Codex CLI", clients::adapt, clients::encode,
+    "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\","
+    "\"permissionDecisionReason\":\"pgguard deny:\\n- [guard-error] the guard stopped before it could check this call. "
+    "Safe way forward: ask the human to review and run it.\"}}\n"};
+
+}  // namespace pgguard

@@ -1,0 +1,36 @@
+#include "clients/client.h"
+
+#include "util/text.h"
+
+namespace pgguard {
+
+extern const Client kClaudeClient, kCodexClient, kGeminiClient, kCursorClient, kCopilotClient;
+
+const std::vector<const Client*>& all_clients() {
+  static const std::vector<const Client*> clients = {&kClaudeClient, &kGeminiClient, &kCodexClient, &kCursorClient, &kCopilotClient};
+  return clients;
+}
+
+const Client* find_client(std::string_view name) {
+  for (const Client* client : all_clients())
+    if (client->name == name) return client;
+  return nullptr;
+}
+
+bool split_mcp_name(const std::string& name, std::string& server, std::string& tool) {
+  if (!starts_with(name, "mcp__")) return false;
+  size_t separator = name.find("__", 5);
+  if (separator == std::string::npos || separator == 5 || separator + 2 >= name.size()) return false;
+  server = name.substr(5, separator - 5);
+  tool = name.substr(separator + 2);
+  return true;
+}
+
+std::string ask_as_deny_reason(const std::string& reason) {
+  std::string text = reason;
+  if (starts_with(text, "pgguard ask:")) text = "pgguard deny (a human must approve):" + text.substr(12);
+  return text + "\nThis client cannot ask the human from a hook, so pgguard blocks instead. Safe way forward: show the human "
+                "this call and the findings above; if they approve, they run it themselves (or approve it for this session).";
+}
+
+}  // namespace pgguard
