@@ -34,17 +34,22 @@ const std::vector<Command>& commands() {
                      "      --database-url whether the tool's bookkeeping table records them as applied",
        migrations},
       {"explain", "explain \"<cmd>\" [--cwd DIR] [--json] | explain --file <migration> [--json]\n"
+                  "      | explain --tool <name> --input '<json>' [--cwd DIR] [--json]  (an MCP or file tool call)\n"
                   "      the step-by-step trace of a decision: shell parse, wrappers, SQL and its classes,\n"
                   "      target signals, rules fired, decision (or the lint of one migration)",
        explain},
-      {"init", "init [--project DIR] [--permissions] [--dry-run] [--bin DIR]\n"
-               "      wire the hooks into DIR/.claude/settings.json, write .pgguard.json and the CLAUDE.md block;\n"
+      {"init", "init [--project DIR] [--client NAME] [--permissions] [--dry-run] [--bin DIR]\n"
+               "      wire the hooks into the client's settings (claude: .claude/settings.json, gemini:\n"
+               "      .gemini/settings.json, codex: .codex/hooks.json, cursor: .cursor/hooks.json, copilot:\n"
+               "      .github/hooks/pgguard.json), write .pgguard.json and the rules block of the client's\n"
+               "      instructions file (CLAUDE.md, GEMINI.md, AGENTS.md, .github/copilot-instructions.md);\n"
                "      DIR defaults to the project holding the current directory (its git work tree, else the\n"
                "      nearest folder with package.json, pyproject.toml, go.mod, Cargo.toml, Gemfile or mix.exs)",
        init},
-      {"uninstall", "uninstall [--project DIR] [--dry-run]\n"
-                    "      remove exactly what init added (a .pgguard.json edited since is kept)", uninstall},
-      {"doctor", "doctor [--project DIR] [--json] [--bin DIR]\n"
+      {"uninstall", "uninstall [--project DIR] [--client NAME] [--dry-run]\n"
+                    "      remove exactly what init added for that client (a .pgguard.json edited since, or still\n"
+                    "      used by another client, is kept)", uninstall},
+      {"doctor", "doctor [--project DIR] [--client NAME] [--json] [--bin DIR]\n"
                  "      check the executables, the settings wiring, the config, and prove the hooks deny and block",
        doctor},
       {"log", "log [--since 2h|2026-11-21T10:00] [--decision deny|ask|block] [--project DIR] [--json]\n"

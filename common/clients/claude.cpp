@@ -70,6 +70,18 @@ extern const Client kClaudeClient = {
     "claude", "Claude Code", clients::read_claude_shaped, clients::encode,
     "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"ask\","
     "\"permissionDecisionReason\":\"pgguard ask:\\n- [guard-error] the guard stopped before it could check this call. "
-    "Safe way forward: a human should look at this call before it runs.\"}}\n"};
+    "Safe way forward: a human should look at this call before it runs.\"}}\n",
+    {".claude/settings.json",
+     "CLAUDE.md",
+     HookConfig::Shape::Matchers,
+     "command",
+     "timeout",
+     1000,
+     "{}",
+     "{}",
+     {{"PreToolUse", "Bash", false, 10},
+      {"PreToolUse", "Write|Edit|MultiEdit", false, 10},
+      {"PreToolUse", "mcp__.*", false, 10},
+      {"PostToolUse", "Write|Edit|MultiEdit|Bash", true, 30}}}};
 
 }  // namespace pgguard

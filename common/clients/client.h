@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clients/hook_config.h"
 #include "clients/tool_call.h"
 #include "policy/verdict.h"
 
@@ -23,6 +24,8 @@ struct Client {
   // Printed when the hook crashes or runs out of time: the client's blocking answer where a failed
   // hook would let the tool run.
   const char* fallback;
+  // Where `pgguard init --client NAME` wires the hooks, and which instructions file gets the rules.
+  HookConfig hooks;
 };
 
 // The client named `name` ("claude", "gemini", "codex", "cursor", "copilot"); nullptr when unknown.

@@ -61,6 +61,17 @@ extern const Client kCodexClient = {
     "codex", "OpenAI Codex CLI", clients::adapt, clients::encode,
     "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\","
     "\"permissionDecisionReason\":\"pgguard deny:\\n- [guard-error] the guard stopped before it could check this call. "
-    "Safe way forward: ask the human to review and run it.\"}}\n"};
+    "Safe way forward: ask the human to review and run it.\"}}\n",
+    // Project hooks live in <repo>/.codex/hooks.json (developers.openai.com/codex/hooks); the file's
+    // root may hold only "description" and "hooks". apply_patch is the file-writing tool.
+    {".codex/hooks.json",
+     "AGENTS.md",
+     HookConfig::Shape::Matchers,
+     "command",
+     "timeout",
+     1000,
+     "{}",
+     "{}",
+     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}}}};
 
 }  // namespace pgguard

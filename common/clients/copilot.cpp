@@ -55,6 +55,16 @@ Answer encode(const Decision& decision, const ToolCall&) {
 extern const Client kCopilotClient = {
     "copilot", "GitHub Copilot CLI", clients::adapt, clients::encode,
     "{\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"pgguard deny:\\n- [guard-error] the guard stopped before "
-    "it could check this call. Safe way forward: ask the human to review and run it.\"}\n"};
+    "it could check this call. Safe way forward: ask the human to review and run it.\"}\n",
+    // One file of our own in .github/hooks/ (the CLI reads every *.json there).
+    {".github/hooks/pgguard.json",
+     ".github/copilot-instructions.md",
+     HookConfig::Shape::Flat,
+     "bash",
+     "timeoutSec",
+     1000,
+     "{\"type\": \"command\"}",
+     "{\"version\": 1}",
+     {{"preToolUse", "", false, 10}}}};
 
 }  // namespace pgguard

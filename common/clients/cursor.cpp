@@ -64,6 +64,16 @@ Answer encode(const Decision& decision, const ToolCall&) {
 extern const Client kCursorClient = {
     "cursor", "Cursor", clients::adapt, clients::encode,
     "{\"permission\":\"deny\",\"user_message\":\"pgguard could not check this call.\",\"agent_message\":\"pgguard deny:\\n- "
-    "[guard-error] the guard stopped before it could check this call. Safe way forward: ask the human to review and run it.\"}\n"};
+    "[guard-error] the guard stopped before it could check this call. Safe way forward: ask the human to review and run it.\"}\n",
+    // failClosed makes Cursor block when the hook itself fails, instead of running the command.
+    {".cursor/hooks.json",
+     "AGENTS.md",
+     HookConfig::Shape::Flat,
+     "command",
+     "timeout",
+     1000,
+     "{\"failClosed\": true}",
+     "{\"version\": 1}",
+     {{"beforeShellExecution", "", false, 10}, {"beforeMCPExecution", "", false, 10}}}};
 
 }  // namespace pgguard

@@ -62,6 +62,17 @@ Answer encode(const Decision& decision, const ToolCall&) {
 extern const Client kGeminiClient = {
     "gemini", "Gemini CLI", clients::adapt, clients::encode,
     "{\"decision\":\"deny\",\"reason\":\"pgguard deny:\\n- [guard-error] the guard stopped before it could check this call. "
-    "Safe way forward: ask the human to review and run it.\"}\n"};
+    "Safe way forward: ask the human to review and run it.\"}\n",
+    // Gemini CLI's timeouts are milliseconds; its MCP tools are named mcp_<server>_<tool> in the
+    // code and mcp__<server>__<tool> in its reference page, which "mcp_.*" covers both.
+    {".gemini/settings.json",
+     "GEMINI.md",
+     HookConfig::Shape::Matchers,
+     "command",
+     "timeout",
+     1,
+     "{}",
+     "{}",
+     {{"BeforeTool", "run_shell_command|write_file|replace|mcp_.*", false, 10}}}};
 
 }  // namespace pgguard

@@ -30,7 +30,7 @@ std::string ask_as_deny_reason(const std::string& reason) {
   std::string text = reason;
   if (starts_with(text, "pgguard ask:")) text = "pgguard deny (a human must approve):" + text.substr(12);
   return text + "\nThis client cannot ask the human from a hook, so pgguard blocks instead. Safe way forward: show the human "
-                "this call and the findings above; if they approve, they run it themselves (or approve it for this session).";
+                "this call and the findings above; if they approve, they run it themselves.";
 }
 
 }  // namespace pgguard

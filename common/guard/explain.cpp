@@ -91,7 +91,8 @@ std::string explain_text(const json& e) {
     out += "   nothing database-related is mentioned: no analysis, no output\n";
   }
   if (e.contains("shell")) {
-    heading("shell parse");
+    const json& shell = e["shell"];
+    if (!shell["parse_error"].get<std::string>().empty() || !shell["steps"].empty() || !shell["opaque"].empty()) heading("shell parse");
     if (!e["shell"]["parse_error"].get<std::string>().empty()) out += "   parse error: " + e["shell"]["parse_error"].get<std::string>() + "\n";
     for (const auto& s : e["shell"]["steps"]) out += "   " + s.get<std::string>() + "\n";
     for (const auto& o : e["shell"]["opaque"]) out += "   opaque: " + o.get<std::string>() + "\n";

@@ -35,7 +35,9 @@ void log_decision(const Decision& decision, const ToolCall& call, const std::str
   audit::append(entry, policy.audit, audit::log_path(project.empty() ? cwd : project, env));
 }
 
-Analysis analyse(const ToolCall& call, const std::map<std::string, std::string>& env, const std::string& cwd, const Policy& policy) {
+}  // namespace
+
+Analysis analyse_tool_call(const ToolCall& call, const std::map<std::string, std::string>& env, const std::string& cwd, const Policy& policy) {
   switch (call.door) {
     case ToolCall::Door::Shell: {
       GuardRequest request;
@@ -57,8 +59,6 @@ Analysis analyse(const ToolCall& call, const std::map<std::string, std::string>&
   return none;
 }
 
-}  // namespace
-
 Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
                         const Client& client) {
   auto payload = hook_io::parse_payload(raw, hook_io::kMaxPayloadBytes);
@@ -71,7 +71,7 @@ Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string
   if (call.door == ToolCall::Door::Shell && call.command.size() <= 65536 && !mentions_database(call.command)) return {};
   std::string cwd = call.cwd.empty() ? process_cwd : call.cwd;
   Policy policy = load_policy(cwd, project_dir_of(env));
-  Analysis analysis = analyse(call, env, cwd, policy);
+  Analysis analysis = analyse_tool_call(call, env, cwd, policy);
   if (analysis.prefiltered) return {};
   log_decision(analysis.decision, call, call.door == ToolCall::Door::Shell ? call.command : analysis.analysed_command, policy, env, cwd);
   return client.encode(analysis.decision, call);

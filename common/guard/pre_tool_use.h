@@ -3,6 +3,7 @@
 #include <string>
 
 #include "clients/client.h"
+#include "guard/guard.h"
 #include "hook_io/hook_io.h"
 
 namespace pgguard {
@@ -11,6 +12,9 @@ namespace pgguard {
 // output = no opinion). The client's adapter reads the payload into a tool call, its door (shell,
 // file write, MCP) gathers the facts, one decide step runs the rules, and the client's encoder
 // writes the answer.
+// The analysis of one tool call through its door (what the hook and `pgguard explain --tool` decide on).
+Analysis analyse_tool_call(const ToolCall& call, const std::map<std::string, std::string>& env, const std::string& cwd, const Policy& policy);
+
 Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
                         const Client& client);
 

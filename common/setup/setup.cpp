@@ -10,6 +10,7 @@
 #include <set>
 
 #include "guard/rule_catalog.h"
+#include "setup/client_hooks.h"
 #include "lint/discover.h"
 #include "lint/project.h"
 #include "policy/config.h"
@@ -29,16 +30,7 @@ constexpr char kEnd[] = "<!-- pgguard:end -->";
 constexpr char kPre[] = "pgguard-pre-tool-use";
 constexpr char kPost[] = "pgguard-post-tool-use";
 
-struct HookSpec {
-  const char* event;
-  const char* matcher;
-  const char* binary;
-  int timeout;
-};
-constexpr HookSpec kHooks[] = {{"PreToolUse", "Bash", kPre, 10},
-                               {"PreToolUse", "Write|Edit|MultiEdit", kPre, 10},
-                               {"PostToolUse", "Write|Edit|MultiEdit|Bash", kPost, 30}};
-
+// Claude Code only: commands that are always fine or never fine, as permission rules.
 const std::vector<std::string> kAllow = {"Bash(npm run db:generate)", "Bash(npm run db:check)", "Bash(npm run db:studio)",
                                          "Bash(npx drizzle-kit generate)", "Bash(npx drizzle-kit check)",
                                          "Bash(pgguard lint:*)", "Bash(pgguard explain:*)"};
@@ -54,69 +46,22 @@ json parse_object(const std::string& text) {
   return doc;
 }
 
-bool is_ours(const json& hook) {
-  if (!hook.is_object() || !hook.contains("command") || !hook["command"].is_string()) return false;
-  std::string command = hook["command"];
-  return ends_with(command, kPre) || ends_with(command, kPost);
-}
-
-std::string merged_settings(const std::string& text, const std::string& bin_dir, bool permissions, std::vector<std::string>& added) {
+std::string with_permissions(const std::string& text, std::vector<std::string>& added) {
   json settings = parse_object(text);
-  json& hooks = settings["hooks"];
-  if (!hooks.is_object()) hooks = json::object();
-  for (const auto& spec : kHooks) {
-    json& entries = hooks[spec.event];
-    if (!entries.is_array()) entries = json::array();
-    std::string command = bin_dir + "/" + spec.binary;
-    json* entry = nullptr;
-    for (auto& e : entries)
-      if (e.is_object() && e.value("matcher", "") == spec.matcher) entry = &e;
-    if (!entry) {
-      entries.push_back({{"matcher", spec.matcher}, {"hooks", json::array()}});
-      entry = &entries.back();
-    }
-    json& list = (*entry)["hooks"];
+  for (auto [key, values] : {std::pair{"allow", &kAllow}, std::pair{"deny", &kDeny}}) {
+    json& list = settings["permissions"][key];
     if (!list.is_array()) list = json::array();
-    bool present = std::any_of(list.begin(), list.end(), [&](const json& h) { return h.is_object() && h.value("command", "") == command; });
-    if (!present) list.push_back({{"type", "command"}, {"command", command}, {"timeout", spec.timeout}});
-  }
-  if (permissions) {
-    for (auto [key, values] : {std::pair{"allow", &kAllow}, std::pair{"deny", &kDeny}}) {
-      json& list = settings["permissions"][key];
-      if (!list.is_array()) list = json::array();
-      for (const auto& rule : *values)
-        if (std::find(list.begin(), list.end(), rule) == list.end()) {
-          list.push_back(rule);
-          added.push_back(rule);
-        }
-    }
+    for (const auto& rule : *values)
+      if (std::find(list.begin(), list.end(), rule) == list.end()) {
+        list.push_back(rule);
+        added.push_back(rule);
+      }
   }
   return settings.dump(2) + "\n";
 }
 
-std::string without_ours(const std::string& text, const std::vector<std::string>& added_permissions) {
+std::string without_permissions(const std::string& text, const std::vector<std::string>& added_permissions) {
   json settings = parse_object(text);
-  if (settings.contains("hooks") && settings["hooks"].is_object()) {
-    json& hooks = settings["hooks"];
-    for (auto it = hooks.begin(); it != hooks.end();) {
-      if (it->is_array()) {
-        json kept = json::array();
-        for (auto entry : *it) {
-          if (entry.is_object() && entry.contains("hooks") && entry["hooks"].is_array()) {
-            json remaining = json::array();
-            for (const auto& h : entry["hooks"])
-              if (!is_ours(h)) remaining.push_back(h);
-            if (remaining.empty()) continue;
-            entry["hooks"] = remaining;
-          }
-          kept.push_back(entry);
-        }
-        *it = kept;
-      }
-      it = it->is_array() && it->empty() ? hooks.erase(it) : std::next(it);
-    }
-    if (hooks.empty()) settings.erase("hooks");
-  }
   if (settings.contains("permissions") && settings["permissions"].is_object()) {
     json& perms = settings["permissions"];
     for (const char* key : {"allow", "deny"}) {
@@ -194,15 +139,20 @@ json detect_project(const std::string& project) {
   return detected;
 }
 
-std::string claude_md_block() {
+std::string instructions_block() {
   std::string out = "## PostgreSQL rules enforced by pgguard\n\n"
-                    "Every Bash command, file write and migration passes through pgguard. It answers **deny** (the command does "
-                    "not run; read the reason and fix the command), **ask** (a human approves) or nothing.\n\n";
+                    "Every shell command, file write, MCP database tool call and migration passes through pgguard. It answers "
+                    "**deny** (the call does not run; read the reason and fix the call), **ask** (a human approves) or nothing.\n\n";
   for (const auto& rule : guard_rule_entries()) {
     if (rule.setting.verdict == Verdict::None) continue;
     out += "- `" + rule.id + "` (" + std::string(verdict_name(rule.setting.verdict)) + (rule.setting.confirmable ? ", confirmable" : "") +
            "): " + rule.summary + "\n";
   }
+  out += "\nMCP database tools (Supabase, Neon, Postgres MCP servers, DBHub, MCP Toolbox, Prisma) are held to the same "
+         "rules: the SQL of `execute_sql`-like tools by the `sql-*` rules, `apply_migration`-like tools by the migration lint "
+         "(`pending-migration-errors`) and `migration-run`, project and branch operations by `cli-destructive` and "
+         "`cli-database-write`, production projects by `production-write`. Prefer a migration file in the project's migration "
+         "folder, applied by CI, over a migration applied through an MCP tool.\n";
   out += "\nConfirmable denials: only when the human asked for it, take a backup (`pg_dump --format=custom "
          "--file=backups/$(date +%Y%m%d-%H%M%S).dump \"$DATABASE_URL\"`) and prefix the command with "
          "`PGGUARD_CONFIRM=\"<why>\"`; a human still approves.\n\n";
@@ -214,11 +164,37 @@ std::string claude_md_block() {
   return out;
 }
 
+namespace {
+
+// The clients init has wired in this project, from init's record in .pgguard.json (a record from
+// before clients were recorded means Claude Code).
+std::vector<std::string> installed_clients(const json& config) {
+  if (!config.contains("init") || !config["init"].is_object()) return {};
+  const json& record = config["init"];
+  if (!record.contains("clients") || !record["clients"].is_array()) return {"claude"};
+  std::vector<std::string> names;
+  for (const auto& name : record["clients"])
+    if (name.is_string()) names.push_back(name);
+  return names;
+}
+
+// Whether another installed client reads the same instructions file.
+bool instructions_shared(const Client& client, const std::vector<std::string>& installed) {
+  for (const auto& name : installed) {
+    const Client* other = find_client(name);
+    if (other && other != &client && other->hooks.instructions_path == client.hooks.instructions_path) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<FileChange> plan_init(const InitOptions& options) {
+  const Client& client = *find_client(options.client);
   std::vector<FileChange> changes;
-  std::string settings_path = options.project + "/.claude/settings.json";
+  std::string settings_path = options.project + "/" + std::string(client.hooks.settings_path);
   std::string config_path = options.project + "/.pgguard.json";
-  std::string claude_path = options.project + "/CLAUDE.md";
+  std::string instructions_path = options.project + "/" + std::string(client.hooks.instructions_path);
 
   std::string config_before = read_text(config_path);
   json config = parse_object(config_before);
@@ -226,9 +202,11 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   std::vector<std::string> previously_added;
   if (config.contains("init") && config["init"].contains("permissions"))
     previously_added = config["init"]["permissions"].get<std::vector<std::string>>();
+  std::vector<std::string> clients = installed_clients(config);
 
   std::string settings_before = read_text(settings_path);
-  std::string settings_after = merged_settings(settings_before, options.bin_dir, options.permissions, added);
+  std::string settings_after = with_hooks(client, settings_before, options.bin_dir);
+  if (options.permissions && client.name == "claude") settings_after = with_permissions(settings_after, added);
   changes.push_back({settings_path, settings_before, settings_after});
 
   std::string fingerprint_before = config_fingerprint(config);
@@ -241,38 +219,55 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   for (const auto& p : added)
     if (std::find(permissions.begin(), permissions.end(), p) == permissions.end()) permissions.push_back(p);
   record["permissions"] = permissions;
+  if (std::find(clients.begin(), clients.end(), options.client) == clients.end()) clients.push_back(options.client);
+  record["clients"] = clients;
   // What this init writes is init's own, unless the user edited the file since the last init.
   bool untouched = !record.contains("config_fingerprint") || record["config_fingerprint"] == fingerprint_before;
   if (record.value("created_config", false) && untouched) record["config_fingerprint"] = config_fingerprint(config);
   changes.push_back({config_path, config_before, config.dump(2) + "\n"});
 
-  std::string claude_before = read_text(claude_path);
-  changes.push_back({claude_path, claude_before, with_block(claude_before, claude_md_block())});
+  std::string instructions_before = read_text(instructions_path);
+  changes.push_back({instructions_path, instructions_before, with_block(instructions_before, instructions_block())});
   return changes;
 }
 
-std::vector<FileChange> plan_uninstall(const std::string& project) {
+std::vector<FileChange> plan_uninstall(const std::string& project, const std::string& client_name) {
+  const Client& client = *find_client(client_name);
   std::vector<FileChange> changes;
   std::string config_path = project + "/.pgguard.json";
   std::string config_before = read_text(config_path);
   json config = parse_object(config_before);
+  std::vector<std::string> clients = installed_clients(config);
+  clients.erase(std::remove(clients.begin(), clients.end(), client_name), clients.end());
   std::vector<std::string> added;
   bool created = false, edited = false;
   if (config.contains("init")) {
     if (config["init"].contains("permissions")) added = config["init"]["permissions"].get<std::vector<std::string>>();
     created = config["init"].value("created_config", false);
     edited = config["init"].value("config_fingerprint", "") != config_fingerprint(config);
-    config.erase("init");
+    if (clients.empty()) {
+      config.erase("init");
+    } else {
+      config["init"]["clients"] = clients;
+      if (client.name == "claude") config["init"].erase("permissions");
+    }
   }
-  std::string settings_path = project + "/.claude/settings.json";
+  std::string settings_path = project + "/" + std::string(client.hooks.settings_path);
   std::string settings_before = read_text(settings_path);
-  changes.push_back({settings_path, settings_before, without_ours(settings_before, added)});
-  FileChange config_change{config_path, config_before, config_before.empty() || (created && !edited) ? "" : config.dump(2) + "\n"};
-  if (created && edited) config_change.note = "kept " + config_path + ": it was edited after pgguard init wrote it (only init's record was taken out)";
+  std::string settings_after = without_hooks(client, settings_before);
+  if (client.name == "claude") settings_after = without_permissions(settings_after, added);
+  changes.push_back({settings_path, settings_before, settings_after});
+
+  // .pgguard.json stays while another client still uses it.
+  bool remove_config = config_before.empty() || (clients.empty() && created && !edited);
+  FileChange config_change{config_path, config_before, remove_config ? "" : config.dump(2) + "\n"};
+  if (clients.empty() && created && edited)
+    config_change.note = "kept " + config_path + ": it was edited after pgguard init wrote it (only init's record was taken out)";
   changes.push_back(config_change);
-  std::string claude_path = project + "/CLAUDE.md";
-  std::string claude_before = read_text(claude_path);
-  changes.push_back({claude_path, claude_before, without_block(claude_before)});
+  std::string instructions_path = project + "/" + std::string(client.hooks.instructions_path);
+  std::string instructions_before = read_text(instructions_path);
+  changes.push_back({instructions_path, instructions_before,
+                     instructions_shared(client, clients) ? instructions_before : without_block(instructions_before)});
   return changes;
 }
 
@@ -288,7 +283,7 @@ bool apply(const std::vector<FileChange>& changes, std::string& error) {
       continue;
     }
     std::string dir = change.path.substr(0, change.path.find_last_of('/'));
-    ::mkdir(dir.c_str(), 0755);
+    make_directories(dir, 0755);
     std::ofstream out(change.path);
     if (!(out << change.after)) {
       error = "cannot write " + change.path;
@@ -319,7 +314,8 @@ std::string diff(const FileChange& change) {
   return out;
 }
 
-std::vector<Check> doctor(const std::string& project, const std::string& bin_dir) {
+std::vector<Check> doctor(const std::string& project, const std::string& bin_dir, const std::string& client_name) {
+  const Client& client = *find_client(client_name);
   std::vector<Check> checks;
   auto executable = [](const std::string& path) { return ::access(path.c_str(), X_OK) == 0 && is_regular_file(path); };
   std::string pre = bin_dir + "/" + kPre, post = bin_dir + "/" + kPost;
@@ -327,45 +323,30 @@ std::vector<Check> doctor(const std::string& project, const std::string& bin_dir
                     executable(pre) && executable(post) ? pre + ", " + post
                                                         : "missing in " + bin_dir + ": run ./install.sh (or pass --bin DIR)"});
 
-  std::string settings_path = project + "/.claude/settings.json";
-  json settings;
+  std::string settings_path = project + "/" + std::string(client.hooks.settings_path);
+  std::string init_command = client.name == "claude" ? "pgguard init" : "pgguard init --client " + std::string(client.name);
+  std::vector<WiredHook> wired;
   std::string settings_problem;
   try {
     std::string text = read_text(settings_path);
-    if (text.empty()) settings_problem = settings_path + " does not exist: run pgguard init";
-    else settings = parse_object(text);
+    if (text.empty()) settings_problem = settings_path + " does not exist: run " + init_command;
+    else wired = wired_hooks(client, text);
   } catch (const std::exception& e) {
     settings_problem = settings_path + " is not valid JSON (" + e.what() + ")";
   }
-  checks.push_back({"settings.json", settings_problem.empty(), settings_problem.empty() ? settings_path : settings_problem});
-  if (settings_problem.empty()) {
-    for (auto [event, tool, binary] : {std::tuple{"PreToolUse", "Bash", kPre}, std::tuple{"PreToolUse", "Write", kPre},
-                                       std::tuple{"PreToolUse", "Edit", kPre}, std::tuple{"PostToolUse", "Write", kPost},
-                                       std::tuple{"PostToolUse", "Edit", kPost}, std::tuple{"PostToolUse", "Bash", kPost}}) {
-      std::string found;
-      for (const auto& entry : settings.value("hooks", json::object()).value(event, json::array())) {
-        std::string matcher = entry.is_object() ? entry.value("matcher", "") : "";
-        std::vector<std::string> names;
-        for (size_t start = 0; start <= matcher.size();) {
-          size_t bar = matcher.find('|', start);
-          names.push_back(matcher.substr(start, bar == std::string::npos ? std::string::npos : bar - start));
-          if (bar == std::string::npos) break;
-          start = bar + 1;
-        }
-        bool matches = matcher.empty() || matcher == "*" || std::find(names.begin(), names.end(), tool) != names.end();
-        for (const auto& h : entry.value("hooks", json::array()))
-          if (matches && h.is_object() && ends_with(h.value("command", ""), binary)) found = h.value("command", "");
-      }
-      std::string name = std::string(event) + " " + tool;
-      if (found.empty()) checks.push_back({name, false, "no " + std::string(binary) + " hook matches " + tool + ": run pgguard init"});
-      else checks.push_back({name, executable(found), executable(found) ? found : found + " is not an executable: fix the path or re-run pgguard init"});
-    }
+  checks.push_back({std::string(client.label) + " hook settings", settings_problem.empty(), settings_problem.empty() ? settings_path : settings_problem});
+  for (const auto& [hook, command] : wired) {
+    std::string name = std::string(hook.event) + (hook.matcher.empty() ? "" : " " + std::string(hook.matcher));
+    std::string program = command.substr(0, command.find(' '));
+    if (command.empty()) checks.push_back({name, false, "no " + std::string(hook.post ? kPost : kPre) + " hook for it: run " + init_command});
+    else checks.push_back({name, executable(program), executable(program) ? command : program + " is not an executable: fix the path or re-run " + init_command});
+  }
+  if (client.name == "claude")
     for (const std::string& path : {settings_path, project + "/.claude/settings.local.json"}) {
       auto doc = json::parse(read_text(path), nullptr, false);
       if (doc.is_object() && doc.value("disableAllHooks", false))
         checks.push_back({"hooks enabled", false, path + " sets disableAllHooks: true, which switches pgguard off"});
     }
-  }
 
   Policy policy = load_policy(project, project);
   lint::LintProject lint_project = lint::load_lint_project(project);
@@ -390,6 +371,12 @@ std::vector<Check> doctor(const std::string& project, const std::string& bin_dir
   auto guard = executable(pre) ? run_process(pre, {}, drop.dump(), env, "", 10000) : ProcessResult{};
   bool denied = guard.exit_code == 0 && guard.out.find("\"permissionDecision\":\"deny\"") != std::string::npos;
   checks.push_back({"self-test: DROP TABLE is denied", denied, denied ? "denied by sql-destructive" : "the PreToolUse hook did not deny: " + shorten(guard.out + guard.err, 200)});
+  json mcp_drop = {{"hook_event_name", "PreToolUse"}, {"tool_name", "mcp__supabase__execute_sql"}, {"cwd", project},
+                   {"tool_input", {{"project_id", "pgguard-doctor"}, {"query", "DROP TABLE pgguard_doctor_probe"}}}};
+  auto mcp = executable(pre) ? run_process(pre, {}, mcp_drop.dump(), env, "", 10000) : ProcessResult{};
+  bool mcp_denied = mcp.exit_code == 0 && mcp.out.find("\"permissionDecision\":\"deny\"") != std::string::npos;
+  checks.push_back({"self-test: DROP TABLE through an MCP tool is denied", mcp_denied,
+                    mcp_denied ? "denied by sql-destructive" : "the PreToolUse hook did not deny mcp__supabase__execute_sql: " + shorten(mcp.out + mcp.err, 200)});
 
   std::string dir = make_temp_directory("pgguard-doctor");
   std::string migrations = dir + "/db/migrations";

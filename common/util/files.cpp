@@ -75,6 +75,14 @@ std::string make_temp_directory(const std::string& prefix, const std::string& pa
   return ::mkdtemp(pattern.data()) ? pattern : std::string();
 }
 
+bool make_directories(const std::string& dir, unsigned mode) {
+  for (size_t slash = dir.find('/', 1);; slash = dir.find('/', slash + 1)) {
+    std::string part = dir.substr(0, slash);
+    if (::mkdir(part.c_str(), static_cast<mode_t>(mode)) != 0 && errno != EEXIST) return false;
+    if (slash == std::string::npos) return true;
+  }
+}
+
 void remove_tree(const std::string& path) {
   std::error_code ignored;
   std::filesystem::remove_all(path, ignored);

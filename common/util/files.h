@@ -17,6 +17,9 @@ std::string find_upward(const std::string& start, const std::string& name);
 std::optional<std::chrono::system_clock::time_point> modification_time(const std::string& path);
 // A new private directory under `parent` (default $TMPDIR, or /tmp) named after `prefix`; empty on failure.
 std::string make_temp_directory(const std::string& prefix, const std::string& parent = "");
+// Creates `dir` and any missing parents with `mode` (POSIX calls, for the cold-started hooks);
+// false when one cannot be created.
+bool make_directories(const std::string& dir, unsigned mode);
 // Removes a directory tree (best effort).
 void remove_tree(const std::string& path);
 

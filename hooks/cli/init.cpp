@@ -6,9 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli.h"
+#include "clients/client.h"
 #include "setup/setup.h"
 #include "util/environment.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace pgguard::cli {
 namespace {
@@ -26,6 +28,7 @@ struct Common {
   std::string project = setup::project_root(current_directory());
   std::string bin = own_directory();
   bool dry_run = false, json = false, permissions = false;
+  std::string client = "claude";
 };
 
 std::optional<Common> parse(const std::vector<std::string>& args, const char* command) {
@@ -36,10 +39,20 @@ std::optional<Common> parse(const std::vector<std::string>& args, const char* co
     else if (args[i] == "--dry-run") c.dry_run = true;
     else if (args[i] == "--json") c.json = true;
     else if (args[i] == "--permissions") c.permissions = true;
+    else if (args[i] == "--client" && i + 1 < args.size()) c.client = args[++i];
+    else if (starts_with(args[i], "--client=")) c.client = args[i].substr(9);
     else {
       usage_error(std::string("unknown ") + command + " option '" + args[i] + "'");
       return std::nullopt;
     }
+  }
+  if (!find_client(c.client)) {
+    usage_error("unknown --client '" + c.client + "' (known: claude, gemini, codex, cursor, copilot)");
+    return std::nullopt;
+  }
+  if (c.permissions && c.client != "claude") {
+    usage_error("--permissions writes Claude Code permission rules: it goes with --client claude only");
+    return std::nullopt;
   }
   if (!is_directory(c.project)) {
     usage_error("no such project directory: " + c.project);
@@ -72,19 +85,19 @@ int write_changes(const std::vector<setup::FileChange>& changes, bool dry_run) {
 int init(const std::vector<std::string>& args) {
   auto c = parse(args, "init");
   if (!c) return 2;
-  return write_changes(setup::plan_init({c->project, c->bin, c->permissions}), c->dry_run);
+  return write_changes(setup::plan_init({c->project, c->bin, c->permissions, c->client}), c->dry_run);
 }
 
 int uninstall(const std::vector<std::string>& args) {
   auto c = parse(args, "uninstall");
   if (!c) return 2;
-  return write_changes(setup::plan_uninstall(c->project), c->dry_run);
+  return write_changes(setup::plan_uninstall(c->project, c->client), c->dry_run);
 }
 
 int doctor(const std::vector<std::string>& args) {
   auto c = parse(args, "doctor");
   if (!c) return 2;
-  auto checks = setup::doctor(c->project, c->bin);
+  auto checks = setup::doctor(c->project, c->bin, c->client);
   bool ok = std::all_of(checks.begin(), checks.end(), [](const setup::Check& check) { return check.ok; });
   if (c->json) {
     nlohmann::json list = nlohmann::json::array();

@@ -110,7 +110,7 @@ TEST_CASE("rules: the README, `pgguard rules` and the CLAUDE.md block state the 
   auto listed = cli({"rules"});
   CHECK(listed.out.find("Lint rules (migrations): " + lint_count + "\n") != std::string::npos);
   CHECK(listed.out.find(": " + std::to_string(counts.guard) + " rules\n") != std::string::npos);
-  CHECK(setup::claude_md_block().find("(" + lint_count + ":") != std::string::npos);
+  CHECK(setup::instructions_block().find("(" + lint_count + ":") != std::string::npos);
   std::string readme = source_text("README.md");
   static const RE2 stated(R"((\d+) rules, (\d+) on by default)");
   re2::StringPiece rest(readme);

@@ -39,7 +39,8 @@ TEST_CASE("init on an empty project wires every hook and writes the config and C
   p.write("db/migrations/001_init.sql", "CREATE TABLE t (id uuid PRIMARY KEY);\n");
   init(p);
   json settings = json::parse(p.read(".claude/settings.json"));
-  CHECK(settings["hooks"]["PreToolUse"].size() == 2);
+  CHECK(settings["hooks"]["PreToolUse"].size() == 3);
+  CHECK(settings["hooks"]["PreToolUse"][2]["matcher"] == "mcp__.*");
   CHECK(settings["hooks"]["PostToolUse"][0]["matcher"] == "Write|Edit|MultiEdit|Bash");
   CHECK(settings["hooks"]["PreToolUse"][0]["hooks"][0]["command"] == bin_dir() + "/pgguard-pre-tool-use");
   json config = json::parse(p.read(".pgguard.json"));
@@ -153,8 +154,7 @@ TEST_CASE("doctor passes on a working setup and names each problem of a broken o
   std::map<std::string, std::string> failed;
   for (const auto& check : setup::doctor(p.root, bin_dir()))
     if (!check.ok) failed[check.name] = check.detail;
-  CHECK(failed.count("PreToolUse Write"));
-  CHECK(failed.count("PreToolUse Edit"));
+  CHECK(failed.count("PreToolUse Write|Edit|MultiEdit"));
   CHECK(failed.count("hooks enabled"));
   CHECK(failed.count(".pgguard.json"));
   CHECK(failed.count("migration directories"));
