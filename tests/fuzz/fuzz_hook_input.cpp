@@ -1,4 +1,5 @@
-// Hook stdin -> decision: any bytes must give valid output (or none), never a crash or a hang.
+// Hook stdin -> decision, through every client's adapter and encoder: any bytes must give valid
+// JSON output (or none), never a crash or a hang.
 #include <cstdint>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -8,7 +9,9 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   pgguard::hook_io::RawInput raw{std::string(reinterpret_cast<const char*>(data), size), size};
   static const std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}};
-  std::string out = pgguard::run_pre_tool_use(raw, env, "/nonexistent");
-  if (!out.empty() && nlohmann::json::parse(out, nullptr, false).is_discarded()) std::abort();  // output must be JSON
+  for (const pgguard::Client* client : pgguard::all_clients()) {
+    pgguard::Answer answer = pgguard::run_pre_tool_use(raw, env, "/nonexistent", *client);
+    if (!answer.out.empty() && nlohmann::json::parse(answer.out, nullptr, false).is_discarded()) std::abort();  // output must be JSON
+  }
   return 0;
 }
