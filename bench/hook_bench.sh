@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # hook_bench.sh: per-invocation cost of the pgguard PreToolUse hook, next to a no-op floor and
-# cc-safety-net's hook, for three realistic Bash payloads.
+# cc-safety-net's hook, for three realistic Bash payloads, two MCP tool calls, and a non-database
+# shell command in each other client's payload shape (--client gemini|codex|cursor|copilot).
 #
 #   bench/hook_bench.sh [--calls N] [--quick]
 #
@@ -147,12 +148,33 @@ write_payload "$tmp/a.json" "$cmd_a" "List sources and show git status"
 write_payload "$tmp/b.json" "$cmd_b" "Run the backfill SQL"
 write_payload "$tmp/c.json" "$cmd_c" "Apply pending migrations"
 
-payload_ids=(a b c)
+project_json=$(json_string "$project")
+printf '{"session_id":"s","cwd":%s,"hook_event_name":"PreToolUse","tool_name":"mcp__github__search_issues","tool_input":{"query":"drop table in migration","perPage":20}}\n' "$project_json" >"$tmp/d.json"
+printf '{"session_id":"s","cwd":%s,"hook_event_name":"PreToolUse","tool_name":"mcp__supabase__execute_sql","tool_input":{"project_id":"abcdefghijklmnop","query":"DROP TABLE orders"}}\n' "$project_json" >"$tmp/e.json"
+printf '{"session_id":"s","cwd":%s,"hook_event_name":"BeforeTool","timestamp":"2026-12-05T07:00:00Z","tool_name":"run_shell_command","tool_input":{"command":"%s"}}\n' "$project_json" "$cmd_a" >"$tmp/f.json"
+printf '{"session_id":"s","turn_id":"t","cwd":%s,"hook_event_name":"PreToolUse","model":"gpt-5","tool_name":"Bash","tool_input":{"command":"%s"},"tool_use_id":"c"}\n' "$project_json" "$cmd_a" >"$tmp/g.json"
+printf '{"conversation_id":"k","generation_id":"g","workspace_roots":[%s],"hook_event_name":"beforeShellExecution","command":"%s","cwd":%s}\n' "$project_json" "$cmd_a" "$project_json" >"$tmp/h.json"
+printf '{"sessionId":"c","timestamp":1764918000000,"cwd":%s,"toolName":"bash","toolArgs":"{\\"command\\":\\"%s\\"}"}\n' "$project_json" "$cmd_a" >"$tmp/i.json"
+
+payload_ids=(a b c d e f g h i)
 declare -A payload_name=(
   [a]="(a) ls -la src && git status"
   [b]="(b) psql heredoc, 20 statements"
   [c]="(c) pnpm db:migrate (package.json)"
+  [d]="(d) MCP: mcp__github__search_issues"
+  [e]="(e) MCP: mcp__supabase__execute_sql DROP TABLE"
+  [f]="(f) Gemini CLI: run_shell_command (a)"
+  [g]="(g) Codex: Bash (a)"
+  [h]="(h) Cursor: beforeShellExecution (a)"
+  [i]="(i) Copilot CLI: bash (a)"
 )
+# The client each payload is written for (none: Claude Code). cc-safety-net runs the Bash payloads.
+declare -A payload_client=([f]=gemini [g]=codex [h]=cursor [i]=copilot)
+ccsn_ids=" a b c "
+pgguard_cmd() {  # pgguard_cmd PAYLOAD_ID -> the hook's command line, one word a line
+  printf '%s\n' "$pgguard"
+  if [[ -n ${payload_client[$1]:-} ]]; then printf '%s\n' --client "${payload_client[$1]}"; fi
+}
 
 # Every hook runs in the project dir with a small fixed environment: no DATABASE_URL/PG* or
 # CLAUDE_* leaking in from the caller, and HOME in the temp dir (cc-safety-net writes audit logs
@@ -176,7 +198,8 @@ describe_decision() {  # stdin: a hook's output -> "none (no output)" / "ask rul
 
 # --- what each hook answers (once, before timing) ---------------------------------------------
 
-declare -A expected=([a]="none (no output)" [b]="ask sql-schema-change" [c]="ask migration-run")
+declare -A expected=([a]="none (no output)" [b]="ask sql-schema-change" [c]="ask migration-run" [d]="none (no output)"
+                     [e]="deny sql-destructive" [f]="none (no output)" [g]="none (no output)" [h]="none (no output)" [i]="none (no output)")
 unexpected=0
 echo "## pgguard hook benchmark"
 echo
@@ -187,11 +210,12 @@ echo
 echo "Decisions (one call each, before timing):"
 echo
 for id in "${payload_ids[@]}"; do
-  got=$(run_hook_once "$id" "$pgguard" | describe_decision)
+  mapfile -t cmd < <(pgguard_cmd "$id")
+  got=$(run_hook_once "$id" "${cmd[@]}" | describe_decision)
   mark=""
   if [[ $got != "${expected[$id]}" ]]; then mark="  <-- UNEXPECTED (expected: ${expected[$id]})"; unexpected=1; fi
   echo "- (${id}) pgguard decision: $got$mark"
-  if ((${#ccsn_cmd[@]})); then
+  if ((${#ccsn_cmd[@]})) && [[ $ccsn_ids == *" $id "* ]]; then
     echo "- (${id}) cc-safety-net decision: $(run_hook_once "$id" "${ccsn_cmd[@]}" | describe_decision)"
   fi
 done
@@ -220,12 +244,13 @@ for id in "${payload_ids[@]}"; do
   echo "# timing payload ($id) ..." >&2
   for ((round = 0; round < rounds; round++)); do
     sample "$id" floor "$tmp/noop"
-    sample "$id" pgguard "$pgguard"
-    if ((${#ccsn_cmd[@]})); then sample "$id" ccsn "${ccsn_cmd[@]}"; fi
+    mapfile -t cmd < <(pgguard_cmd "$id")
+    sample "$id" pgguard "${cmd[@]}"
+    if ((${#ccsn_cmd[@]})) && [[ $ccsn_ids == *" $id "* ]]; then sample "$id" ccsn "${ccsn_cmd[@]}"; fi
   done
   summarize "$id" floor
   summarize "$id" pgguard
-  if ((${#ccsn_cmd[@]})); then summarize "$id" ccsn; fi
+  if ((${#ccsn_cmd[@]})) && [[ $ccsn_ids == *" $id "* ]]; then summarize "$id" ccsn; fi
 done
 
 declare -A exe_label=([pgguard]="pgguard-pre-tool-use" [floor]="no-op (floor)" [ccsn]="cc-safety-net")
@@ -236,6 +261,8 @@ for id in "${payload_ids[@]}"; do
     if [[ -n ${p50[$id.$key]:-} ]]; then
       printf '| %s | %s | %.2f | %.2f | %.1f |\n' "${payload_name[$id]}" "${exe_label[$key]}" \
         "${p50[$id.$key]}" "${p95[$id.$key]}" "${rss[$id.$key]}"
+    elif [[ $key == ccsn && $ccsn_ids != *" $id "* ]]; then
+      continue
     else
       printf '| %s | %s | – | – | – |\n' "${payload_name[$id]}" "cc-safety-net: not available ($ccsn_reason)"
     fi
@@ -248,7 +275,7 @@ echo
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "NOT met"; fi; }
 echo "Against the targets (p50 unless noted; MB = MiB):"
 echo
-for spec in "a 1" "b 3" "c -"; do
+for spec in "a 1" "b 3" "c -" "d 1" "e -" "f 1" "g 1" "h 1" "i 1"; do
   read -r id limit <<<"$spec"
   d50=$(awk -v x="${p50[$id.pgguard]}" -v y="${p50[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
   d95=$(awk -v x="${p95[$id.pgguard]}" -v y="${p95[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
@@ -258,7 +285,7 @@ for spec in "a 1" "b 3" "c -"; do
     echo "- ($id) pgguard − floor: $d50 ms (p95: $d95 ms) — target: within $limit ms of the floor: $(verdict "$d50 <= $limit")"
   fi
 done
-for id in "${payload_ids[@]}"; do
+for id in $ccsn_ids; do
   if [[ -n ${p50[$id.ccsn]:-} ]]; then
     ratio=$(awk -v x="${p50[$id.ccsn]}" -v y="${p50[$id.pgguard]}" 'BEGIN { printf "%.1f", x / y }')
     echo "- ($id) cc-safety-net / pgguard p50: ${ratio}× — target: ≥ 30× faster: $(verdict "$ratio >= 30")"

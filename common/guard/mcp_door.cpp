@@ -21,6 +21,11 @@ bool parses_as_sql(const GuardFacts& facts) {
 
 }  // namespace
 
+bool reaches_database(const ToolCall& call) {
+  sinks::McpCall mcp{call.tool, call.mcp_server, call.mcp_tool, call.mcp_server_address, &call.input};
+  return sinks::find_mcp_sinks(mcp, sinks::builtin_mcp_catalog()).database;
+}
+
 Analysis analyse_mcp_call(const ToolCall& call, const std::string& cwd, const Policy& policy) {
   Analysis analysis;
   try {
