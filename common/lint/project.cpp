@@ -67,7 +67,8 @@ LintProject load_lint_project(const std::string& start) {
     }
   }
   if (!version_set)
-    if (auto major = postgres_version_from_claude_md(start)) project.options.settings.pg_version = *major;
+    if (auto major = postgres_version_from_claude_md(start)) project.options.settings.pg_version = *major, version_set = true;
+  project.pg_version_stated = version_set;
   project.options.stated_conventions = conventions_stated_in_claude_md(start);
   project.options.settings.transaction_pooler = transaction_pooler_evidence(start);
   return project;

@@ -16,6 +16,7 @@ struct LintProject {
   LintOptions options;
   std::vector<std::string> migration_globs;
   std::vector<std::string> notes;  // config problems (the defaults apply)
+  bool pg_version_stated = false;  // by .pgguard.json or CLAUDE.md, not the default
 };
 
 LintProject load_lint_project(const std::string& start);

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "server/connection.h"
+#include "server/servers.h"
 #include "util/budget.h"
 #include "util/files.h"
 #include "util/subprocess.h"
@@ -77,6 +78,30 @@ std::string cluster_parent() {
   return "/tmp";
 }
 
+// Whether the postgres user can run the programs in `bin_dir`: every directory above it must let
+// others through (a root's ~/.cache does not).
+bool others_can_run(const std::string& bin_dir) {
+  struct stat st;
+  for (std::filesystem::path p = bin_dir; !p.empty() && p != p.root_path(); p = p.parent_path())
+    if (stat(p.c_str(), &st) != 0 || !(st.st_mode & S_IXOTH)) return false;
+  return stat((bin_dir + "/postgres").c_str(), &st) == 0 && (st.st_mode & S_IXOTH);
+}
+
+// The server installation above `bin_dir` (bin, lib, share), hard-linked (copied across file
+// systems) into `directory`, where the postgres user can reach it; returns the new bin directory.
+std::string link_installation(const std::string& bin_dir, const std::string& directory) {
+  namespace fs = std::filesystem;
+  fs::path from = fs::path(bin_dir).parent_path(), to = fs::path(directory) / "server";
+  std::error_code ec;
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
+  if (ec) {
+    fs::remove_all(to, ec);
+    fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+  }
+  if (ec) throw ServerError("cannot give the postgres user the server binaries of " + bin_dir + ": " + ec.message());
+  return (to / "bin").string();
+}
+
 }  // namespace
 
 Watchdog::Watchdog(std::function<void()> cleanup) {
@@ -129,25 +154,6 @@ std::vector<int> processes_mentioning(const std::string& text) {
   return out;
 }
 
-std::string find_postgres_bin_dir() {
-  if (const char* dir = std::getenv("PGGUARD_PG_BIN"); dir && *dir) return dir;
-  // Debian installs each major version under /usr/lib/postgresql/<major>/bin: take the newest.
-  int newest = 0;
-  std::string newest_dir;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator("/usr/lib/postgresql", ec)) {
-    int major = std::atoi(entry.path().filename().c_str());
-    if (major > newest && is_regular_file(entry.path().string() + "/bin/initdb")) newest = major, newest_dir = entry.path().string() + "/bin";
-  }
-  if (!newest_dir.empty()) return newest_dir;
-  ProcessResult r = run_process("pg_config", {"--bindir"}, "", base_environment(), "/", 5000);
-  std::string dir = trim(r.out);
-  if (r.exit_code == 0 && is_regular_file(dir + "/initdb")) return dir;
-  throw ServerError(
-      "no PostgreSQL server binaries found (initdb, pg_ctl): install Debian's postgresql package (./install.sh does), or set "
-      "PGGUARD_PG_BIN to the directory holding initdb");
-}
-
 int run_client(const std::string& bin_dir, const std::string& program, const std::vector<std::string>& args, std::string& out,
                int timeout_ms) {
   ProcessResult r = run_process(bin_dir + "/" + program, args, "", base_environment(), "/", timeout_ms);
@@ -159,7 +165,7 @@ int run_client(const std::string& bin_dir, const std::string& program, const std
 std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options) {
   auto started = std::chrono::steady_clock::now();
   std::unique_ptr<ThrowawayCluster> cluster(new ThrowawayCluster());
-  cluster->bin_dir_ = options.bin_dir.empty() ? find_postgres_bin_dir() : options.bin_dir;
+  cluster->bin_dir_ = options.bin_dir.empty() ? find_server_bin_dir(options.major) : options.bin_dir;
   if (!is_regular_file(cluster->bin_dir_ + "/initdb") || !is_regular_file(cluster->bin_dir_ + "/pg_ctl"))
     throw ServerError("no initdb/pg_ctl in " + cluster->bin_dir_);
   std::string dir = make_temp_directory("pgguard-cluster", cluster_parent());
@@ -170,6 +176,7 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
     struct passwd* pw = getpwnam("postgres");
     if (!pw) throw ServerError("running as root needs a `postgres` user to run the throwaway server (Debian's postgresql package creates it)");
     if (chown(dir.c_str(), pw->pw_uid, pw->pw_gid) != 0) throw ServerError("cannot hand " + dir + " to the postgres user");
+    if (!others_can_run(cluster->bin_dir_)) cluster->bin_dir_ = link_installation(cluster->bin_dir_, dir);
   }
   std::string data = dir + "/data";
   ProcessResult init = run_server_program(cluster->bin_dir_, "initdb",
@@ -191,6 +198,10 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
   }
   Connection probe(cluster->conninfo());
   cluster->server_version_ = std::atoi(probe.value("SHOW server_version_num").c_str());
+  std::string version = probe.value("SHOW server_version");  // "15.14 (Debian 15.14-0+deb12u1)"
+  cluster->version_ = version.substr(0, version.find(' '));
+  if (options.major && cluster->server_version_ / 10000 != options.major)
+    throw ServerError(cluster->bin_dir_ + " runs PostgreSQL " + cluster->version_ + ", not " + std::to_string(options.major));
   cluster->start_ms_ = elapsed_ms(started);
   return cluster;
 }

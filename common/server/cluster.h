@@ -27,7 +27,8 @@ class Watchdog {
 class ThrowawayCluster {
  public:
   struct Options {
-    std::string bin_dir;                 // default: PGGUARD_PG_BIN, pg_config --bindir, /usr/lib/postgresql/<newest>/bin
+    int major = 0;                       // 0: the default server (see find_server_bin_dir)
+    std::string bin_dir;                 // default: find_server_bin_dir(major)
     std::vector<std::string> settings;   // extra "name=value" server settings
     int start_timeout_seconds = 60;
   };
@@ -43,10 +44,11 @@ class ThrowawayCluster {
   const std::string& bin_dir() const { return bin_dir_; }
   double start_ms() const { return start_ms_; }
   int server_version() const { return server_version_; }  // 150018
+  const std::string& version() const { return version_; }  // "15.18"
 
  private:
   ThrowawayCluster() = default;
-  std::string directory_, bin_dir_;
+  std::string directory_, bin_dir_, version_;
   double start_ms_ = 0;
   int server_version_ = 0;
   std::unique_ptr<Watchdog> watchdog_;
@@ -55,8 +57,6 @@ class ThrowawayCluster {
 // Processes (other than this one) whose command line contains `text`: a server's data directory
 // names its postmaster and any pg_ctl working on it.
 std::vector<int> processes_mentioning(const std::string& text);
-// The directory holding initdb, pg_ctl, psql, pg_restore.
-std::string find_postgres_bin_dir();
 // Runs a PostgreSQL client program (psql, pg_restore, pg_dump) from `bin_dir` with a clean
 // environment; returns its exit code, output in `out`.
 int run_client(const std::string& bin_dir, const std::string& program, const std::vector<std::string>& args, std::string& out,

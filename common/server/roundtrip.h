@@ -26,6 +26,6 @@ struct RoundTrip {
 
 // Schema before; apply up; apply down; schema after; compare. `down_path` empty: found by
 // find_down_migration. Throws ServerError when the server cannot be started or reached.
-RoundTrip verify_down(const std::string& up_path, const std::string& down_path, const TraceOptions& options);
+RoundTrip verify_down(const std::string& up_path, const std::string& down_path, TraceOptions options);
 
 }  // namespace pgguard::server

@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <random>
 
 #include "server/connection.h"
+#include "server/servers.h"
 #include "util/budget.h"
 #include "sinks/secrets.h"
 
@@ -43,10 +45,11 @@ std::unique_ptr<Sandbox> Sandbox::open(const std::string& database_url, const Th
   if (database_url.empty()) {
     sandbox->cluster_ = ThrowawayCluster::start(cluster_options);
     sandbox->conninfo_ = sandbox->cluster_->conninfo();
-    sandbox->bin_dir_ = sandbox->cluster_->bin_dir();
+    sandbox->bin_dir_ = find_client_bin_dir(sandbox->cluster_->bin_dir());
     sandbox->start_ms_ = sandbox->cluster_->start_ms();
-    sandbox->description_ = "a throwaway PostgreSQL " + std::to_string(sandbox->cluster_->server_version() / 10000) + " server in " +
-                            sandbox->cluster_->directory();
+    sandbox->major_ = sandbox->cluster_->server_version() / 10000;
+    sandbox->version_ = sandbox->cluster_->version();
+    sandbox->description_ = "a throwaway PostgreSQL " + sandbox->version_ + " server in " + sandbox->cluster_->directory();
     return sandbox;
   }
   if (has_password(database_url))
@@ -63,13 +66,13 @@ std::unique_ptr<Sandbox> Sandbox::open(const std::string& database_url, const Th
     dropper.exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
   });
   sandbox->conninfo_ = with_database(database_url, name);
-  try {
-    sandbox->bin_dir_ = find_postgres_bin_dir();
-  } catch (const ServerError&) {
-    sandbox->bin_dir_ = "/usr/bin";  // the client programs alone
-  }
+  sandbox->bin_dir_ = find_client_bin_dir("");
   sandbox->start_ms_ = elapsed_ms(started);
-  sandbox->description_ = "the scratch database " + name + " (dropped afterwards) on " + sinks::redact(database_url);
+  sandbox->major_ = std::atoi(admin.value("SHOW server_version_num").c_str()) / 10000;
+  std::string version = admin.value("SHOW server_version");
+  sandbox->version_ = version.substr(0, version.find(' '));
+  sandbox->description_ =
+      "the scratch database " + name + " (dropped afterwards) on " + sinks::redact(database_url) + ", PostgreSQL " + sandbox->version_;
   return sandbox;
 }
 

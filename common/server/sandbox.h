@@ -17,7 +17,9 @@ class Sandbox {
   ~Sandbox();
 
   const std::string& conninfo() const { return conninfo_; }
-  const std::string& bin_dir() const { return bin_dir_; }
+  const std::string& bin_dir() const { return bin_dir_; }  // the client programs: psql, pg_restore
+  int major() const { return major_; }
+  const std::string& version() const { return version_; }  // "18.4"
   double start_ms() const { return start_ms_; }
   std::string describe() const { return description_; }
 
@@ -25,8 +27,9 @@ class Sandbox {
   Sandbox() = default;
   std::unique_ptr<ThrowawayCluster> cluster_;
   std::unique_ptr<Watchdog> scratch_dropper_;
-  std::string conninfo_, bin_dir_, description_;
+  std::string conninfo_, bin_dir_, description_, version_;
   double start_ms_ = 0;
+  int major_ = 0;
 };
 
 // `conninfo` (URI or key=value) with its database replaced, as a key=value string.

@@ -131,6 +131,19 @@ std::vector<lint::LintFinding> confirm_findings(const std::vector<std::string>& 
   return out;
 }
 
+// The sandbox of a trace or round trip, on a throwaway server of the asked major; the linter then
+// judges for the major that runs.
+std::unique_ptr<Sandbox> open_sandbox(TraceOptions& options, std::vector<std::string>& notes) {
+  ThrowawayCluster::Options cluster;
+  cluster.major = options.pg_version;
+  auto sandbox = Sandbox::open(options.database_url, cluster);
+  if (options.pg_version && sandbox->major() != options.pg_version)
+    notes.push_back("the server runs PostgreSQL " + std::to_string(sandbox->major()) + ", not the " + std::to_string(options.pg_version) +
+                    " asked for: what it shows is PostgreSQL " + std::to_string(sandbox->major()) + "'s behaviour");
+  options.lint.settings.pg_version = sandbox->major();
+  return sandbox;
+}
+
 }  // namespace
 
 std::vector<std::string> prepare_database(Tracer& tracer, const std::string& bin_dir, const std::string& first_migration,
@@ -164,17 +177,19 @@ std::vector<std::string> prepare_database(Tracer& tracer, const std::string& bin
   return notes;
 }
 
-TraceReport trace(const std::vector<std::string>& migrations, const TraceOptions& options) {
+TraceReport trace(const std::vector<std::string>& migrations, TraceOptions options) {
   TraceReport report;
   std::vector<std::string> texts;
   for (const auto& path : migrations) texts.push_back(read_or_throw(path));
-  auto sandbox = Sandbox::open(options.database_url);
+  auto sandbox = open_sandbox(options, report.notes);
   report.sandbox = sandbox->describe();
+  report.pg_version = sandbox->version();
   report.start_ms = sandbox->start_ms();
   {
     Tracer tracer(sandbox->conninfo(), options.statement_timeout_ms);
     auto setup_started = Clock::now();
-    report.notes = prepare_database(tracer, sandbox->bin_dir(), migrations.empty() ? "" : migrations[0], options);
+    for (auto& note : prepare_database(tracer, sandbox->bin_dir(), migrations.empty() ? "" : migrations[0], options))
+      report.notes.push_back(note);
     report.setup_ms = elapsed_ms(setup_started);
     for (size_t i = 0; i < migrations.size(); ++i)
       run_migration(tracer, migrations[i], texts[i], direction_of(migrations[i], texts[i], options), options, report.statements);
@@ -210,7 +225,7 @@ std::string find_down_migration(const std::string& up_path) {
   return "";
 }
 
-RoundTrip verify_down(const std::string& up_path, const std::string& down_path, const TraceOptions& options) {
+RoundTrip verify_down(const std::string& up_path, const std::string& down_path, TraceOptions options) {
   RoundTrip trip;
   trip.up = up_path;
   trip.down = down_path.empty() ? find_down_migration(up_path) : down_path;
@@ -218,10 +233,10 @@ RoundTrip verify_down(const std::string& up_path, const std::string& down_path, 
   std::string down_text = trip.down.empty() ? "" : read_or_throw(trip.down);
   static const RE2 irreversible(R"((?m)^\s*--\s*irreversible:\s*(\S.*?)\s*$)");
   if (!RE2::PartialMatch(up_text, irreversible, &trip.irreversible)) RE2::PartialMatch(down_text, irreversible, &trip.irreversible);
-  auto sandbox = Sandbox::open(options.database_url);
+  auto sandbox = open_sandbox(options, trip.notes);
   trip.sandbox = sandbox->describe();
   Tracer tracer(sandbox->conninfo(), options.statement_timeout_ms);
-  trip.notes = prepare_database(tracer, sandbox->bin_dir(), up_path, options);
+  for (auto& note : prepare_database(tracer, sandbox->bin_dir(), up_path, options)) trip.notes.push_back(note);
   SchemaText before = describe_schema(tracer.connection());
   trip.failure = run_migration(tracer, up_path, up_text, lint::Direction::Up, options, trip.up_statements);
   if (!trip.failure.empty()) {

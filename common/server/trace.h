@@ -73,6 +73,7 @@ std::vector<MigrationSection> migration_sections(const std::string& path, const 
                                                  std::optional<lint::Tool> tool);
 
 struct TraceOptions {
+  int pg_version = 0;                    // the major of the throwaway cluster; 0: the default server
   std::string database_url;              // empty: a throwaway cluster
   std::vector<std::string> schema_files;  // applied first (schema.sql, pg_dump --schema-only)
   std::string dump_file;                  // a pg_dump (custom or plain) restored first
@@ -92,6 +93,7 @@ struct Verification {
 
 struct TraceReport {
   std::string sandbox;                // where it ran
+  std::string pg_version;             // the server's exact version: "18.4"
   double start_ms = 0;                // cluster start (or scratch database creation)
   double setup_ms = 0;                // schema, dump, history and seeding
   std::vector<std::string> notes;     // setup problems
@@ -101,7 +103,7 @@ struct TraceReport {
 };
 
 // Throws ServerError when the server cannot be started or reached.
-TraceReport trace(const std::vector<std::string>& migrations, const TraceOptions& options);
+TraceReport trace(const std::vector<std::string>& migrations, TraceOptions options);
 
 // Applies the setup a trace or a round trip starts from: schema files, a dump, the history of
 // `first_migration`'s directory, synthetic rows. Returns notes on what did not apply.

@@ -35,5 +35,6 @@ int doctor(const std::vector<std::string>& args);
 int trace(const std::vector<std::string>& args);
 int verify_down(const std::vector<std::string>& args);
 int stats(const std::vector<std::string>& args);
+int server(const std::vector<std::string>& args);
 
 }  // namespace pgguard::cli

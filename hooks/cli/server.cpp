@@ -32,10 +32,14 @@ struct ServerArgs {
 std::optional<std::string> parse_server_args(const std::vector<std::string>& args, bool allow_trace_only, ServerArgs& out) {
   lint::LintProject project = lint::load_lint_project(current_directory());
   out.options.lint = project.options;
+  if (project.pg_version_stated) out.options.pg_version = project.options.settings.pg_version;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* name) { return option_value(args, i, name); };
-    if (auto v = value("schema")) {
+    if (auto v = value("pg-version")) {
+      out.options.pg_version = std::atoi(v->c_str());
+      if (out.options.pg_version < 10 || out.options.pg_version > 99) return "--pg-version takes a major version (15, 16, 17, 18)";
+    } else if (auto v = value("schema")) {
       out.options.schema_files.push_back(*v);
     } else if (auto v = value("database-url")) {
       if (server::has_password(*v))
@@ -114,7 +118,7 @@ int trace(const std::vector<std::string>& args) {
     json statements = json::array(), verifications = json::array();
     for (const auto& s : report.statements) statements.push_back(statement_json(s));
     for (const auto& v : report.verifications) verifications.push_back({{"sql", v.sql}, {"passed", v.passed}, {"result", v.result}});
-    json out = {{"server", report.sandbox}, {"start_ms", report.start_ms}, {"setup_ms", report.setup_ms}, {"notes", report.notes},
+    json out = {{"server", report.sandbox}, {"pg_version", report.pg_version}, {"start_ms", report.start_ms}, {"setup_ms", report.setup_ms}, {"notes", report.notes},
                 {"statements", statements}, {"verifications", verifications},
                 {"findings", json::parse(lint::render(report.findings, lint::Format::Json, false))["findings"]}};
     std::cout << out.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
