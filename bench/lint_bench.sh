@@ -69,6 +69,15 @@ with open(os.path.join(tmp, "big.sql"), "w") as out:
         counter += 1
         out.write(line)
         size += len(line)
+# Histories of small migrations: replay cost per file must not grow with the history's length
+for n in (12, 120, 1200):
+    d = os.path.join(tmp, f"history_{n}", "db", "migrations")
+    os.makedirs(d)
+    for f in range(n):
+        with open(os.path.join(d, f"{f:05d}_step.sql"), "w") as out:
+            out.write(f"CREATE TABLE h_{f} (id uuid PRIMARY KEY, v text, created_at timestamptz);\n"
+                      f"CREATE INDEX idx_h_{f}_v ON h_{f} (v);\n"
+                      f"ALTER TABLE h_{max(f - 1, 0)} ADD COLUMN extra_{f} text;\n")
 # 300 earlier migrations and a 30-statement one for the PostToolUse latency
 mig = os.path.join(tmp, "project", "db", "migrations")
 os.makedirs(mig)
@@ -119,6 +128,21 @@ for input in "${inputs[@]}"; do
     printf "| %s | %s | %d | %.2f | %.1f | %.1f | %s | %.1f | %s |\n", l, mb, n, ps, rate, pk / 1024, ss, sk / 1024, speed
   }'
   echo "  (pgguard reported $found findings)" >&2
+done
+
+echo
+echo "## History replay: a directory of N small migrations, each linted against the schema of those before it"
+echo
+echo "| files | pgguard s | pgguard ms per file | pgguard RSS MB | squawk s | squawk ms per file |"
+echo "|---:|---:|---:|---:|---:|---:|"
+for d in "$tmp"/history_*; do
+  n=$(ls "$d/db/migrations" | wc -l)
+  read -r p_secs p_kb < <(measure "$tmp/p" "$build/pgguard" lint --format json "$d/db/migrations")
+  if [ -n "$squawk" ]; then read -r s_secs s_kb < <(measure "$tmp/s" "$squawk" --reporter json "$d"/db/migrations/*.sql); else s_secs="n/a"; fi
+  awk -v n="$n" -v ps="$p_secs" -v pk="$p_kb" -v ss="$s_secs" 'BEGIN {
+    sper = ss != "n/a" ? sprintf("%.3f", ss * 1000 / n) : "n/a"
+    printf "| %d | %.2f | %.3f | %.1f | %s | %s |\n", n, ps, ps * 1000 / n, pk / 1024, ss, sper
+  }'
 done
 
 echo

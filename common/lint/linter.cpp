@@ -165,15 +165,17 @@ std::map<std::string, TableStats> parse_stats(const std::string& json_text) {
 
 namespace {
 
-// Lints one migration against `history` (the schema the migrations before it build) and moves
-// `history` past the file's up statements, so that the next file of the same history starts there.
-LintResult lint_against(const std::string& path, const std::string& text, const LintOptions& options, Schema& history,
+// Lints one migration against `schema` (the schema the migrations before it build) and moves
+// `schema` past the file's up statements, so that the next file of the same history starts there.
+LintResult lint_against(const std::string& path, const std::string& text, const LintOptions& options, Schema& schema,
                         std::optional<Tool> tool) {
   LintResult result;
   auto parsed = parse_migration(read_migration(path, text, tool));
   result.tool = parsed->file.tool;
-  Schema schema = history;
-  std::optional<Schema> after_ups;  // taken at the first down statement: downs do not carry forward
+  const size_t file_start = schema.checkpoint();
+  // Downs do not carry forward: they are rolled back from the first one, and the ups after it applied again.
+  std::optional<size_t> first_down;
+  std::vector<const Statement*> ups_after_down;
   bool interpolation_reported = false;
 
   std::vector<LintFinding> findings;
@@ -248,9 +250,9 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
     }
     if (s.runs == Runs::WhenCalled) continue;  // a function body changes nothing until it is called
     advance(state, s, schema, options.settings, in_transaction);
-    if (section.direction == Direction::Down && !after_ups) after_ups = schema;
+    if (section.direction == Direction::Down && !first_down) first_down = schema.checkpoint();
     schema.apply(s.node);
-    if (section.direction == Direction::Up && after_ups) after_ups->apply(s.node);
+    if (section.direction == Direction::Up && first_down) ups_after_down.push_back(&s);
   }
 
   LintRule::FileContext file_context{*parsed, schema, state, options.settings};
@@ -278,7 +280,12 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
                                  "", "delete the comment"});
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const LintFinding& a, const LintFinding& b) { return a.line < b.line; });
-  if (!parsed->file.is_down_file) history = after_ups ? std::move(*after_ups) : std::move(schema);
+  if (first_down) {
+    schema.roll_back(*first_down);
+    for (const Statement* s : ups_after_down) schema.apply(s->node);
+  }
+  if (parsed->file.is_down_file) schema.roll_back(file_start);
+  else schema.keep(file_start);
   return result;
 }
 
@@ -358,14 +365,20 @@ std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const 
     if (!by_history.count(id)) order.push_back(id);
     by_history[id].push_back(i);
   }
-  const Schema snapshot = snapshot_schema(options);
+  Schema snapshot = snapshot_schema(options);
+  // Lints a file against the snapshot alone, leaving the snapshot as it was.
+  auto lint_alone = [&](size_t i) {
+    size_t mark = snapshot.checkpoint();
+    results[i] = lint_against(paths[i], *texts[i], options, snapshot, tools[i]);
+    snapshot.roll_back(mark);
+  };
   for (const auto& id : order) {
     const auto& wanted = by_history[id];
-    Schema history = snapshot;
     if (!options.replay_history) {
-      results[wanted[0]] = lint_against(paths[wanted[0]], *texts[wanted[0]], options, history, tools[wanted[0]]);
+      lint_alone(wanted[0]);
       continue;
     }
+    Schema history = snapshot;
     std::map<std::string, size_t> index_of;
     for (size_t i : wanted) index_of[paths[i]] = i;
     size_t left = wanted.size(), replayed = 0;
@@ -381,10 +394,7 @@ std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const 
       index_of.erase(it);
       if (--left == 0) break;
     }
-    for (const auto& [path, i] : index_of) {  // outside the tool's history listing: linted on its own
-      Schema alone = snapshot;
-      results[i] = lint_against(path, *texts[i], options, alone, tools[i]);
-    }
+    for (const auto& entry : index_of) lint_alone(entry.second);  // outside the tool's history listing: linted on its own
   }
   quiet_unstated_conventions(results, options);
   return results;

@@ -75,7 +75,61 @@ const Table* Schema::table(const std::string& name) const {
 
 Table* Schema::mutable_table(const std::string& name) {
   auto it = tables_.find(name);
-  return it == tables_.end() ? nullptr : &it->second;
+  if (it == tables_.end()) return nullptr;
+  save('t', name);
+  return &it->second;
+}
+
+size_t Schema::checkpoint() {
+  ++open_checkpoints_;
+  saved_since_checkpoint_.clear();
+  return undo_.size();
+}
+
+void Schema::save(char kind, const std::string& key) {
+  if (!open_checkpoints_ || !saved_since_checkpoint_.insert({kind, key}).second) return;
+  Undo undo{std::nullopt, std::nullopt, std::nullopt, kind, key};
+  if (kind == 't') {
+    if (auto it = tables_.find(key); it != tables_.end()) undo.table = it->second;
+  } else if (kind == 'i') {
+    if (auto it = indexes_.find(key); it != indexes_.end()) undo.index = it->second;
+  } else if (auto it = enums_.find(key); it != enums_.end()) {
+    undo.enum_values = it->second;
+  }
+  undo_.push_back(std::move(undo));
+}
+
+void Schema::roll_back(size_t mark) {
+  for (size_t i = undo_.size(); i-- > mark;) {
+    Undo& undo = undo_[i];
+    if (undo.kind == 't') {
+      if (undo.table) tables_[undo.key] = std::move(*undo.table);
+      else tables_.erase(undo.key);
+    } else if (undo.kind == 'i') {
+      if (auto it = indexes_.find(undo.key); it != indexes_.end()) {
+        index_names_by_table_[it->second.table].erase(undo.key);
+        indexes_.erase(it);
+      }
+      if (undo.index) {
+        index_names_by_table_[undo.index->table].insert(undo.key);
+        indexes_[undo.key] = std::move(*undo.index);
+      }
+    } else {
+      if (undo.enum_values) enums_[undo.key] = std::move(*undo.enum_values);
+      else enums_.erase(undo.key);
+    }
+  }
+  undo_.resize(mark);
+  saved_since_checkpoint_.clear();  // the keys saved before the closed checkpoint are saved again: harmless
+  keep(mark);
+}
+
+void Schema::keep(size_t) {
+  // Entries of a kept inner checkpoint stay: they hold the pre-images an outer roll_back needs.
+  if (open_checkpoints_ && --open_checkpoints_ == 0) {
+    undo_.clear();
+    saved_since_checkpoint_.clear();
+  }
 }
 
 const Column* Schema::column(const std::string& table_name, const std::string& column) const {
@@ -124,6 +178,7 @@ bool Schema::has_leading_index(const std::string& table_name, const std::vector<
 }
 
 void Schema::put_index(const Index& index) {
+  save('i', index.name);
   remove_index(index.name);
   indexes_[index.name] = index;
   index_names_by_table_[index.table].insert(index.name);
@@ -132,6 +187,7 @@ void Schema::put_index(const Index& index) {
 void Schema::remove_index(const std::string& name) {
   auto it = indexes_.find(name);
   if (it == indexes_.end()) return;
+  save('i', name);
   index_names_by_table_[it->second.table].erase(name);
   indexes_.erase(it);
 }
@@ -201,6 +257,7 @@ void Schema::create_table(const Node& n) {
       add_constraint(table, element);
     }
   }
+  save('t', table.name);
   tables_[table.name] = std::move(table);
 }
 
@@ -263,16 +320,24 @@ void Schema::apply(const Node& statement) {
     std::vector<std::string> values;
     for (const Node& v : n["vals"].list()) values.push_back(v.sval());
     std::vector<Node> names = n["typeName"].list();
-    if (!names.empty()) enums_[names.back().sval()] = values;
+    if (!names.empty()) {
+      save('e', names.back().sval());
+      enums_[names.back().sval()] = values;
+    }
   } else if (type == "AlterEnumStmt") {
     std::vector<Node> names = n["typeName"].list();
-    if (!names.empty() && n.has("newVal") && !n.has("oldVal")) enums_[names.back().sval()].push_back(n.str("newVal"));
+    if (!names.empty() && n.has("newVal") && !n.has("oldVal")) {
+      save('e', names.back().sval());
+      enums_[names.back().sval()].push_back(n.str("newVal"));
+    }
   } else if (type == "RenameStmt") {
     std::string rename = n.str("renameType");
     std::string from = relation_name(n["relation"]);
     if (rename == "OBJECT_TABLE" && tables_.count(from)) {
       Table t = tables_[from];
       t.name = n.str("newname");
+      save('t', from);
+      save('t', t.name);
       tables_.erase(from);
       tables_[t.name] = t;
     } else if (rename == "OBJECT_COLUMN") {
@@ -290,9 +355,11 @@ void Schema::apply(const Node& statement) {
     for (const Node& object : n["objects"].list()) {
       std::vector<Node> parts = object.list();
       std::string name = parts.empty() ? object.sval() : parts.back().sval();
-      if (remove == "OBJECT_TABLE") tables_.erase(name);
-      else if (remove == "OBJECT_INDEX") remove_index(name);
-      else if (remove == "OBJECT_TYPE") enums_.erase(name);
+      char kind = remove == "OBJECT_TABLE" ? 't' : remove == "OBJECT_INDEX" ? 'i' : remove == "OBJECT_TYPE" ? 'e' : 0;
+      if (kind) save(kind, name);
+      if (kind == 't') tables_.erase(name);
+      else if (kind == 'i') remove_index(name);
+      else if (kind == 'e') enums_.erase(name);
     }
   }
 }

@@ -46,6 +46,13 @@ class Schema {
  public:
   void apply(const Node& statement);  // replays one statement node ({"CreateStmt": ...})
 
+  // An undo log, so that one Schema serves a whole history: a file's down statements, or a whole
+  // down file, are rolled back instead of linting every file against a copy of the schema (a copy
+  // per file makes a long history quadratic). Checkpoints nest; each is closed by roll_back or keep.
+  size_t checkpoint();
+  void roll_back(size_t mark);  // undoes every change since `mark`
+  void keep(size_t mark);       // keeps the changes since `mark`
+
   const Table* table(const std::string& name) const;
   const Column* column(const std::string& table, const std::string& column) const;
   const Index* index(const std::string& name) const;
@@ -66,6 +73,19 @@ class Schema {
   std::map<std::string, Index> indexes_;
   std::map<std::string, std::set<std::string>> index_names_by_table_;  // keeps has_leading_index off the whole map
   std::map<std::string, std::vector<std::string>> enums_;
+
+  // What a key held before its first change after the latest checkpoint (nullopt: it was absent).
+  struct Undo {
+    std::optional<Table> table;
+    std::optional<Index> index;
+    std::optional<std::vector<std::string>> enum_values;
+    char kind;  // 't', 'i' or 'e'
+    std::string key;
+  };
+  std::vector<Undo> undo_;
+  std::set<std::pair<char, std::string>> saved_since_checkpoint_;  // one pre-image per key is enough
+  size_t open_checkpoints_ = 0;
+  void save(char kind, const std::string& key);
 
   Table* mutable_table(const std::string& name);
   void put_index(const Index& index);
