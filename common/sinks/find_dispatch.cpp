@@ -3,6 +3,7 @@
 #include <map>
 
 #include "sinks/finder.h"
+#include "sinks/wrappers.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -57,7 +58,33 @@ Stream Finder::dispatch(const std::string& program, Exec& exec, Scope& scope) {
 
 Stream Finder::run_default(const std::string& program, Exec& exec, Scope& scope) {
   if (const CliTool* tool = ctx_.catalog ? ctx_.catalog().find_tool(program) : nullptr) return run_catalog_tool(*tool, program, exec, scope);
+  if (auto out = run_behind_unknown_wrapper(program, exec, scope)) return *out;
   return produce(program, exec, scope);
+}
+
+// A word list whose later part is a known database program (psql, pg_restore, dropdb, a migration
+// CLI) runs that program, whatever the wrapper in front: it is judged as that program, and the
+// reason says the wrapper was not recognised.
+std::optional<Stream> Finder::run_behind_unknown_wrapper(const std::string& program, Exec& exec, Scope& scope) {
+  const WrapperCatalog& wrappers = WrapperCatalog::builtin();
+  if (wrappers.names_programs_as_data(program) || exec.depth >= ctx_.max_depth) return std::nullopt;
+  for (size_t i = 1; i < exec.args.size(); ++i) {
+    if (!exec.args[i].text || !wrappers.is_database_program(base_name(*exec.args[i].text))) continue;
+    Exec inner = exec;
+    inner.args.erase(inner.args.begin(), inner.args.begin() + static_cast<long>(i));
+    inner.depth = exec.depth + 1;
+    std::string note = "behind " + program + ", a wrapper the guard does not recognise";
+    report_.trail.push_back("judged " + shorten(display(inner.args), 120) + " " + note);
+    size_t sql_before = report_.sql.size(), clis_before = report_.clis.size();
+    Stream out = run_exec(inner, scope);
+    for (size_t k = sql_before; k < report_.sql.size(); ++k) report_.sql[k].via += " " + note;
+    for (size_t k = clis_before; k < report_.clis.size(); ++k) {
+      report_.clis[k].command = display(exec.args);
+      report_.clis[k].judgement.what += " (run " + note + ")";
+    }
+    return out;
+  }
+  return std::nullopt;
 }
 
 Stream Finder::run_nothing(const std::string&, Exec&, Scope&) { return {}; }

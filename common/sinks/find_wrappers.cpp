@@ -1,36 +1,91 @@
 // Commands that run another command (sudo, env, timeout, xargs, find -exec, ...).
 #include <algorithm>
 #include <cstring>
+#include <map>
 
-#include "sinks/finder.h"
 #include "shell/parser.h"
+#include "sinks/finder.h"
+#include "sinks/wrappers.h"
 #include "util/files.h"
 #include "util/text.h"
 
 namespace pgguard::sinks::finder {
+namespace {
+
+// Removes the first n words; true while a command is left, nullopt when none is.
+std::optional<bool> drop(Exec& exec, size_t n) {
+  Args& a = exec.args;
+  a.erase(a.begin(), a.begin() + static_cast<long>(std::min(n, a.size())));
+  if (a.empty()) return std::nullopt;
+  return true;
+}
+
+// NAME=VALUE words from i on set the command's environment; returns the index after them.
+size_t take_assignments(Exec& exec, size_t i) {
+  const Args& a = exec.args;
+  while (i < a.size() && a[i].text && a[i].text->find('=') != std::string::npos && a[i].text->find('=') > 0 && (*a[i].text)[0] != '-') {
+    const std::string& t = *a[i].text;
+    exec.env[t.substr(0, t.find('='))] = t.substr(t.find('=') + 1);
+    ++i;
+  }
+  return i;
+}
+
+// Where an option's value is: the next word (`-c x`, `-qc x`: a short flag may end a bundle) or the
+// word itself (`--command=x`); npos when `word` is not that option.
+enum class ValueAt { None, Next, Attached };
+ValueAt option_value(const std::string& word, const std::string& option) {
+  if (word == option) return ValueAt::Next;
+  if (starts_with(option, "--")) return starts_with(word, option + "=") ? ValueAt::Attached : ValueAt::None;
+  bool bundle = option.size() == 2 && word.size() > 2 && word[0] == '-' && word[1] != '-' && word.back() == option[1] &&
+                std::all_of(word.begin() + 1, word.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+  return bundle ? ValueAt::Next : ValueAt::None;
+}
+
+}  // namespace
+
+// A wrapper listed in config/wrappers.json: finds where its command starts.
+std::optional<bool> Finder::unwrap_listed(const Wrapper& wrapper, Exec& exec, Scope& scope) {
+  Args& a = exec.args;
+  size_t start = 1;
+  for (const auto& word : wrapper.subcommand) {
+    if (start >= a.size() || a[start].text.value_or("") != word) return false;
+    ++start;
+  }
+  if (!wrapper.remote.empty()) {
+    size_t at = skip_options(a, start, {wrapper.value_flags.begin(), wrapper.value_flags.end()});
+    std::string where = at < a.size() && wrapper.skip > 0 ? a[at].text.value_or(a[at].source) : wrapper.program;
+    exec.signals.push_back({TargetSignal::Kind::RemoteHost, wrapper.remote, where});
+  }
+  std::string how = wrapper.program + (wrapper.subcommand.empty() ? "" : " " + join(wrapper.subcommand, " "));
+  for (size_t i = start; i < a.size(); ++i) {
+    const std::string word = a[i].text.value_or("");
+    if (word == "--") break;
+    for (const auto& option : wrapper.string_flags) {
+      ValueAt at = option_value(word, option);
+      if (at == ValueAt::Attached) return run_string(Arg{word.substr(option.size() + 1), a[i].source, {}}, how + " " + option, exec, scope);
+      if (at == ValueAt::Next && i + 1 < a.size()) return run_string(a[i + 1], how + " " + option, exec, scope);
+    }
+    for (const auto& option : wrapper.argv_flags)
+      if (option_value(word, option) == ValueAt::Next) return drop(exec, i + 1);
+  }
+  if (wrapper.after_dashdash)
+    for (size_t i = start; i < a.size(); ++i)
+      if (a[i].text && *a[i].text == "--") return drop(exec, i + 1);
+  if (!wrapper.string_flags.empty() || !wrapper.argv_flags.empty()) return std::nullopt;  // an interactive session
+  if (!wrapper.no_options) start = skip_options(a, start, {wrapper.value_flags.begin(), wrapper.value_flags.end()});
+  start += wrapper.skip;
+  if (start < a.size() && a[start].text && *a[start].text == "--") ++start;
+  if (wrapper.assignments) start = take_assignments(exec, start);
+  return drop(exec, start);
+}
 
 // Removes one wrapper (sudo, env, nice, ...) from exec.args. true: unwrapped, look again;
 // false: not a wrapper; nullopt: the wrapper runs nothing the guard follows.
 std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope& scope) {
   Args& a = exec.args;
-  auto drop = [&](size_t n) {
-    a.erase(a.begin(), a.begin() + static_cast<long>(std::min(n, a.size())));
-    if (a.empty()) return std::optional<bool>();
-    return std::optional<bool>(true);
-  };
-  auto take_assignments = [&](size_t i) {
-    while (i < a.size() && a[i].text && a[i].text->find('=') != std::string::npos && a[i].text->find('=') > 0 &&
-           (*a[i].text)[0] != '-') {
-      const std::string& t = *a[i].text;
-      exec.env[t.substr(0, t.find('='))] = t.substr(t.find('=') + 1);
-      ++i;
-    }
-    return i;
-  };
-  if (program == "sudo" || program == "doas" || program == "runuser") {
-    size_t i = skip_options(a, 1, {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "-R", "--user", "--group"});
-    return drop(take_assignments(i));
-  }
+  for (const Wrapper* wrapper : WrapperCatalog::builtin().find(program))
+    if (auto unwrapped = unwrap_listed(*wrapper, exec, scope); !unwrapped || *unwrapped) return unwrapped;
   if (program == "env") {
     size_t i = 1;
     while (i < a.size() && a[i].text && starts_with(*a[i].text, "-")) {
@@ -60,7 +115,7 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
       if ((opt == "-C" || opt == "--chdir") && i + 1 < a.size() && a[i + 1].text) exec.cwd = resolve_path(exec.cwd, *a[i + 1].text);
       i += value ? 2 : 1;
     }
-    return drop(take_assignments(i));
+    return drop(exec, take_assignments(exec, i));
   }
   if (program == "command") {
     size_t i = 1;
@@ -68,22 +123,12 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
       if (*a[i].text == "-v" || *a[i].text == "-V") return false;  // prints the command's path
       ++i;
     }
-    return drop(i);
-  }
-  if (program == "exec") return drop(skip_options(a, 1, {"-a"}));
-  if (program == "nice") return drop(skip_options(a, 1, {"-n", "--adjustment"}));
-  if (program == "nohup" || program == "builtin" || program == "unbuffer" || program == "caffeinate") return drop(1);
-  if (program == "time") return drop(skip_options(a, 1, {"-f", "-o", "--format", "--output"}));
-  if (program == "stdbuf") return drop(skip_options(a, 1, {"-i", "-o", "-e"}));
-  if (program == "ionice") return drop(skip_options(a, 1, {"-c", "-n", "-p", "-t"}));
-  if (program == "timeout") {
-    size_t i = skip_options(a, 1, {"-s", "-k", "--signal", "--kill-after"});
-    return drop(i + 1);  // the duration
+    return drop(exec, i);
   }
   if (program == "watch") {
     size_t i = skip_options(a, 1, {"-n", "--interval", "-q", "--equexit"});
     bool exec_direct = std::any_of(a.begin(), a.begin() + static_cast<long>(i), [](const Arg& x) { return x.text && *x.text == "-x"; });
-    if (exec_direct) return drop(i);
+    if (exec_direct) return drop(exec, i);
     std::vector<std::string> words;
     for (size_t k = i; k < a.size(); ++k) {
       if (!a[k].text) {
@@ -96,18 +141,12 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
     return std::nullopt;
   }
   if (program == "xargs") return unwrap_xargs(exec);
-  if (program == "setsid" || program == "coproc" || program == "corepack" || program == "chronic" || program == "catchsegv")
-    return drop(skip_options(a, 1, {}));
+  if (program == "git") return unwrap_git_alias(exec, scope);
   if (program == "flock") {
     size_t i = skip_options(a, 1, {"-w", "--timeout", "-E", "--conflict-exit-code"});
     if (i + 2 < a.size() && a[i + 1].text && (*a[i + 1].text == "-c" || *a[i + 1].text == "--command"))
       return run_string(a[i + 2], "flock -c", exec, scope);
-    return drop(i + 1);  // the lock file
-  }
-  if (program == "script") {
-    for (size_t i = 1; i + 1 < a.size(); ++i)
-      if (a[i].text && (*a[i].text == "-c" || *a[i].text == "--command")) return run_string(a[i + 1], "script -c", exec, scope);
-    return std::nullopt;
+    return drop(exec, i + 1);  // the lock file
   }
   if (program == "tmux" || program == "screen") {
     // tmux new-session -d "cmd", tmux send-keys -t x "cmd" Enter: the last string is a command line.
@@ -120,7 +159,6 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
     }
     return std::nullopt;
   }
-  if (program == "cross-env" || program == "cross-env-shell") return drop(take_assignments(1));
   if (program == "find") return unwrap_find(exec, scope);
   if (program == "parallel") return unwrap_parallel(exec, scope);
   if ((program == "at" || program == "batch" || program == "crontab") && exec.input.kind != Stream::Kind::None) {
@@ -149,28 +187,43 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
     size_t i = 1;
     for (; i < a.size() && a[i].text && starts_with(*a[i].text, "-"); ++i)
       if (starts_with(*a[i].text, "--env-file=")) load_dotenv(a[i].text->substr(11), exec, scope);
-    if (i < a.size() && a[i].text && a[i].text->find("node_modules/.bin/") != std::string::npos) return drop(i);
+    if (i < a.size() && a[i].text && a[i].text->find("node_modules/.bin/") != std::string::npos) return drop(exec, i);
     if (program == "bun" && i > 1) {
       a.erase(a.begin() + 1, a.begin() + static_cast<long>(i));
       return false;
     }
     return false;
   }
-  // uv run / poetry run / bundle exec ... run their argument as a command.
-  static const std::map<std::string, std::string, std::less<>> kRunners = {
-      {"uv", "run"}, {"poetry", "run"}, {"pipenv", "run"}, {"pdm", "run"}, {"hatch", "run"}, {"rye", "run"}, {"bundle", "exec"}, {"be", ""}};
-  if (auto it = kRunners.find(program); it != kRunners.end()) {
-    if (it->second.empty()) return drop(1);
-    if (a.size() < 2 || !a[1].text || *a[1].text != it->second) return false;
-    return drop(skip_options(a, 2, {"--with", "--python", "-p", "--env", "-e"}));
-  }
   if (starts_with(program, "python") && program.find_first_not_of("python0123456789.") == std::string::npos) {
     size_t i = skip_options(a, 1, {"-W", "-X"});
-    if (i < a.size() && a[i].text && *a[i].text == "-m" && i + 1 < a.size()) return drop(i + 1);  // python -m alembic
-    if (i < a.size() && a[i].text && ends_with(*a[i].text, ".py")) return drop(i);                 // python manage.py
+    if (i < a.size() && a[i].text && *a[i].text == "-m" && i + 1 < a.size()) return drop(exec, i + 1);  // python -m alembic
+    if (i < a.size() && a[i].text && ends_with(*a[i].text, ".py")) return drop(exec, i);                 // python manage.py
     return false;
   }
   return false;
+}
+
+// git -c alias.NAME='!command' NAME runs the command in a shell.
+std::optional<bool> Finder::unwrap_git_alias(Exec& exec, Scope& scope) {
+  const Args& a = exec.args;
+  std::map<std::string, Arg> aliases;
+  size_t i = 1;
+  for (; i < a.size() && a[i].text && starts_with(*a[i].text, "-"); ++i) {
+    const std::string& opt = *a[i].text;
+    if (opt != "-c" && opt != "-C" && opt != "--git-dir" && opt != "--work-tree" && opt != "--namespace") continue;
+    if (++i >= a.size()) return false;
+    const std::string setting = a[i].text.value_or(a[i].source);
+    size_t eq = setting.find('=');
+    if (opt == "-c" && starts_with(setting, "alias.") && eq != std::string::npos)
+      aliases[setting.substr(6, eq - 6)] = a[i].text ? Arg{setting.substr(eq + 1), a[i].source, {}} : Arg{std::nullopt, a[i].source, {}};
+  }
+  if (i >= a.size() || !a[i].text) return false;
+  auto alias = aliases.find(*a[i].text);
+  if (alias == aliases.end()) return false;
+  Arg command = alias->second;
+  if (command.text && !starts_with(*command.text, "!")) return false;  // another git subcommand
+  if (command.text) command.text = command.text->substr(1) + (i + 1 < a.size() ? " " + display(a, i + 1) : "");
+  return run_string(command, "git alias " + alias->first, exec, scope);
 }
 
 // A wrapper that runs a command line given as one string (flock -c, script -c, tmux).

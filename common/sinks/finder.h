@@ -10,6 +10,7 @@
 
 #include "shell/ast.h"
 #include "sinks/find.h"
+#include "sinks/wrappers.h"
 
 namespace pgguard::sinks::finder {
 
@@ -122,15 +123,18 @@ class Finder {
 
   // find_wrappers.cpp: commands that run another command
   std::optional<bool> unwrap(const std::string& program, Exec& exec, Scope& scope);
+  std::optional<bool> unwrap_listed(const Wrapper& wrapper, Exec& exec, Scope& scope);
   std::optional<bool> run_string(const Arg& command, const std::string& how, Exec& exec, Scope& scope);
   std::optional<bool> unwrap_find(Exec& exec, Scope& scope);
   std::optional<bool> unwrap_parallel(Exec& exec, Scope& scope);
   std::optional<bool> unwrap_xargs(Exec& exec);
+  std::optional<bool> unwrap_git_alias(Exec& exec, Scope& scope);
 
   // find_dispatch.cpp: the program-to-handler table and the shell's builtins
   static const std::map<std::string, Handler, std::less<>>& handlers();
   Stream dispatch(const std::string& program, Exec& exec, Scope& scope);
   Stream run_default(const std::string& program, Exec& exec, Scope& scope);
+  std::optional<Stream> run_behind_unknown_wrapper(const std::string& program, Exec& exec, Scope& scope);
   Stream run_nothing(const std::string& program, Exec& exec, Scope& scope);
   Stream run_eval(const std::string& program, Exec& exec, Scope& scope);
   Stream run_cd(const std::string& program, Exec& exec, Scope& scope);
