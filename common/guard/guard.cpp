@@ -13,17 +13,21 @@
 namespace pgguard {
 namespace {
 
-Confirmation find_confirmation(const std::string& command) {
+// A trailing --confirm, read from the text before it is parsed.
+Confirmation confirmation_flag(const std::string& command) {
   Confirmation c;
   std::string trimmed = trim(command);
   if (ends_with(trimmed, " --confirm")) {
     c.confirmed = true;
     c.why = "--confirm";
     c.command_without_flag = trim(trimmed.substr(0, trimmed.size() - 10));
-    return c;
   }
-  auto parsed = shell::parse(command);
-  for (const auto& list : parsed.script->lists)
+  return c;
+}
+
+// PGGUARD_CONFIRM=reason as an assignment in the parsed command.
+void find_confirm_assignment(const shell::Script& script, Confirmation& c) {
+  for (const auto& list : script.lists)
     for (const auto& pipeline : list.pipelines)
       for (const auto& cmd : pipeline.commands)
         for (const auto& assignment : cmd.assignments)
@@ -31,7 +35,6 @@ Confirmation find_confirmation(const std::string& command) {
             c.confirmed = true;
             c.why = assignment.value.source.empty() ? "(no reason given)" : assignment.value.source;
           }
-  return c;
 }
 
 }  // namespace
@@ -74,13 +77,15 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
                                                policy);
       return analysis;
     }
-    if (!mentions_database(request.command)) {
+    if (!request.mentions_database && !mentions_database(request.command)) {
       analysis.prefiltered = true;
       return analysis;
     }
     Budget budget{std::chrono::milliseconds(policy.limits.budget_ms)};
-    Confirmation confirmation = find_confirmation(request.command);
+    Confirmation confirmation = confirmation_flag(request.command);
     analysis.analysed_command = confirmation.command_without_flag.empty() ? request.command : confirmation.command_without_flag;
+    shell::ParseResult parsed = shell::parse(analysis.analysed_command);
+    if (!confirmation.confirmed) find_confirm_assignment(*parsed.script, confirmation);
 
     sinks::FindContext context;
     context.cwd = request.cwd;
@@ -92,7 +97,7 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
     context.direct_variables = policy.pooler_detection.direct_variables;
     context.max_file_bytes = policy.limits.max_file_bytes;
     context.max_depth = policy.limits.max_depth;
-    analysis.report = std::make_unique<sinks::Report>(sinks::find(analysis.analysed_command, context));
+    analysis.report = std::make_unique<sinks::Report>(sinks::find(parsed, analysis.analysed_command, context));
     analysis.facts = gather(*analysis.report, policy, budget, request.cwd);
     analysis.decision = decide(analysis.facts, policy, confirmation, {request.cwd, request.project_dir, request.now});
   } catch (const std::exception& e) {

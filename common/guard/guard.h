@@ -19,6 +19,7 @@ struct GuardRequest {
   std::string project_dir;                 // $CLAUDE_PROJECT_DIR, also searched for backups
   std::map<std::string, std::string> env;  // the hook process's environment
   std::chrono::system_clock::time_point now = std::chrono::system_clock::now();
+  bool mentions_database = false;  // the caller's prefilter already found a mention: not run again
 };
 
 // Whether a command mentions anything database-related (the needles in config/policy.json,

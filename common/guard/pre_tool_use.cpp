@@ -10,6 +10,10 @@
 namespace pgguard {
 namespace {
 
+// Commands up to this size are prefiltered before the policy is loaded; longer ones go on to the
+// size check.
+constexpr size_t kPrefilteredCommandBytes = 65536;
+
 // The project root: Claude Code's CLAUDE_PROJECT_DIR (Gemini CLI sets it too, as an alias of its own).
 std::string project_dir_of(const std::map<std::string, std::string>& env) {
   for (const char* name : {"CLAUDE_PROJECT_DIR", "GEMINI_PROJECT_DIR"})
@@ -45,6 +49,7 @@ Analysis analyse_tool_call(const ToolCall& call, const std::map<std::string, std
       request.env = env;
       request.cwd = cwd;
       request.project_dir = project_dir_of(env);
+      request.mentions_database = call.command.size() <= kPrefilteredCommandBytes;
       return analyse_command(request, policy);
     }
     case ToolCall::Door::FileWrite:
@@ -66,9 +71,8 @@ Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string
   ToolCall call = client.adapt(payload.json);
   if (!call.error.empty()) return client.encode(guard_error_decision(call.error, builtin_policy()), call);
   if (call.door == ToolCall::Door::Other) return {};
-  // Most commands and MCP tools have nothing to do with a database: answer before loading any
-  // policy. (Very long commands go on to the size check.)
-  if (call.door == ToolCall::Door::Shell && call.command.size() <= 65536 && !mentions_database(call.command)) return {};
+  // Most commands and MCP tools have nothing to do with a database: answer before loading any policy.
+  if (call.door == ToolCall::Door::Shell && call.command.size() <= kPrefilteredCommandBytes && !mentions_database(call.command)) return {};
   if (call.door == ToolCall::Door::Mcp && !reaches_database(call)) return {};
   std::string cwd = call.cwd.empty() ? process_cwd : call.cwd;
   Policy policy = load_policy(cwd, project_dir_of(env));

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shell/parser.h"
 #include "sinks/cli_catalog.h"
 #include "sinks/report.h"
 #include "util/budget.h"
@@ -24,7 +25,7 @@ struct FindContext {
   int max_depth = 8;  // nested shells, package scripts, eval
 };
 
-// Parses a Bash command and reports every place SQL or a database CLI is reached.
-Report find(std::string_view command, const FindContext& context);
+// Reports every place a Bash command, already parsed, reaches SQL or a database CLI.
+Report find(const shell::ParseResult& parsed, std::string_view command, const FindContext& context);
 
 }  // namespace pgguard::sinks

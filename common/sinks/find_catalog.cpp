@@ -1,0 +1,69 @@
+// Database and migration CLIs judged by the catalog (config/cli_catalog.json).
+#include <algorithm>
+
+#include "sinks/finder.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace pgguard::sinks::finder {
+
+Stream Finder::run_catalog_tool(const CliTool& tool, const std::string& program, Exec& exec, Scope& scope) {
+  std::vector<std::string> args;
+  for (size_t i = 1; i < exec.args.size(); ++i) args.push_back(exec.args[i].text.value_or(exec.args[i].source));
+  const CliSubcommand* sub = ctx_.catalog().match(tool, args);
+  if (!sub || sub->cls == CliClass::Safe) return produce(program, exec, scope);
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    size_t eq = arg.find('=');
+    bool env_argument = eq != std::string::npos && eq > 0 && std::isupper(static_cast<unsigned char>(arg[0])) &&
+                        std::all_of(arg.begin(), arg.begin() + static_cast<long>(eq), [](char c) {
+                          return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+                        });
+    if (env_argument) exec.env[arg.substr(0, eq)] = arg.substr(eq + 1);  // rake db:migrate RAILS_ENV=production
+    if (arg == "--env-file" && i + 1 < args.size()) load_dotenv(args[i + 1], exec, scope);
+    if (starts_with(arg, "--env-file=")) load_dotenv(arg.substr(11), exec, scope);
+  }
+  add_project_dotenv(exec, scope);
+  std::vector<TargetSignal> signals = target_signals(exec, scope);
+  std::vector<std::string> positionals = CliCatalog::positionals(tool, args);
+  const auto& drivers = tool.driver_positionals;
+  if (positionals.size() >= 2 && std::find(drivers.begin(), drivers.end(), positionals[0]) != drivers.end())
+    signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[1]});
+  if (tool.database_positional && !positionals.empty())
+    signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[0]});
+  for (const auto& value : CliCatalog::flag_values(args, tool.env_flags, tool.value_flags))
+    signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " environment flag", value});
+  for (const auto& value : CliCatalog::flag_values(args, tool.url_flags, tool.value_flags))
+    signals.push_back({TargetSignal::Kind::Connection, tool.name + " connection flag", value});
+  bool local = std::any_of(tool.local_flags.begin(), tool.local_flags.end(),
+                           [&](const std::string& f) { return CliCatalog::flag_present(args, f); });
+  if (sub->remote && !local) signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " linked remote project", "production"});
+  report_.clis.push_back({tool.name, display(exec.args), *sub, signals});
+  add_cli_sql(tool, *sub, args, exec, scope, signals);
+  return produce(program, exec, scope);
+}
+
+// SQL a CLI runs itself (prisma db execute --file x.sql, typeorm query "..."): judged like psql's.
+void Finder::add_cli_sql(const CliTool& tool, const CliSubcommand& sub, const std::vector<std::string>& args, Exec& exec, Scope& scope, const std::vector<TargetSignal>& signals) {
+  auto push = [&](const std::string& via, MaybeText sql, const std::string& why) {
+    SqlSink sink;
+    sink.via = via;
+    sink.sql = sql;
+    if (!sql) sink.opaque_reason = why;
+    sink.target = signals;
+    report_.sql.push_back(std::move(sink));
+  };
+  for (const auto& v : CliCatalog::flag_values(args, sub.sql_flags, tool.value_flags)) push(tool.name + " SQL argument", v, "");
+  for (const auto& f : CliCatalog::flag_values(args, sub.sql_file_flags, tool.value_flags))
+    push(tool.name + " " + f, read_file(f, scope), "the file " + f + " cannot be read");
+  for (const auto& flag : sub.sql_stdin_flags)
+    if (CliCatalog::flag_present(args, flag))
+      push(tool.name + " standard input", exec.input.kind == Stream::Kind::Literal ? MaybeText(exec.input.text) : std::nullopt,
+           "its standard input cannot be read");
+  if (sub.sql_positional) {
+    auto positionals = CliCatalog::positionals(tool, args);
+    if (positionals.size() > sub.args.size()) push(tool.name + " SQL argument", positionals[sub.args.size()], "");
+  }
+}
+
+}  // namespace pgguard::sinks::finder
