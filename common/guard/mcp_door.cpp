@@ -40,6 +40,15 @@ void speak_for_mcp(Decision& decision, const sinks::McpSinks& found) {
 
 }  // namespace
 
+bool mcp_call_may_reach_database(const ToolCall& call) {
+  try {
+    sinks::McpCall mcp{call.tool, call.mcp_server, call.mcp_tool, call.mcp_server_address, &call.input};
+    return sinks::find_mcp_sinks(mcp, sinks::builtin_mcp_catalog()).database;
+  } catch (const std::exception&) {
+    return true;  // the analysis reports the failure
+  }
+}
+
 Analysis analyse_mcp_call(const ToolCall& call, const std::string& cwd, const Policy& policy) {
   Analysis analysis;
   try {

@@ -69,6 +69,7 @@ Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string
   // Most commands mention nothing database-related: answer before loading any policy. (Very long
   // commands go on to the size check.)
   if (call.door == ToolCall::Door::Shell && call.command.size() <= 65536 && !mentions_database(call.command)) return {};
+  if (call.door == ToolCall::Door::Mcp && !mcp_call_may_reach_database(call)) return {};
   std::string cwd = call.cwd.empty() ? process_cwd : call.cwd;
   Policy policy = load_policy(cwd, project_dir_of(env));
   Analysis analysis = analyse(call, env, cwd, policy);

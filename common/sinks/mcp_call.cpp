@@ -123,17 +123,26 @@ CliSubcommand judgement_of(const McpTool& tool, CliClass cls, const std::string&
   return judgement;
 }
 
-// An unknown tool of a database server: judged by a field named like SQL (the guard drops it
-// unless the text parses as SQL).
+// An unknown tool of a database server: judged by its fields named like SQL (the guard drops it
+// unless the text parses as SQL). A search or documentation tool's query is words, never SQL.
 void unknown_tool_sinks(const McpCall& call, const McpCatalog& catalog, const json& input, const std::vector<TargetSignal>& targets, McpSinks& out) {
-  if (!catalog.looks_like_database(call.server) && !catalog.looks_like_database(call.address) && !catalog.looks_like_database(call.tool))
-    return;
-  for (const auto& field : catalog.sql_field_names()) {
-    auto it = input.find(field);
-    if (it == input.end() || !it->is_string() || trim(it->get<std::string>()).empty()) continue;
-    out.database = out.unverified = true;
-    out.report.sql.push_back({call.label, it->get<std::string>(), "", false, {}, targets});
+  for (const auto& [field, value] : input.items()) {
+    if (!catalog.sql_like_field(field)) continue;
+    std::vector<std::string> texts;
+    if (value.is_string()) texts.push_back(value.get<std::string>());
+    if (value.is_array())
+      for (const auto& item : value)
+        if (item.is_string()) texts.push_back(item.get<std::string>());
+    for (const auto& text : texts)
+      if (!trim(text).empty()) out.report.sql.push_back({call.label + " " + field, text, "", false, {}, targets});
   }
+  if (out.report.sql.empty()) return;
+  bool database = catalog.looks_like_database(call.server) || catalog.looks_like_database(call.address) || catalog.looks_like_database(call.tool);
+  if (!database || catalog.searches(call.tool)) {
+    out.report.sql.clear();
+    return;
+  }
+  out.database = out.unverified = true;
 }
 
 void query_sinks(const McpCall& call, const McpTool& tool, const json& input, const std::vector<TargetSignal>& targets, McpSinks& out) {
@@ -187,14 +196,20 @@ McpSinks find_mcp_sinks(const McpCall& call, const McpCatalog& catalog) {
   McpSinks out;
   McpCatalog::Match match = catalog.match(call.server, call.tool, input, call.address);
   if (match.tool && match.tool->kind == McpTool::Kind::Silent) return out;
-  std::vector<TargetSignal> targets = target_signals(call, match, catalog, input);
-  const McpServerFamily* family = catalog.family(match.tool ? match.tool->server_label : "", match.tool ? match.server : call.server, call.address);
-  if (family) out.server_label = family->label, out.workflow = family->safe_way;
-  std::string label = out.server_label.empty() ? call.label : out.server_label;
+  std::vector<TargetSignal> targets;
   if (!match.tool) {
     unknown_tool_sinks(call, catalog, input, targets, out);
+    if (!out.database) return out;
+    targets = target_signals(call, match, catalog, input);
+    for (auto& sink : out.report.sql) sink.target = targets;
   } else {
+    targets = target_signals(call, match, catalog, input);
+  }
+  const McpServerFamily* family = catalog.family(match.tool ? match.tool->server_label : "", match.tool ? match.server : call.server, call.address);
+  if (family) out.server_label = family->label, out.workflow = family->safe_way;
+  if (match.tool) {
     const McpTool& tool = *match.tool;
+    std::string label = out.server_label.empty() ? call.label : out.server_label;
     out.database = true;
     if (!tool.applies.holds(input)) return out;
     switch (tool.kind) {

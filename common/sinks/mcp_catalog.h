@@ -12,6 +12,21 @@
 
 namespace pgguard::sinks {
 
+// A pattern of the catalog, compiled on first use: a call needs one or two of them, and most
+// calls are not database calls at all. Throws on a malformed pattern.
+class McpPattern {
+ public:
+  McpPattern() = default;
+  McpPattern(std::string pattern, bool case_insensitive) : pattern_(std::move(pattern)), case_insensitive_(case_insensitive) {}
+  explicit operator bool() const { return !pattern_.empty(); }
+  bool found_in(const std::string& text) const;  // false for an empty text
+
+ private:
+  std::string pattern_;
+  bool case_insensitive_ = true;
+  mutable std::shared_ptr<RE2> re_;
+};
+
 // A boolean input field's say: holds when the field equals `value`, or, when the field is absent
 // or not a boolean, when `absent` is true (the server's own default).
 struct McpCondition {
@@ -28,8 +43,8 @@ struct McpTool {
   enum class Kind { Query, Migration, Explain, Operation, FileWrite, Silent };
   Kind kind = Kind::Query;
   std::vector<std::string> names;        // exact tool names
-  std::shared_ptr<RE2> name_pattern;     // or a pattern; its first group names the target
-  std::shared_ptr<RE2> servers;          // when set: only servers whose key or address matches...
+  std::string name_prefix;               // or names starting with this; the rest names the target
+  McpPattern servers;                    // when set: only servers whose key or address matches...
   bool database_servers = false;         // ...or only servers named like a database...
   std::vector<std::string> evidence_fields;  // ...or whose input holds one of these fields
   std::vector<std::string> sql_fields;   // the first non-empty one holds the SQL; "x[]": an array of statements
@@ -49,7 +64,7 @@ struct McpTool {
 // A server family: its name in reasons and its own safe workflow for changing a database.
 struct McpServerFamily {
   std::string label;
-  std::shared_ptr<RE2> names;  // matches the server key or address
+  McpPattern names;  // matches the server key or address
   std::string safe_way;
 };
 
@@ -62,7 +77,7 @@ class McpCatalog {
     const McpTool* tool = nullptr;
     std::string server;  // the server key, split off the tool name when the client did not
     std::string name;    // the tool's own name
-    std::string target;  // the name pattern's group (DBHub's execute_sql_<source>)
+    std::string target;  // what follows the name prefix (DBHub's execute_sql_<source>)
   };
   // The catalog entry for a call. `tool` may still carry the server in front (mcp_<server>_<tool>,
   // <server>-<tool>) when `server` is empty.
@@ -73,15 +88,20 @@ class McpCatalog {
   bool looks_like_database(const std::string& text) const;
   // The family of a server by its label or by its key or address; nullptr when none fits.
   const McpServerFamily* family(const std::string& label, const std::string& server, const std::string& address) const;
-  const std::vector<std::string>& sql_field_names() const { return sql_field_names_; }
+  // Whether an unknown tool's input field is named like SQL (sql, query, sqlStatements).
+  bool sql_like_field(const std::string& name) const { return sql_field_names_.found_in(name); }
+  // Whether an unknown tool's name says it searches or reads documents (search, fetch_docs): its
+  // query is words, even when they read as SQL.
+  bool searches(const std::string& tool) const { return search_tool_names_.found_in(tool); }
   const std::vector<std::string>& target_fields() const { return target_fields_; }
   const std::vector<std::string>& connection_fields() const { return connection_fields_; }
 
  private:
   bool server_fits(const McpTool& entry, const std::string& key, const nlohmann::json& input, const std::string& address) const;
 
-  std::shared_ptr<RE2> database_names_;
-  std::vector<std::string> sql_field_names_;
+  McpPattern database_names_;
+  McpPattern sql_field_names_;
+  McpPattern search_tool_names_;
   std::vector<std::string> target_fields_;
   std::vector<std::string> connection_fields_;
   std::vector<McpServerFamily> families_;
