@@ -129,7 +129,7 @@ bool McpPattern::found_in(const std::string& text) const {
 }
 
 bool McpCondition::holds(const json& input) const {
-  if (field.empty()) return true;
+  if (field.empty()) return absent;
   auto it = input.find(field);
   return it != input.end() && it->is_boolean() ? it->get<bool>() == value : absent;
 }

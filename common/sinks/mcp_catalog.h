@@ -28,9 +28,9 @@ class McpPattern {
 };
 
 // A boolean input field's say: holds when the field equals `value`, or, when the field is absent
-// or not a boolean, when `absent` is true (the server's own default).
+// or not a boolean (or no field is named), when `absent` is true (the server's own default).
 struct McpCondition {
-  std::string field;  // "" = always holds
+  std::string field;
   bool value = true;
   bool absent = true;
   bool holds(const nlohmann::json& input) const;
