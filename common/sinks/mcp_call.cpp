@@ -17,25 +17,50 @@ std::string field_text(const json& value) {
   return value.is_null() ? "" : value.dump();
 }
 
-// The SQL in the tool's SQL fields: a string, or "field[]" for an array of statements.
-std::optional<std::string> sql_of(const McpTool& tool, const json& input) {
+// The statements in the tool's SQL fields: the first field holding non-blank text wins; "field[]"
+// is an array of statements. An empty list: the fields are there but blank (nothing runs);
+// nullopt: no field pgguard reads holds text (what runs cannot be read).
+std::optional<std::vector<std::string>> statements_of(const McpTool& tool, const json& input) {
+  bool blank = false;
   for (std::string field : tool.sql_fields) {
     bool list = ends_with(field, "[]");
     if (list) field.resize(field.size() - 2);
     auto it = input.find(field);
-    if (it == input.end()) continue;
-    if (!list && it->is_string()) return it->get<std::string>();
-    if (list && it->is_array()) {
-      std::string sql;
-      for (const auto& statement : *it) {
-        if (!statement.is_string()) return std::nullopt;
-        sql += statement.get<std::string>() + ";\n";
-      }
-      return sql;
+    if (it == input.end() || it->is_null()) continue;
+    if (!list && it->is_string()) {
+      if (trim(it->get<std::string>()).empty()) blank = true;
+      else return std::vector<std::string>{it->get<std::string>()};
+      continue;
     }
-    return std::nullopt;  // there, but not text: what runs cannot be read
+    if (!list || !it->is_array()) return std::nullopt;
+    std::vector<std::string> statements;
+    for (const auto& statement : *it) {
+      if (!statement.is_string()) return std::nullopt;
+      statements.push_back(statement.get<std::string>());
+    }
+    if (!statements.empty()) return statements;
+    blank = true;
   }
+  if (blank) return std::vector<std::string>{};
   return std::nullopt;
+}
+
+// One {part} of a template: {field} is the field's text; {field:set}, {field:columns} and
+// {field:values} spell an object's keys as the tool's own INSERT and UPDATE do (values stay
+// parameters, as the server binds them).
+std::string template_part(const std::string& part, const json& input) {
+  size_t colon = part.find(':');
+  std::string name = part.substr(0, colon);
+  auto it = input.find(name);
+  if (it == input.end()) return "";
+  if (colon == std::string::npos || !it->is_object()) return field_text(*it);
+  std::string form = part.substr(colon + 1);
+  std::vector<std::string> items;
+  for (const auto& [key, value] : it->items()) {
+    std::string parameter = "$" + std::to_string(items.size() + 1);
+    items.push_back(form == "set" ? key + " = " + parameter : form == "values" ? parameter : key);
+  }
+  return join(items, ", ");
 }
 
 // SQL a tool builds from its fields ({table}, {where}); a missing WHERE part leaves no WHERE.
@@ -47,9 +72,9 @@ std::optional<std::string> templated_sql(const McpTool& tool, const json& input)
   for (size_t open = sql.find('{'); open != std::string::npos; open = sql.find('{', open)) {
     size_t close = sql.find('}', open);
     if (close == std::string::npos) break;
-    std::string name = sql.substr(open + 1, close - open - 1);
-    std::string value = input.contains(name) ? field_text(input[name]) : "";
-    if (value.empty() && name == "where") {
+    std::string part = sql.substr(open + 1, close - open - 1);
+    std::string value = template_part(part, input);
+    if (trim(value).empty() && part == "where") {
       size_t keyword = to_lower(sql).rfind(" where ", open);
       if (keyword != std::string::npos) {
         sql.erase(keyword, close + 1 - keyword);
@@ -68,9 +93,17 @@ std::vector<TargetSignal> target_signals(const McpCall& call, const McpCatalog::
   for (const auto& field : catalog.target_fields())
     if (input.contains(field) && (input[field].is_string() || input[field].is_number()))
       signals.push_back({TargetSignal::Kind::Named, call.label + " " + field, field_text(input[field])});
+  // A connection string is judged like a URL on a command line: by its host and database name.
+  for (const auto& field : catalog.connection_fields())
+    if (input.contains(field) && input[field].is_string())
+      signals.push_back({TargetSignal::Kind::Connection, call.label + " " + field, input[field].get<std::string>()});
   if (!match.target.empty()) signals.push_back({TargetSignal::Kind::Named, "the tool's name", match.target});
+  std::string name = match.tool ? match.name : call.tool;
+  if (!name.empty()) signals.push_back({TargetSignal::Kind::Named, "the tool's name", name});
   if (!match.server.empty()) signals.push_back({TargetSignal::Kind::Named, "the MCP server's name", match.server});
   if (!call.address.empty()) signals.push_back({TargetSignal::Kind::Connection, "the MCP server's address", call.address});
+  if (match.tool && match.tool->production)
+    signals.push_back({TargetSignal::Kind::EnvironmentName, match.name + " (" + match.tool->what + ")", "production"});
   return signals;
 }
 
@@ -82,10 +115,77 @@ std::string operation_text(const McpCall& call, const std::vector<TargetSignal>&
   return text;
 }
 
-bool applies(const McpTool& tool, const json& input) {
-  if (tool.applies_field.empty()) return true;
-  auto it = input.find(tool.applies_field);
-  return it != input.end() && it->is_boolean() ? it->get<bool>() : tool.applies_default;
+CliSubcommand judgement_of(const McpTool& tool, CliClass cls, const std::string& default_what) {
+  CliSubcommand judgement;
+  judgement.cls = cls;
+  judgement.what = tool.what.empty() ? default_what : tool.what;
+  judgement.safe = tool.safe_way;
+  return judgement;
+}
+
+// An unknown tool of a database server: judged by its fields named like SQL (the guard drops it
+// unless the text parses as SQL). A search or documentation tool's query is words, never SQL.
+void unknown_tool_sinks(const McpCall& call, const McpCatalog& catalog, const json& input, const std::vector<TargetSignal>& targets, McpSinks& out) {
+  for (const auto& [field, value] : input.items()) {
+    if (!catalog.sql_like_field(field)) continue;
+    std::vector<std::string> texts;
+    if (value.is_string()) texts.push_back(value.get<std::string>());
+    if (value.is_array())
+      for (const auto& item : value)
+        if (item.is_string()) texts.push_back(item.get<std::string>());
+    for (const auto& text : texts)
+      if (!trim(text).empty()) out.report.sql.push_back({call.label + " " + field, text, "", false, {}, targets});
+  }
+  if (out.report.sql.empty()) return;
+  bool database = catalog.looks_like_database(call.server) || catalog.looks_like_database(call.address) || catalog.looks_like_database(call.tool);
+  if (!database || catalog.searches(call.tool)) {
+    out.report.sql.clear();
+    return;
+  }
+  out.database = out.unverified = true;
+}
+
+void query_sinks(const McpCall& call, const McpTool& tool, const json& input, const std::vector<TargetSignal>& targets, McpSinks& out) {
+  std::optional<std::vector<std::string>> statements;
+  if (tool.templates.empty()) statements = statements_of(tool, input);
+  else if (auto sql = templated_sql(tool, input)) statements = std::vector<std::string>{*sql};
+  if (!statements) {
+    out.report.sql.push_back({call.label, std::nullopt, "the SQL this call runs is not in a field pgguard reads (" + join(tool.sql_fields, ", ") + ")",
+                              false, {}, targets});
+    return;
+  }
+  // Without ANALYZE the server only plans each statement; a second statement in the same text still runs.
+  bool planned_only = tool.kind == McpTool::Kind::Explain && !tool.analyze.holds(input);
+  std::string sql;
+  for (const auto& statement : *statements) sql += (planned_only ? "EXPLAIN " : "") + statement + (statements->size() > 1 ? ";\n" : "");
+  out.report.sql.push_back({call.label, sql, "", false, {}, targets});
+}
+
+void migration_sinks(const McpCall& call, const McpTool& tool, const json& input, const std::vector<TargetSignal>& targets, const std::string& label,
+                     McpSinks& out) {
+  std::string name = input.contains("name") && input["name"].is_string() ? input["name"].get<std::string>() : "migration";
+  if (!tool.project_field.empty()) {
+    out.project_dir = input.contains(tool.project_field) && input[tool.project_field].is_string() ? input[tool.project_field].get<std::string>() : ".";
+  } else if (auto statements = statements_of(tool, input)) {
+    std::string text;
+    for (const auto& statement : *statements) text += statement + (statements->size() > 1 ? ";\n" : "");
+    out.migrations.push_back({name, text});
+  } else {
+    out.report.sql.push_back({call.label, std::nullopt, "the migration's SQL is not in a field pgguard reads (" + join(tool.sql_fields, ", ") + ")",
+                              false, {}, targets});
+  }
+  CliSubcommand judgement = judgement_of(tool, CliClass::Migrate, "applies a migration straight to the database, outside the CI migration runner");
+  out.report.clis.push_back({label, call.label + " (" + name + ")", judgement, targets});
+}
+
+void file_sinks(const McpTool& tool, const json& input, McpSinks& out) {
+  std::string path = input.contains(tool.path_field) ? field_text(input[tool.path_field]) : "";
+  std::string text = input.contains(tool.content_field) ? field_text(input[tool.content_field]) : "";
+  if (input.contains(tool.edits_field) && input[tool.edits_field].is_array())
+    for (const auto& edit : input[tool.edits_field])
+      for (const char* key : {"newText", "new_text", "new_string"})
+        if (edit.is_object() && edit.contains(key)) text += field_text(edit[key]) + "\n";
+  if (!path.empty()) out.files.push_back({path, text});
 }
 
 }  // namespace
@@ -95,68 +195,43 @@ McpSinks find_mcp_sinks(const McpCall& call, const McpCatalog& catalog) {
   const json& input = call.input && call.input->is_object() ? *call.input : kNoInput;
   McpSinks out;
   McpCatalog::Match match = catalog.match(call.server, call.tool, input, call.address);
-  std::vector<TargetSignal> targets = target_signals(call, match, catalog, input);
+  if (match.tool && match.tool->kind == McpTool::Kind::Silent) return out;
+  std::vector<TargetSignal> targets;
   if (!match.tool) {
-    // An unknown tool of a database server: judged by a field named like SQL (the guard drops it
-    // unless the text parses as SQL).
-    if (!catalog.looks_like_database(call.server) && !catalog.looks_like_database(call.address) && !catalog.looks_like_database(call.tool))
-      return out;
-    for (const auto& field : catalog.sql_field_names()) {
-      auto it = input.find(field);
-      if (it == input.end() || !it->is_string()) continue;
-      out.database = out.unverified = true;
-      out.report.sql.push_back({call.label, it->get<std::string>(), "", false, {}, targets});
-    }
-    return out;
+    unknown_tool_sinks(call, catalog, input, targets, out);
+    if (!out.database) return out;
+    targets = target_signals(call, match, catalog, input);
+    for (auto& sink : out.report.sql) sink.target = targets;
+  } else {
+    targets = target_signals(call, match, catalog, input);
   }
-  const McpTool& tool = *match.tool;
-  out.database = true;
-  if (!applies(tool, input)) return out;
-  switch (tool.kind) {
-    case McpTool::Kind::Query:
-    case McpTool::Kind::Explain: {
-      std::optional<std::string> sql = tool.templates.empty() ? sql_of(tool, input) : templated_sql(tool, input);
-      SqlSink sink{call.label, sql, "", false, {}, targets};
-      if (!sql) sink.opaque_reason = "the SQL this call runs is not in a field pgguard reads (" + join(tool.sql_fields, ", ") + ")";
-      bool analyze = !tool.analyze_field.empty() && input.contains(tool.analyze_field) && input[tool.analyze_field] == true;
-      // Without ANALYZE the server only plans the statement; a second statement in the same text still runs.
-      if (sql && tool.kind == McpTool::Kind::Explain && !analyze) sink.sql = "EXPLAIN " + *sql;
-      out.report.sql.push_back(std::move(sink));
-      break;
-    }
-    case McpTool::Kind::Migration: {
-      std::string name = input.contains("name") && input["name"].is_string() ? input["name"].get<std::string>() : "migration";
-      std::optional<std::string> sql = sql_of(tool, input);
-      if (sql) out.migrations.push_back({name, *sql});
-      else out.report.sql.push_back({call.label, std::nullopt, "the migration's SQL is not in a field pgguard reads (" + join(tool.sql_fields, ", ") + ")", false, {}, targets});
-      CliSubcommand judgement;
-      judgement.cls = CliClass::Migrate;
-      judgement.what = tool.what.empty() ? "applies a migration straight to the database, outside the CI migration runner" : tool.what;
-      judgement.safe = tool.safe_way;
-      out.report.clis.push_back({tool.server_label.empty() ? call.label : tool.server_label, call.label + " (" + name + ")", judgement, targets});
-      break;
-    }
-    case McpTool::Kind::Operation: {
-      CliSubcommand judgement;
-      judgement.cls = tool.operation_class;
-      judgement.what = tool.what;
-      judgement.safe = tool.safe_way;
-      out.report.clis.push_back({tool.server_label.empty() ? call.label : tool.server_label, operation_text(call, targets), judgement, targets});
-      break;
-    }
-    case McpTool::Kind::FileWrite: {
-      std::string path = input.contains(tool.path_field) ? field_text(input[tool.path_field]) : "";
-      std::string text = input.contains(tool.content_field) ? field_text(input[tool.content_field]) : "";
-      if (input.contains(tool.edits_field) && input[tool.edits_field].is_array())
-        for (const auto& edit : input[tool.edits_field])
-          for (const char* key : {"newText", "new_text", "new_string"})
-            if (edit.is_object() && edit.contains(key)) text += field_text(edit[key]) + "\n";
-      if (!path.empty()) out.files.push_back({path, text});
-      break;
+  const McpServerFamily* family = catalog.family(match.tool ? match.tool->server_label : "", match.tool ? match.server : call.server, call.address);
+  if (family) out.server_label = family->label, out.workflow = family->safe_way;
+  if (match.tool) {
+    const McpTool& tool = *match.tool;
+    std::string label = out.server_label.empty() ? call.label : out.server_label;
+    out.database = true;
+    if (!tool.applies.holds(input)) return out;
+    switch (tool.kind) {
+      case McpTool::Kind::Query:
+      case McpTool::Kind::Explain:
+        query_sinks(call, tool, input, targets, out);
+        break;
+      case McpTool::Kind::Migration:
+        migration_sinks(call, tool, input, targets, label, out);
+        break;
+      case McpTool::Kind::Operation:
+        out.report.clis.push_back({label, operation_text(call, targets), judgement_of(tool, tool.operation_class, "changes the database"), targets});
+        break;
+      case McpTool::Kind::FileWrite:
+        file_sinks(tool, input, out);
+        break;
+      case McpTool::Kind::Silent:
+        break;
     }
   }
   for (const auto& signal : targets)
-    if (starts_with(signal.source, call.label + " ")) out.report.sources.push_back(signal.value);  // a connectionString may hold a password
+    if (starts_with(signal.source, call.label + " ")) out.report.sources.push_back(signal.value);  // a connection string may hold a password
   for (const auto& [name, text] : out.migrations) out.report.sources.push_back(text);
   for (const auto& sink : out.report.sql)
     if (sink.sql) out.report.sources.push_back(*sink.sql);

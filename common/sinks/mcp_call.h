@@ -24,7 +24,10 @@ struct McpSinks {
   bool unverified = false;  // an unknown tool's SQL-like field: judged only if it parses as SQL
   Report report;          // SQL it runs (sinks), named operations and migration applies (CLI calls)
   std::vector<std::pair<std::string, std::string>> migrations;  // name, text: migrations it applies
+  std::string project_dir;  // a migration tool that applies the pending migrations of this folder (Prisma's projectCWD)
   std::vector<std::pair<std::string, std::string>> files;       // path, text: files it writes
+  std::string server_label;  // "Supabase", "Neon"; empty when the server is not a known family
+  std::string workflow;      // that server's own safe way to change a database
 };
 
 McpSinks find_mcp_sinks(const McpCall& call, const McpCatalog& catalog);

@@ -3,27 +3,52 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
 #include "util/embedded.h"
 
 namespace pgguard::sinks {
 namespace {
 
 using nlohmann::json;
+using Value = rapidjson::Value;
 
-std::shared_ptr<RE2> compile(const std::string& pattern, bool case_insensitive) {
-  RE2::Options options;
-  options.set_case_sensitive(!case_insensitive);
-  options.set_log_errors(false);
-  auto re = std::make_shared<RE2>(pattern, options);
-  if (!re->ok()) throw std::runtime_error("bad pattern in mcp_tools.json: " + pattern);
-  return re;
+// The catalog is read with rapidjson: every MCP call loads it, most of them to learn that the tool
+// is not a database tool.
+const Value& member(const Value& object, const char* key) {
+  auto it = object.FindMember(key);
+  if (it == object.MemberEnd()) throw std::runtime_error(std::string("mcp_tools.json: missing \"") + key + "\"");
+  return it->value;
 }
 
-std::vector<std::string> strings(const json& entry, const char* key) {
+std::string text(const Value& object, const char* key, const std::string& fallback = "") {
+  auto it = object.FindMember(key);
+  if (it == object.MemberEnd()) return fallback;
+  if (!it->value.IsString()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" is not a string");
+  return {it->value.GetString(), it->value.GetStringLength()};
+}
+
+bool flag(const Value& object, const char* key, bool fallback) {
+  auto it = object.FindMember(key);
+  return it != object.MemberEnd() && it->value.IsBool() ? it->value.GetBool() : fallback;
+}
+
+std::vector<std::string> strings(const Value& object, const char* key) {
   std::vector<std::string> out;
-  if (entry.contains(key))
-    for (const auto& item : entry.at(key)) out.push_back(item.get<std::string>());
+  auto it = object.FindMember(key);
+  if (it == object.MemberEnd()) return out;
+  if (!it->value.IsArray()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" is not a list");
+  for (const auto& item : it->value.GetArray()) {
+    if (!item.IsString()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" holds a non-string");
+    out.emplace_back(item.GetString(), item.GetStringLength());
+  }
   return out;
+}
+
+McpPattern pattern_at(const Value& object, const char* key) {
+  member(object, key);
+  return {text(object, key), true};
 }
 
 McpTool::Kind parse_kind(const std::string& name) {
@@ -32,42 +57,53 @@ McpTool::Kind parse_kind(const std::string& name) {
   if (name == "explain") return McpTool::Kind::Explain;
   if (name == "operation") return McpTool::Kind::Operation;
   if (name == "file_write") return McpTool::Kind::FileWrite;
+  if (name == "silent") return McpTool::Kind::Silent;
   throw std::runtime_error("unknown MCP tool class in mcp_tools.json: " + name);
 }
 
-McpTool parse_tool(const json& entry) {
+McpCondition parse_condition(const Value& entry, const char* key, McpCondition fallback) {
+  auto it = entry.FindMember(key);
+  if (it == entry.MemberEnd()) return fallback;
+  return {text(it->value, "field"), flag(it->value, "value", true), flag(it->value, "default", true)};
+}
+
+// An operation is judged by the guard rule it names.
+void parse_operation(const Value& op, McpTool& tool) {
+  std::string rule = text(op, "rule");
+  if (rule == "cli-destructive") tool.operation_class = CliClass::Destructive;
+  else if (rule == "cli-database-write") tool.operation_class = CliClass::Write;
+  else if (rule == "migration-run") tool.operation_class = CliClass::Migrate;
+  else if (rule == "production-write") tool.operation_class = CliClass::Write, tool.production = true;
+  else throw std::runtime_error("an mcp_tools.json operation names an unknown rule: " + rule);
+}
+
+McpTool parse_tool(const Value& entry) {
   McpTool tool;
-  tool.kind = parse_kind(entry.at("class").get<std::string>());
+  tool.kind = parse_kind(text(entry, "class"));
   tool.names = strings(entry, "names");
-  if (entry.contains("name_pattern")) tool.name_pattern = compile(entry.at("name_pattern").get<std::string>(), false);
-  if (tool.names.empty() && !tool.name_pattern) throw std::runtime_error("an mcp_tools.json entry has neither names nor name_pattern");
-  if (entry.contains("servers")) tool.servers = compile(entry.at("servers").get<std::string>(), true);
+  tool.name_prefix = text(entry, "name_prefix");
+  if (tool.names.empty() && tool.name_prefix.empty()) throw std::runtime_error("an mcp_tools.json entry has neither names nor name_prefix");
+  if (entry.HasMember("servers")) tool.servers = {text(entry, "servers"), true};
+  tool.database_servers = flag(entry, "database_servers", false);
   tool.evidence_fields = strings(entry, "evidence_fields");
   tool.sql_fields = strings(entry, "sql");
-  if (entry.contains("template")) {
-    const json& t = entry.at("template");
-    if (t.contains("sql")) tool.templates[""] = t.at("sql").get<std::string>();
-    tool.template_field = t.value("field", "");
-    if (t.contains("values"))
-      for (const auto& [value, sql] : t.at("values").items()) tool.templates[value] = sql.get<std::string>();
+  if (entry.HasMember("template")) {
+    const Value& t = entry["template"];
+    if (t.HasMember("sql")) tool.templates[""] = text(t, "sql");
+    tool.template_field = text(t, "field");
+    if (t.HasMember("values"))
+      for (const auto& value : t["values"].GetObject()) tool.templates[value.name.GetString()] = text(t["values"], value.name.GetString());
   }
-  if (entry.contains("applies_when")) {
-    tool.applies_field = entry.at("applies_when").at("field").get<std::string>();
-    tool.applies_default = entry.at("applies_when").value("default", true);
-  }
-  tool.analyze_field = entry.value("analyze_field", "");
-  if (entry.contains("operation")) {
-    const json& op = entry.at("operation");
-    std::string verdict = op.value("verdict", "deny");
-    tool.operation_class = verdict == "deny" ? CliClass::Destructive : CliClass::Write;
-    tool.what = op.value("what", "");
-    tool.safe_way = op.value("safe_way", "");
-  }
-  if (tool.safe_way.empty()) tool.safe_way = entry.value("safe_way", "");
-  tool.server_label = entry.value("server_label", "");
-  tool.path_field = entry.value("path_field", "");
-  tool.content_field = entry.value("content_field", "");
-  tool.edits_field = entry.value("edits_field", "");
+  tool.applies = parse_condition(entry, "applies_when", tool.applies);
+  tool.analyze = parse_condition(entry, "analyze_when", tool.analyze);
+  tool.project_field = text(entry, "project_field");
+  if (tool.kind == McpTool::Kind::Operation) parse_operation(member(entry, "operation"), tool);
+  tool.what = text(entry, "what");
+  tool.safe_way = text(entry, "safe_way");
+  tool.server_label = text(entry, "server_label");
+  tool.path_field = text(entry, "path_field");
+  tool.content_field = text(entry, "content_field");
+  tool.edits_field = text(entry, "edits_field");
   return tool;
 }
 
@@ -80,17 +116,57 @@ bool has_any_field(const json& input, const std::vector<std::string>& fields) {
 
 }  // namespace
 
+bool McpPattern::found_in(const std::string& text) const {
+  if (text.empty() || pattern_.empty()) return false;
+  if (!re_) {
+    RE2::Options options;
+    options.set_case_sensitive(!case_insensitive_);
+    options.set_log_errors(false);
+    re_ = std::make_shared<RE2>(pattern_, options);
+    if (!re_->ok()) throw std::runtime_error("bad pattern in mcp_tools.json: " + pattern_);
+  }
+  return RE2::PartialMatch(text, *re_);
+}
+
+bool McpCondition::holds(const json& input) const {
+  if (field.empty()) return absent;
+  auto it = input.find(field);
+  return it != input.end() && it->is_boolean() ? it->get<bool>() == value : absent;
+}
+
 McpCatalog McpCatalog::load(std::string_view json_text) {
-  json doc = json::parse(json_text);
+  rapidjson::Document doc;
+  doc.Parse(json_text.data(), json_text.size());
+  if (doc.HasParseError() || !doc.IsObject())
+    throw std::runtime_error("mcp_tools.json: " + std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " at offset " +
+                             std::to_string(doc.GetErrorOffset()));
   McpCatalog catalog;
-  catalog.database_names_ = compile(doc.at("database_server_names").get<std::string>(), true);
-  catalog.sql_field_names_ = strings(doc, "sql_field_names");
+  catalog.database_names_ = pattern_at(doc, "database_server_names");
+  catalog.sql_field_names_ = pattern_at(doc, "sql_field_names");
+  catalog.search_tool_names_ = pattern_at(doc, "search_tool_names");
   catalog.target_fields_ = strings(doc, "target_fields");
-  for (const auto& entry : doc.at("tools")) catalog.tools_.push_back(parse_tool(entry));
+  catalog.connection_fields_ = strings(doc, "connection_fields");
+  for (const auto& family : member(doc, "servers").GetArray())
+    catalog.families_.push_back({text(family, "label"), {text(family, "names"), true}, text(family, "safe_way")});
+  for (const auto& entry : member(doc, "tools").GetArray()) catalog.tools_.push_back(parse_tool(entry));
   return catalog;
 }
 
-bool McpCatalog::looks_like_database(const std::string& text) const { return !text.empty() && RE2::PartialMatch(text, *database_names_); }
+bool McpCatalog::looks_like_database(const std::string& text) const { return database_names_.found_in(text); }
+
+const McpServerFamily* McpCatalog::family(const std::string& label, const std::string& server, const std::string& address) const {
+  for (const auto& f : families_)
+    if (f.label == label) return &f;
+  for (const auto& f : families_)
+    if (f.names.found_in(server) || f.names.found_in(address)) return &f;
+  return nullptr;
+}
+
+bool McpCatalog::server_fits(const McpTool& entry, const std::string& key, const json& input, const std::string& address) const {
+  if (!entry.servers && !entry.database_servers) return true;
+  auto named = [&](const McpPattern& names) { return names.found_in(key) || names.found_in(address); };
+  return named(entry.servers) || (entry.database_servers && named(database_names_)) || has_any_field(input, entry.evidence_fields);
+}
 
 McpCatalog::Match McpCatalog::match(const std::string& server, const std::string& tool, const json& input, const std::string& address) const {
   // Without a server key the tool's name may still start with it: try the whole name, then what
@@ -101,14 +177,10 @@ McpCatalog::Match McpCatalog::match(const std::string& server, const std::string
       if (tool[i] == '_' || tool[i] == '-') splits.push_back({tool.substr(0, i), tool.substr(i + 1)});
   for (const auto& [key, name] : splits) {
     for (const auto& entry : tools_) {
-      std::string target;
-      bool named = std::find(entry.names.begin(), entry.names.end(), name) != entry.names.end() ||
-                   (entry.name_pattern && (entry.name_pattern->NumberOfCapturingGroups() > 0 ? RE2::FullMatch(name, *entry.name_pattern, &target)
-                                                                                                 : RE2::FullMatch(name, *entry.name_pattern)));
-      if (!named) continue;
-      bool server_fits = !entry.servers || RE2::PartialMatch(key, *entry.servers) || (!address.empty() && RE2::PartialMatch(address, *entry.servers)) ||
-                         has_any_field(input, entry.evidence_fields);
-      if (server_fits) return {&entry, key, target};
+      bool prefixed = !entry.name_prefix.empty() && name.size() > entry.name_prefix.size() && name.compare(0, entry.name_prefix.size(), entry.name_prefix) == 0;
+      std::string target = prefixed ? name.substr(entry.name_prefix.size()) : "";
+      bool named = prefixed || std::find(entry.names.begin(), entry.names.end(), name) != entry.names.end();
+      if (named && server_fits(entry, key, input, address)) return {&entry, key, name, target};
     }
   }
   return {};

@@ -12,26 +12,60 @@
 
 namespace pgguard::sinks {
 
-// One MCP tool (or a family of them) that reaches a database (config/mcp_tools.json; format in
+// A pattern of the catalog, compiled on first use: a call needs one or two of them, and most
+// calls are not database calls at all. Throws on a malformed pattern.
+class McpPattern {
+ public:
+  McpPattern() = default;
+  McpPattern(std::string pattern, bool case_insensitive) : pattern_(std::move(pattern)), case_insensitive_(case_insensitive) {}
+  explicit operator bool() const { return !pattern_.empty(); }
+  bool found_in(const std::string& text) const;  // false for an empty text
+
+ private:
+  std::string pattern_;
+  bool case_insensitive_ = true;
+  mutable std::shared_ptr<RE2> re_;
+};
+
+// A boolean input field's say: holds when the field equals `value`, or, when the field is absent
+// or not a boolean (or no field is named), when `absent` is true (the server's own default).
+struct McpCondition {
+  std::string field;
+  bool value = true;
+  bool absent = true;
+  bool holds(const nlohmann::json& input) const;
+};
+
+// One MCP tool (or a family of them) of a database server (config/mcp_tools.json; format in
 // config/README.md).
 struct McpTool {
-  enum class Kind { Query, Migration, Explain, Operation, FileWrite };
+  // Silent: a known tool that changes nothing (list_tables, search_docs); never judged.
+  enum class Kind { Query, Migration, Explain, Operation, FileWrite, Silent };
   Kind kind = Kind::Query;
   std::vector<std::string> names;        // exact tool names
-  std::shared_ptr<RE2> name_pattern;     // or a pattern; its first group names the target
-  std::shared_ptr<RE2> servers;          // when set: only servers whose key or address matches...
+  std::string name_prefix;               // or names starting with this; the rest names the target
+  McpPattern servers;                    // when set: only servers whose key or address matches...
+  bool database_servers = false;         // ...or only servers named like a database...
   std::vector<std::string> evidence_fields;  // ...or whose input holds one of these fields
-  std::vector<std::string> sql_fields;   // "sql", or "sqlStatements[]" for an array of statements
+  std::vector<std::string> sql_fields;   // the first non-empty one holds the SQL; "x[]": an array of statements
   std::string template_field;            // SQL built from the input: the field choosing the template ("" = one template)
   std::map<std::string, std::string> templates;  // value of template_field -> SQL with {field} parts
-  std::string applies_field;             // the SQL runs only when this field is true...
-  bool applies_default = true;           // ...or, when it is absent, when this is
-  std::string analyze_field;             // explain: true means the statement executes
-  CliClass operation_class = CliClass::Destructive;  // operation: deny -> Destructive, ask -> Write
-  std::string what;                      // operation: what it does
+  McpCondition applies;                  // the call changes anything only when this holds
+  McpCondition analyze{"", true, false};  // explain: when this holds the statement executes
+  std::string project_field;             // migration without SQL: the project folder whose pending migrations it applies
+  CliClass operation_class = CliClass::Destructive;  // operation: from its rule
+  bool production = false;               // operation: it writes to production by definition (merge into main)
+  std::string what;                      // operation, migration: what it does
   std::string safe_way;
-  std::string server_label;              // "Neon", "Supabase"
+  std::string server_label;              // "Neon", "Supabase": the server this entry belongs to
   std::string path_field, content_field, edits_field;  // file_write
+};
+
+// A server family: its name in reasons and its own safe workflow for changing a database.
+struct McpServerFamily {
+  std::string label;
+  McpPattern names;  // matches the server key or address
+  std::string safe_way;
 };
 
 class McpCatalog {
@@ -42,7 +76,8 @@ class McpCatalog {
   struct Match {
     const McpTool* tool = nullptr;
     std::string server;  // the server key, split off the tool name when the client did not
-    std::string target;  // the name pattern's group (DBHub's execute_sql_<source>)
+    std::string name;    // the tool's own name
+    std::string target;  // what follows the name prefix (DBHub's execute_sql_<source>)
   };
   // The catalog entry for a call. `tool` may still carry the server in front (mcp_<server>_<tool>,
   // <server>-<tool>) when `server` is empty.
@@ -51,13 +86,25 @@ class McpCatalog {
   // Whether a server's key, address or tool name looks database-related (unknown tools are judged
   // by their SQL fields only then).
   bool looks_like_database(const std::string& text) const;
-  const std::vector<std::string>& sql_field_names() const { return sql_field_names_; }
+  // The family of a server by its label or by its key or address; nullptr when none fits.
+  const McpServerFamily* family(const std::string& label, const std::string& server, const std::string& address) const;
+  // Whether an unknown tool's input field is named like SQL (sql, query, sqlStatements).
+  bool sql_like_field(const std::string& name) const { return sql_field_names_.found_in(name); }
+  // Whether an unknown tool's name says it searches or reads documents (search, fetch_docs): its
+  // query is words, even when they read as SQL.
+  bool searches(const std::string& tool) const { return search_tool_names_.found_in(tool); }
   const std::vector<std::string>& target_fields() const { return target_fields_; }
+  const std::vector<std::string>& connection_fields() const { return connection_fields_; }
 
  private:
-  std::shared_ptr<RE2> database_names_;
-  std::vector<std::string> sql_field_names_;
+  bool server_fits(const McpTool& entry, const std::string& key, const nlohmann::json& input, const std::string& address) const;
+
+  McpPattern database_names_;
+  McpPattern sql_field_names_;
+  McpPattern search_tool_names_;
   std::vector<std::string> target_fields_;
+  std::vector<std::string> connection_fields_;
+  std::vector<McpServerFamily> families_;
   std::vector<McpTool> tools_;
 };
 
