@@ -4,7 +4,7 @@
 #include <set>
 
 #include "policy/backup.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "util/text.h"
 
 namespace pgguard {
@@ -26,7 +26,7 @@ std::string compose_reason(const Decision& decision, const Policy& policy, const
     reason += line;
   }
   for (const auto& note : policy.notes) reason += "\nNote: " + note + ".";
-  return sinks::redact(reason);
+  return redact(reason);
 }
 
 void apply_confirmation(Decision& decision, const Confirmation& confirmation, const BackupSearch& search, const Policy& policy,

@@ -2,7 +2,7 @@
 
 #include "lint/forms.h"
 #include "lint/parse.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -29,28 +29,28 @@ const char* fact_name(sql::FactKind kind) {
 
 json target_json(const target::Assessment& assessment, const std::vector<sinks::TargetSignal>& signals) {
   json list = json::array();
-  for (const auto& s : signals) list.push_back({{"source", s.source}, {"value", sinks::redact(s.value)}});
+  for (const auto& s : signals) list.push_back({{"source", s.source}, {"value", redact(s.value)}});
   return {{"production", assessment.production}, {"evidence", assessment.evidence}, {"signals", list}};
 }
 
 }  // namespace
 
 json explain_command(const std::string& command, const Analysis& analysis) {
-  json out = {{"command", sinks::redact(command)}, {"prefiltered", analysis.prefiltered}};
+  json out = {{"command", redact(command)}, {"prefiltered", analysis.prefiltered}};
   if (analysis.report) {
     const sinks::Report& report = *analysis.report;
     json opaque = json::array();
-    for (const auto& o : report.opaque_scripts) opaque.push_back(sinks::redact(o.what));
+    for (const auto& o : report.opaque_scripts) opaque.push_back(redact(o.what));
     json trail = json::array();
-    for (const auto& t : report.trail) trail.push_back(sinks::redact(t));
+    for (const auto& t : report.trail) trail.push_back(redact(t));
     out["shell"] = {{"parse_error", report.shell_error}, {"steps", trail}, {"opaque", opaque}};
     json sql = json::array();
     for (const auto& check : analysis.facts.sql) {
       json statements = json::array();
       for (const auto& s : check.statements) {
         json facts = json::array();
-        for (const auto& f : s.facts) facts.push_back({{"class", fact_name(f.kind)}, {"what", sinks::redact(f.what)}});
-        statements.push_back({{"line", s.line}, {"text", sinks::redact(shorten(s.text, 200))}, {"facts", facts}});
+        for (const auto& f : s.facts) facts.push_back({{"class", fact_name(f.kind)}, {"what", redact(f.what)}});
+        statements.push_back({{"line", s.line}, {"text", redact(shorten(s.text, 200))}, {"facts", facts}});
       }
       sql.push_back({{"via", check.sink->via},
                      {"readable", check.sink->sql.has_value()},
@@ -62,7 +62,7 @@ json explain_command(const std::string& command, const Analysis& analysis) {
     json clis = json::array();
     for (const auto& check : analysis.facts.clis)
       clis.push_back({{"tool", check.call->tool},
-                      {"command", sinks::redact(check.call->command)},
+                      {"command", redact(check.call->command)},
                       {"class", std::string(sinks::cli_class_name(check.call->judgement.cls))},
                       {"target", target_json(check.target, check.call->target)}});
     out["clis"] = clis;
@@ -75,7 +75,7 @@ json explain_command(const std::string& command, const Analysis& analysis) {
   }
   json rules = json::array();
   for (const auto& f : analysis.decision.findings)
-    rules.push_back({{"rule", f.rule}, {"verdict", std::string(verdict_name(f.verdict))}, {"message", sinks::redact(f.message)}});
+    rules.push_back({{"rule", f.rule}, {"verdict", std::string(verdict_name(f.verdict))}, {"message", redact(f.message)}});
   out["rules"] = rules;
   out["decision"] = std::string(verdict_name(analysis.decision.verdict));
   out["reason"] = analysis.decision.reason;

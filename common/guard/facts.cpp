@@ -6,7 +6,7 @@
 #include "lint/discover.h"
 #include "lint/pooler.h"
 #include "lint/project.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "util/git.h"
 
 namespace pgguard {
@@ -81,7 +81,7 @@ GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budge
   add_project_pooler(facts, cwd);
   std::set<std::string> seen;
   for (const auto& source : report.sources)
-    for (auto& secret : sinks::find_secrets(source))
+    for (auto& secret : find_secrets(source))
       if (seen.insert(secret.redacted).second) facts.secrets.push_back(std::move(secret));
   if (lint_pending) lint_pending_migrations(facts, cwd, budget);
   if (!report.shell_error.empty()) facts.errors.push_back("the command could not be parsed as shell (" + report.shell_error + ")");

@@ -3,7 +3,7 @@
 #include "guard/facts.h"
 #include "lint/migration.h"
 #include "lint/project.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "util/files.h"
 #include "util/git.h"
 #include "util/text.h"
@@ -37,7 +37,7 @@ Analysis analyse_file_write(const std::vector<WrittenFile>& files, const std::st
       std::string file = resolve_path(cwd, written.path);
       analysis.analysed_command += (analysis.analysed_command.empty() ? "" : ", ") + file;
       if (!starts_with(base_name(file), ".env"))  // an untracked .env is where a password belongs
-        for (auto& secret : sinks::find_secrets(written.added_text))
+        for (auto& secret : find_secrets(written.added_text))
           if (!(secret.kind == "PGPASSWORD" && ends_with(file, ".md"))) facts.written_secrets.push_back({file, std::move(secret)});
       if (is_migration(file))
         if (std::string where = applied_where(file); !where.empty()) facts.edited_migrations.push_back({file, where});

@@ -8,9 +8,9 @@
 #include "lint/linter.h"
 #include "policy/verdict.h"
 #include "sinks/report.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "sql/classify.h"
-#include "target/assess.h"
+#include "policy/target.h"
 
 namespace pgguard {
 
@@ -30,11 +30,11 @@ struct GuardFacts {
   const sinks::Report* report = &sinks::kNoShellReport;  // never null
   std::vector<SqlCheck> sql;
   std::vector<CliCheck> clis;
-  std::vector<sinks::SecretFinding> secrets;  // in the command or the tool call itself
+  std::vector<SecretFinding> secrets;  // in the command or the tool call itself
   // A file write: secrets in the text written, and migrations edited after they were shared.
   struct WrittenSecret {
     std::string file;
-    sinks::SecretFinding secret;
+    SecretFinding secret;
   };
   std::vector<WrittenSecret> written_secrets;
   struct EditedMigration {

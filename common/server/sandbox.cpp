@@ -10,7 +10,7 @@
 #include "server/connection.h"
 #include "server/servers.h"
 #include "util/budget.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 
 namespace pgguard::server {
 
@@ -20,7 +20,7 @@ std::string with_database(const std::string& conninfo, const std::string& dbname
   if (!options) {
     std::string message = error ? error : "invalid connection string";
     if (error) PQfreemem(error);
-    throw ServerError("cannot read the connection string " + sinks::redact(conninfo) + ": " + message);
+    throw ServerError("cannot read the connection string " + redact(conninfo) + ": " + message);
   }
   auto quote = [](const std::string& v) {
     std::string out = "'";
@@ -72,7 +72,7 @@ std::unique_ptr<Sandbox> Sandbox::open(const std::string& database_url, const Th
   std::string version = admin.value("SHOW server_version");
   sandbox->version_ = version.substr(0, version.find(' '));
   sandbox->description_ =
-      "the scratch database " + name + " (dropped afterwards) on " + sinks::redact(database_url) + ", PostgreSQL " + sandbox->version_;
+      "the scratch database " + name + " (dropped afterwards) on " + redact(database_url) + ", PostgreSQL " + sandbox->version_;
   return sandbox;
 }
 

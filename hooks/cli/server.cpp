@@ -11,7 +11,7 @@
 #include "server/roundtrip.h"
 #include "server/stats.h"
 #include "server/trace.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "util/environment.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -82,14 +82,14 @@ json statement_json(const server::TracedStatement& s) {
   json locks = json::array();
   for (const auto& l : s.locks)
     locks.push_back({{"relation", l.relation}, {"mode", l.mode}, {"granted", l.granted}, {"held_ms", l.held_ms}});
-  return {{"sql", sinks::redact(s.sql)}, {"file", s.file}, {"line", s.line}, {"ran", s.ran},
+  return {{"sql", redact(s.sql)}, {"file", s.file}, {"line", s.line}, {"ran", s.ran},
           {"outside_transaction", s.outside_transaction}, {"locks", locks}, {"new_relations", s.new_relations},
           {"rewritten", s.rewritten}, {"scanned", s.scanned}, {"catalog_changes", s.catalog_changes},
           {"duration_ms", s.duration_ms}, {"error", s.error.empty() ? json(nullptr) : json(s.error)}};
 }
 
 std::string statement_text(const server::TracedStatement& s) {
-  std::string out = s.file + ":" + std::to_string(s.line) + ": " + shorten(sinks::redact(s.sql), 100) + "\n";
+  std::string out = s.file + ":" + std::to_string(s.line) + ": " + shorten(redact(s.sql), 100) + "\n";
   if (!s.ran) return out + "    not run: an earlier statement failed\n";
   out += "    " + ms(s.duration_ms) + (s.outside_transaction ? ", outside a transaction" : "") + "\n";
   for (const auto& l : s.locks)

@@ -5,7 +5,7 @@
 #include "lint/pooler.h"
 #include "policy/config.h"
 #include "support/temp_project.h"
-#include "target/pooler.h"
+#include "policy/pooler.h"
 
 using namespace pgguard;
 using sinks::TargetSignal;

@@ -8,7 +8,7 @@
 
 #include "guard/explain.h"
 #include "hook_io/audit_log.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "support/corpus.h"
 #include "util/files.h"
 
@@ -19,7 +19,7 @@ namespace {
 
 // The words redaction removes from a text: the secrets it holds.
 std::set<std::string> secret_words(const std::string& text) {
-  std::string redacted = sinks::redact(text);
+  std::string redacted = redact(text);
   std::set<std::string> words;
   std::string current;
   for (char c : text + " ") {

@@ -2,9 +2,9 @@
 
 #include "guard/guard.h"
 #include "policy/config.h"
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 #include "support/temp_project.h"
-#include "target/assess.h"
+#include "policy/target.h"
 #include "util/text.h"
 
 using namespace pgguard;
@@ -15,8 +15,8 @@ TEST_CASE("hardcoded passwords are found and redacted", "[secrets]") {
                            "psql 'host=db password=s3cret dbname=app'", "flyway -password=s3cret migrate",
                            "jdbc:postgresql://db/app?user=a&password=s3cret"}) {
     INFO(text);
-    CHECK_FALSE(sinks::find_secrets(text).empty());
-    std::string redacted = sinks::redact(text);
+    CHECK_FALSE(find_secrets(text).empty());
+    std::string redacted = redact(text);
     CHECK(redacted.find("s3cret") == std::string::npos);
     CHECK(redacted.find("***") != std::string::npos);
   }
@@ -26,7 +26,7 @@ TEST_CASE("references to secrets are not hardcoded", "[secrets]") {
   for (const char* text : {"PGPASSWORD=$(cat ~/.pgpass) psql", "PGPASSWORD=\"$DB_PASS\" psql", "psql postgres://app@db/app",
                            "psql postgres://app:${DB_PASSWORD}@db/app", "psql -W -h db"}) {
     INFO(text);
-    CHECK(sinks::find_secrets(text).empty());
+    CHECK(find_secrets(text).empty());
   }
 }
 

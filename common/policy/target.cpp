@@ -1,9 +1,9 @@
-#include "target/assess.h"
+#include "policy/target.h"
 
 #include <algorithm>
 
-#include "sinks/secrets.h"
-#include "target/pooler.h"
+#include "util/secrets.h"
+#include "policy/pooler.h"
 #include "util/text.h"
 
 namespace pgguard::target {
@@ -31,7 +31,7 @@ Assessment assess(const std::vector<sinks::TargetSignal>& signals, const Policy&
   result.pooler = pooled_connection(signals, policy.pooler_detection);
   for (const auto& signal : signals) {
     bool production = false;
-    std::string shown = sinks::redact(without_userinfo(signal.value));
+    std::string shown = redact(without_userinfo(signal.value));
     switch (signal.kind) {
       case sinks::TargetSignal::Kind::EnvironmentName: {
         std::string value = to_lower(trim(signal.value));

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pgguard::sinks {
+namespace pgguard {
 
 struct SecretFinding {
   std::string kind;      // "URL password", "PGPASSWORD", "password= setting"
@@ -18,4 +18,4 @@ std::vector<SecretFinding> find_secrets(std::string_view text);
 // The text with every hardcoded password replaced by ***.
 std::string redact(std::string_view text);
 
-}  // namespace pgguard::sinks
+}  // namespace pgguard

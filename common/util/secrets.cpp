@@ -1,4 +1,4 @@
-#include "sinks/secrets.h"
+#include "util/secrets.h"
 
 #include <re2/re2.h>
 
@@ -6,7 +6,7 @@
 
 #include "util/text.h"
 
-namespace pgguard::sinks {
+namespace pgguard {
 namespace {
 
 // A secret pattern and a literal every match contains: most texts lack the literal, and a hook
@@ -77,4 +77,4 @@ std::string redact(std::string_view text) {
   return out;
 }
 
-}  // namespace pgguard::sinks
+}  // namespace pgguard

@@ -1,4 +1,4 @@
-#include "target/pooler.h"
+#include "policy/pooler.h"
 
 #include <algorithm>
 #include <sstream>
