@@ -39,6 +39,7 @@ std::vector<CorpusCase> load_corpus_file(const std::string& path) {
       header >> current->verdict;
       while (header >> token) {
         if (token.rfind("cwd=", 0) == 0) current->fixture = token.substr(4);
+        else if (token == "git") current->committed = true;
         else if (token.rfind("env:", 0) == 0) {
           std::string kv = token.substr(4);
           size_t eq = kv.find('=');

@@ -14,6 +14,7 @@ struct CorpusCase {
   std::set<std::string> rules;
   std::string fixture;
   std::map<std::string, std::string> env;
+  bool committed = false;  // `git`: runs in a fresh git repository with the fixture committed
   std::string command;
 };
 

@@ -10,6 +10,7 @@
 
 #include "guard/pre_tool_use.h"
 #include "support/corpus.h"
+#include "support/tool_corpus.h"
 #include "util/text.h"
 
 using namespace pgguard;
@@ -17,43 +18,6 @@ using namespace pgguard::testing;
 using nlohmann::json;
 
 namespace {
-
-struct Answered {
-  std::string verdict = "none";
-  std::string reason;
-  std::set<std::string> rules;
-};
-
-// A case body is the tool's name, then its input as JSON (which may span lines); lines starting
-// with # are comments (before the next case).
-std::string call_of(const CorpusCase& c) {
-  std::string call;
-  for (const auto& line : split_lines(c.command))
-    if (line.rfind('#', 0) != 0) call += line + "\n";
-  return call;
-}
-
-json payload_of(const std::string& call, const std::string& cwd) {
-  size_t space = call.find_first_of(" \n");
-  std::string tool = call.substr(0, space);
-  json input = space == std::string::npos ? json::object() : json::parse(call.substr(space));
-  return {{"session_id", "corpus"}, {"cwd", cwd}, {"hook_event_name", "PreToolUse"}, {"tool_name", tool}, {"tool_input", input}};
-}
-
-Answered answer(const json& payload, const std::map<std::string, std::string>& env, const std::string& cwd) {
-  hook_io::RawInput raw;
-  raw.bytes = payload.dump();
-  raw.total_bytes = raw.bytes.size();
-  Answer out = run_pre_tool_use(raw, env, cwd, *find_client("claude"));
-  Answered answered;
-  if (out.out.empty()) return answered;
-  json hook = json::parse(out.out)["hookSpecificOutput"];
-  answered.verdict = hook["permissionDecision"].get<std::string>();
-  answered.reason = hook["permissionDecisionReason"].get<std::string>();
-  static const std::regex kRule(R"(\n- \[([a-z-]+)\])");
-  for (std::sregex_iterator it(answered.reason.begin(), answered.reason.end(), kRule), end; it != end; ++it) answered.rules.insert((*it)[1]);
-  return answered;
-}
 
 // URL passwords in the input: none of them may reach the reason.
 std::vector<std::string> passwords_in(const std::string& text) {
