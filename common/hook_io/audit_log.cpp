@@ -40,18 +40,6 @@ std::string log_path(const std::string& project_dir, const std::map<std::string,
   return state + "/pgguard/" + name + "-" + std::string(hash).substr(0, 8) + ".jsonl";
 }
 
-namespace {
-
-bool make_dirs(const std::string& dir) {
-  for (size_t slash = dir.find('/', 1); ; slash = dir.find('/', slash + 1)) {
-    std::string part = dir.substr(0, slash);
-    if (mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
-    if (slash == std::string::npos) return true;
-  }
-}
-
-}  // namespace
-
 void append(const Entry& e, const Settings& settings, const std::string& path) noexcept {
   try {
     if (!settings.enabled || path.empty()) return;

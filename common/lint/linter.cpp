@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "lint/history.h"
+#include "lint/history_cache.h"
 #include "lint/tools.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -66,15 +67,48 @@ std::vector<Ignore> read_ignores(const ParsedMigration& parsed, std::vector<Lint
 
 // Applies a file's statements to `schema` without linting it: an earlier migration, or a schema
 // snapshot (`up_only` false).
-void replay(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
-  auto text = read_file_bounded(path, max_bytes);
-  if (!text) return;
-  auto parsed = parse_migration(read_migration(path, *text, tool), Comments::Skip);
+void replay_text(Schema& schema, const std::string& path, const std::string& text, std::optional<Tool> tool, bool up_only) {
+  auto parsed = parse_migration(read_migration(path, text, tool), Comments::Skip);
   for (const auto& s : parsed->statements) {
     if (!s.node || s.embedded) continue;
     if (up_only && parsed->file.sections[s.section].direction != Direction::Up) continue;
     schema.apply(s.node);
   }
+}
+
+void replay(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
+  if (auto text = read_file_bounded(path, max_bytes)) replay_text(schema, path, *text, tool, up_only);
+}
+
+// Replays the up files among the first `count` entries of a history, from the history cache when an
+// earlier run left the schema of all of them or of a first part of them. Returns how many it replayed.
+size_t replay_earlier(Schema& schema, const std::vector<HistoryEntry>& entries, size_t count, Tool tool, const LintOptions& options) {
+  std::vector<const HistoryEntry*> ups;
+  for (size_t k = 0; k < count; ++k)
+    if (!entries[k].down) ups.push_back(&entries[k]);
+  if (options.history_cache.empty() || ups.empty()) {
+    for (const HistoryEntry* entry : ups) replay(schema, entry->path, tool, options.max_file_bytes, true);
+    return ups.size();
+  }
+  std::vector<std::optional<std::string>> texts;
+  std::vector<std::string> keys;  // keys[k]: the schema after ups[0..k]
+  HistoryKey key(std::string(tool_name(tool)) + " " + std::to_string(options.max_file_bytes) + "\n" + schema.to_json());
+  for (const HistoryEntry* entry : ups) {
+    texts.push_back(read_file_bounded(entry->path, options.max_file_bytes));
+    key.add(entry->path, texts.back());
+    keys.push_back(key.hex());
+  }
+  size_t start = 0;  // the ups after the longest cached part still to replay
+  for (size_t k = keys.size(); k-- > 0;)
+    if (auto cached = load_cached_schema(options.history_cache, keys[k])) {
+      schema = std::move(*cached);
+      start = k + 1;
+      break;
+    }
+  for (size_t k = start; k < ups.size(); ++k)
+    if (texts[k]) replay_text(schema, ups[k]->path, *texts[k], tool, true);
+  if (start < ups.size()) store_cached_schema(options.history_cache, keys.back(), schema);
+  return ups.size();
 }
 
 // Moves the file state past one statement (after the rules saw it).
@@ -339,11 +373,12 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
   Schema history = snapshot_schema(options);
   Tool tool = options.tool ? *options.tool : detect_tool(path, text);
   size_t replayed = 0;
-  if (options.replay_history)
-    for (const auto& entry : migration_history(path, tool)) {
-      if (entry.path == path) break;
-      if (!entry.down) replay(history, entry.path, tool, options.max_file_bytes, true), ++replayed;
-    }
+  if (options.replay_history) {
+    std::vector<HistoryEntry> entries = migration_history(path, tool);
+    size_t self = 0;
+    while (self < entries.size() && entries[self].path != path) ++self;
+    replayed = replay_earlier(history, entries, self, tool, options);
+  }
   std::vector<LintResult> results{lint_against(path, text, options, history, tool)};
   results[0].history_files = replayed;
   quiet_unstated_conventions(results, options);
@@ -381,8 +416,13 @@ std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const 
     Schema history = snapshot;
     std::map<std::string, size_t> index_of;
     for (size_t i : wanted) index_of[paths[i]] = i;
-    size_t left = wanted.size(), replayed = 0;
-    for (const auto& entry : migration_history(paths[wanted[0]], tools[wanted[0]])) {
+    size_t left = wanted.size();
+    std::vector<HistoryEntry> entries = migration_history(paths[wanted[0]], tools[wanted[0]]);
+    size_t first = 0;
+    while (first < entries.size() && !index_of.count(entries[first].path)) ++first;
+    size_t replayed = replay_earlier(history, entries, first, tools[wanted[0]], options);
+    for (size_t k = first; k < entries.size(); ++k) {
+      const HistoryEntry& entry = entries[k];
       auto it = index_of.find(entry.path);
       if (it == index_of.end()) {
         if (!entry.down) replay(history, entry.path, tools[wanted[0]], options.max_file_bytes, true), ++replayed;

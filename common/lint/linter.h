@@ -25,6 +25,7 @@ struct LintOptions {
   bool replay_history = true;                  // replay earlier migrations of the directory
   std::set<std::string> stated_conventions;    // convention rules the project's CLAUDE.md states
   size_t max_file_bytes = 16u << 20;
+  std::string history_cache;  // directory of the history cache (see history_cache.h); "" for none
 };
 
 struct LintFinding {

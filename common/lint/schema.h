@@ -53,6 +53,10 @@ class Schema {
   void roll_back(size_t mark);  // undoes every change since `mark`
   void keep(size_t mark);       // keeps the changes since `mark`
 
+  // The history cache keeps a Schema between runs as JSON; nullopt for text that is not one.
+  std::string to_json() const;
+  static std::optional<Schema> from_json(const std::string& text);
+
   const Table* table(const std::string& name) const;
   const Column* column(const std::string& table, const std::string& column) const;
   const Index* index(const std::string& name) const;

@@ -122,3 +122,17 @@ TEST_CASE("lint history: a run over a whole history finds what linting each file
   CHECK(said(5, "(from varchar(3))"));  // 1_t.down.sql dropped nothing for 2_u
   CHECK(said(7, "(from int4)"));        // nor 2_u.down.sql for 3_v
 }
+
+TEST_CASE("lint schema: written out and read back it answers the same", "[lint]") {
+  Schema schema;
+  apply_sql(schema, "CREATE TABLE t (a int PRIMARY KEY, b varchar(5)[] NOT NULL DEFAULT '{}', c numeric(10,2));"
+                    "CREATE TABLE p (a int) PARTITION BY RANGE (a); CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (9);"
+                    "CREATE UNIQUE INDEX ia ON t (a, b); ALTER TABLE t ADD CONSTRAINT ck CHECK (c IS NOT NULL) NOT VALID;"
+                    "CREATE TYPE mood AS ENUM ('ok', 'sad');");
+  auto back = Schema::from_json(schema.to_json());
+  REQUIRE(back);
+  CHECK(describe(*back) == describe(schema));
+  CHECK(back->to_json() == schema.to_json());
+  CHECK_FALSE(Schema::from_json("{\"tables\": [[1]], \"indexes\": [], \"enums\": []}"));
+  CHECK_FALSE(Schema::from_json("[]"));
+}
