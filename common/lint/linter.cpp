@@ -206,7 +206,11 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
   LintResult result;
   auto parsed = parse_migration(read_migration(path, text, tool));
   result.tool = parsed->file.tool;
-  const size_t file_start = schema.checkpoint();
+  // Only a file with downs needs rolling back; a checkpoint would copy every table the file touches.
+  bool has_downs = parsed->file.is_down_file || std::any_of(parsed->file.sections.begin(), parsed->file.sections.end(),
+                                                             [](const Section& s) { return s.direction == Direction::Down; });
+  std::optional<size_t> file_start;
+  if (has_downs) file_start = schema.checkpoint();
   // Downs do not carry forward: they are rolled back from the first one, and the ups after it applied again.
   std::optional<size_t> first_down;
   std::vector<const Statement*> ups_after_down;
@@ -318,8 +322,8 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
     schema.roll_back(*first_down);
     for (const Statement* s : ups_after_down) schema.apply(s->node);
   }
-  if (parsed->file.is_down_file) schema.roll_back(file_start);
-  else schema.keep(file_start);
+  if (parsed->file.is_down_file) schema.roll_back(*file_start);
+  else if (file_start) schema.keep(*file_start);
   return result;
 }
 
