@@ -75,7 +75,9 @@ class Schema {
  private:
   std::map<std::string, Table> tables_;
   std::map<std::string, Index> indexes_;
-  std::map<std::string, std::set<std::string>> index_names_by_table_;  // keeps has_leading_index off the whole map
+  // (table, first column) -> index names: has_leading_index looks at the indexes that can match.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> index_names_by_leading_column_;
+  static std::pair<std::string, std::string> leading_column(const Index& index);
   std::map<std::string, std::vector<std::string>> enums_;
 
   // What a key held before its first change after the latest checkpoint (nullopt: it was absent).
