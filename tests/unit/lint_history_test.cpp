@@ -111,6 +111,13 @@ TEST_CASE("lint history: a run over a whole history finds what linting each file
     INFO(files[i]);
     CHECK(messages(together[i]) == messages(lint_path(files[i], options)));
   }
+  for (unsigned jobs : {1u, 2u, 5u}) {  // files parsed on other threads: the same findings in the same order
+    LintOptions threaded = options;
+    threaded.jobs = jobs;
+    std::vector<LintResult> again = lint_files(files, threaded);
+    REQUIRE(again.size() == files.size());
+    for (size_t i = 0; i < files.size(); ++i) CHECK(messages(again[i]) == messages(together[i]));
+  }
   auto said = [&](size_t file, const std::string& text) {
     for (const auto& m : messages(together[file]))
       if (m.find(text) != std::string::npos) return true;
