@@ -25,6 +25,7 @@ const std::vector<Command>& commands() {
                "        --enable RULE / --disable RULE   (repeatable)\n"
                "        --fail-on error|warning|info     (default error)\n"
                "        --no-history       do not replay earlier migrations\n"
+               "        --jobs N           threads that parse migrations (default: one per hardware thread)\n"
                "        --changed [--base REF]  lint only migrations added or changed against REF (default: the\n"
                "                           upstream branch), replaying the others as history",
        lint},

@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 
 #include "lint/history.h"
+#include "lint/history_cache.h"
+#include "lint/parse_ahead.h"
 #include "lint/tools.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -66,15 +68,51 @@ std::vector<Ignore> read_ignores(const ParsedMigration& parsed, std::vector<Lint
 
 // Applies a file's statements to `schema` without linting it: an earlier migration, or a schema
 // snapshot (`up_only` false).
-void replay(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
-  auto text = read_file_bounded(path, max_bytes);
-  if (!text) return;
-  auto parsed = parse_migration(read_migration(path, *text, tool), Comments::Skip);
-  for (const auto& s : parsed->statements) {
+void apply_parsed(Schema& schema, const ParsedMigration& parsed, bool up_only) {
+  for (const auto& s : parsed.statements) {
     if (!s.node || s.embedded) continue;
-    if (up_only && parsed->file.sections[s.section].direction != Direction::Up) continue;
+    if (up_only && parsed.file.sections[s.section].direction != Direction::Up) continue;
     schema.apply(s.node);
   }
+}
+
+void replay_text(Schema& schema, const std::string& path, const std::string& text, std::optional<Tool> tool, bool up_only) {
+  apply_parsed(schema, *parse_migration(read_migration(path, text, tool), Comments::Skip), up_only);
+}
+
+void replay(Schema& schema, const std::string& path, std::optional<Tool> tool, size_t max_bytes, bool up_only) {
+  if (auto text = read_file_bounded(path, max_bytes)) replay_text(schema, path, *text, tool, up_only);
+}
+
+// Replays the up files among the first `count` entries of a history, from the history cache when an
+// earlier run left the schema of all of them or of a first part of them. Returns how many it replayed.
+size_t replay_earlier(Schema& schema, const std::vector<HistoryEntry>& entries, size_t count, Tool tool, const LintOptions& options) {
+  std::vector<const HistoryEntry*> ups;
+  for (size_t k = 0; k < count; ++k)
+    if (!entries[k].down) ups.push_back(&entries[k]);
+  if (options.history_cache.empty() || ups.empty()) {
+    for (const HistoryEntry* entry : ups) replay(schema, entry->path, tool, options.max_file_bytes, true);
+    return ups.size();
+  }
+  std::vector<std::optional<std::string>> texts;
+  std::vector<std::string> keys;  // keys[k]: the schema after ups[0..k]
+  HistoryKey key(std::string(tool_name(tool)) + " " + std::to_string(options.max_file_bytes) + "\n" + schema.to_json());
+  for (const HistoryEntry* entry : ups) {
+    texts.push_back(read_file_bounded(entry->path, options.max_file_bytes));
+    key.add(entry->path, texts.back());
+    keys.push_back(key.hex());
+  }
+  size_t start = 0;  // the ups after the longest cached part still to replay
+  for (size_t k = keys.size(); k-- > 0;)
+    if (auto cached = load_cached_schema(options.history_cache, keys[k])) {
+      schema = std::move(*cached);
+      start = k + 1;
+      break;
+    }
+  for (size_t k = start; k < ups.size(); ++k)
+    if (texts[k]) replay_text(schema, ups[k]->path, *texts[k], tool, true);
+  if (start < ups.size()) store_cached_schema(options.history_cache, keys.back(), schema);
+  return ups.size();
 }
 
 // Moves the file state past one statement (after the rules saw it).
@@ -167,12 +205,14 @@ namespace {
 
 // Lints one migration against `schema` (the schema the migrations before it build) and moves
 // `schema` past the file's up statements, so that the next file of the same history starts there.
-LintResult lint_against(const std::string& path, const std::string& text, const LintOptions& options, Schema& schema,
-                        std::optional<Tool> tool) {
+LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration> parsed, const LintOptions& options, Schema& schema) {
   LintResult result;
-  auto parsed = parse_migration(read_migration(path, text, tool));
   result.tool = parsed->file.tool;
-  const size_t file_start = schema.checkpoint();
+  // Only a file with downs needs rolling back; a checkpoint would copy every table the file touches.
+  bool has_downs = parsed->file.is_down_file || std::any_of(parsed->file.sections.begin(), parsed->file.sections.end(),
+                                                             [](const Section& s) { return s.direction == Direction::Down; });
+  std::optional<size_t> file_start;
+  if (has_downs) file_start = schema.checkpoint();
   // Downs do not carry forward: they are rolled back from the first one, and the ups after it applied again.
   std::optional<size_t> first_down;
   std::vector<const Statement*> ups_after_down;
@@ -284,8 +324,8 @@ LintResult lint_against(const std::string& path, const std::string& text, const 
     schema.roll_back(*first_down);
     for (const Statement* s : ups_after_down) schema.apply(s->node);
   }
-  if (parsed->file.is_down_file) schema.roll_back(file_start);
-  else schema.keep(file_start);
+  if (parsed->file.is_down_file) schema.roll_back(*file_start);
+  else if (file_start) schema.keep(*file_start);
   return result;
 }
 
@@ -311,25 +351,23 @@ Schema snapshot_schema(const LintOptions& options) {
   return schema;
 }
 
-// A convention the project never stated is reported once per run, as information, not for every table.
-void quiet_unstated_conventions(std::vector<LintResult>& results, const LintOptions& options) {
-  std::set<std::string> reported;
-  for (auto& result : results) {
-    std::vector<LintFinding> kept;
-    for (auto& f : result.findings) {
-      const RuleInfo* info = rule_info(f.rule);
-      bool unstated = info && !info->convention_stated_by.empty() && !options.enable.count(f.rule) &&
-                      !options.stated_conventions.count(f.rule) && !options.severities.count(f.rule);
-      if (unstated && !reported.insert(f.rule).second) continue;
-      if (unstated) {
-        f.severity = Severity::Info;
-        f.message += " (The project states no such convention, so this is said once, not for every table: state it in "
-                     "CLAUDE.md, or turn " + f.rule + " on in .pgguard.json, to check every table; or turn it off.)";
-      }
-      kept.push_back(std::move(f));
+// A convention the project never stated is reported once per run, as information, not for every
+// table; `reported` carries the conventions already said from file to file.
+void quiet_unstated_conventions(LintResult& result, const LintOptions& options, std::set<std::string>& reported) {
+  std::vector<LintFinding> kept;
+  for (auto& f : result.findings) {
+    const RuleInfo* info = rule_info(f.rule);
+    bool unstated = info && !info->convention_stated_by.empty() && !options.enable.count(f.rule) &&
+                    !options.stated_conventions.count(f.rule) && !options.severities.count(f.rule);
+    if (unstated && !reported.insert(f.rule).second) continue;
+    if (unstated) {
+      f.severity = Severity::Info;
+      f.message += " (The project states no such convention, so this is said once, not for every table: state it in "
+                   "CLAUDE.md, or turn " + f.rule + " on in .pgguard.json, to check every table; or turn it off.)";
     }
-    result.findings = std::move(kept);
+    kept.push_back(std::move(f));
   }
+  result.findings = std::move(kept);
 }
 
 }  // namespace
@@ -339,19 +377,22 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
   Schema history = snapshot_schema(options);
   Tool tool = options.tool ? *options.tool : detect_tool(path, text);
   size_t replayed = 0;
-  if (options.replay_history)
-    for (const auto& entry : migration_history(path, tool)) {
-      if (entry.path == path) break;
-      if (!entry.down) replay(history, entry.path, tool, options.max_file_bytes, true), ++replayed;
-    }
-  std::vector<LintResult> results{lint_against(path, text, options, history, tool)};
-  results[0].history_files = replayed;
-  quiet_unstated_conventions(results, options);
-  return std::move(results[0]);
+  if (options.replay_history) {
+    std::vector<HistoryEntry> entries = migration_history(path, tool);
+    size_t self = 0;
+    while (self < entries.size() && entries[self].path != path) ++self;
+    replayed = replay_earlier(history, entries, self, tool, options);
+  }
+  LintResult result = lint_against(path, parse_migration(read_migration(path, text, tool)), options, history);
+  result.history_files = replayed;
+  std::set<std::string> reported;
+  quiet_unstated_conventions(result, options, reported);
+  return result;
 }
 
-std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const LintOptions& options) {
+void lint_files(const std::vector<std::string>& paths, const LintOptions& options, const std::function<void(LintResult&&)>& each) {
   std::vector<LintResult> results(paths.size());
+  std::vector<bool> ready(paths.size(), true);  // linted, or never to be (foreign, unreadable, empty)
   std::vector<std::optional<std::string>> texts(paths.size());
   std::map<std::string, std::vector<size_t>> by_history;  // history id -> indexes into paths, first seen first
   std::vector<std::string> order;
@@ -364,39 +405,97 @@ std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const 
     std::string id = options.replay_history ? history_id(paths[i], tools[i]) : paths[i];
     if (!by_history.count(id)) order.push_back(id);
     by_history[id].push_back(i);
+    ready[i] = false;
   }
-  Schema snapshot = snapshot_schema(options);
-  // Lints a file against the snapshot alone, leaving the snapshot as it was.
-  auto lint_alone = [&](size_t i) {
-    size_t mark = snapshot.checkpoint();
-    results[i] = lint_against(paths[i], *texts[i], options, snapshot, tools[i]);
-    snapshot.roll_back(mark);
+
+  // The work in the order it runs: per history, the files before the first one linted (replayed
+  // at the start, from the history cache when it can), then each file linted or replayed in the
+  // tool's order, then the files outside the tool's listing, each on its own.
+  struct Task {
+    size_t history;                  // index into starts
+    size_t file = std::string::npos;  // index into paths; npos: a replayed earlier migration
+    bool alone = false;              // linted against the snapshot only
+  };
+  struct Start {
+    std::vector<HistoryEntry> entries;
+    size_t first = 0;  // entries before it are replayed at the start
+    Tool tool = Tool::Plain;
+  };
+  std::vector<Start> starts;
+  std::vector<Task> tasks;
+  std::vector<ParseJob> jobs;
+  auto lint_task = [&](size_t i, bool alone) {
+    tasks.push_back({starts.size() - 1, i, alone});
+    jobs.push_back({paths[i], &*texts[i], tools[i], Comments::Read, options.max_file_bytes});
   };
   for (const auto& id : order) {
     const auto& wanted = by_history[id];
+    starts.push_back({{}, 0, tools[wanted[0]]});
     if (!options.replay_history) {
-      lint_alone(wanted[0]);
+      lint_task(wanted[0], true);
       continue;
     }
-    Schema history = snapshot;
     std::map<std::string, size_t> index_of;
     for (size_t i : wanted) index_of[paths[i]] = i;
-    size_t left = wanted.size(), replayed = 0;
-    for (const auto& entry : migration_history(paths[wanted[0]], tools[wanted[0]])) {
+    Start& start = starts.back();
+    start.entries = migration_history(paths[wanted[0]], start.tool);
+    while (start.first < start.entries.size() && !index_of.count(start.entries[start.first].path)) ++start.first;
+    for (size_t k = start.first, left = wanted.size(); k < start.entries.size() && left > 0; ++k) {
+      const HistoryEntry& entry = start.entries[k];
       auto it = index_of.find(entry.path);
-      if (it == index_of.end()) {
-        if (!entry.down) replay(history, entry.path, tools[wanted[0]], options.max_file_bytes, true), ++replayed;
-        continue;
+      if (it != index_of.end()) {
+        lint_task(it->second, false);
+        index_of.erase(it);
+        --left;
+      } else if (!entry.down) {
+        tasks.push_back({starts.size() - 1});
+        jobs.push_back({entry.path, nullptr, start.tool, Comments::Skip, options.max_file_bytes});
       }
-      size_t i = it->second;
-      results[i] = lint_against(paths[i], *texts[i], options, history, tools[i]);
-      results[i].history_files = replayed++;
-      index_of.erase(it);
-      if (--left == 0) break;
     }
-    for (const auto& entry : index_of) lint_alone(entry.second);  // outside the tool's history listing: linted on its own
+    for (const auto& entry : index_of) lint_task(entry.second, true);  // outside the tool's history listing
   }
-  quiet_unstated_conventions(results, options);
+
+  ParseAhead parses(std::move(jobs), lint_threads(options.jobs));
+  Schema snapshot = snapshot_schema(options);
+  Schema history;
+  size_t current = std::string::npos, replayed = 0, delivered = 0;
+  std::set<std::string> reported;
+  auto deliver = [&] {  // in the order of `paths`, each result as soon as those before it are out
+    for (; delivered < paths.size() && ready[delivered]; ++delivered) {
+      quiet_unstated_conventions(results[delivered], options, reported);
+      each(std::move(results[delivered]));
+      results[delivered] = LintResult{};
+    }
+  };
+  deliver();
+  for (const Task& task : tasks) {
+    if (task.history != current) {
+      current = task.history;
+      history = snapshot;
+      replayed = options.replay_history ? replay_earlier(history, starts[current].entries, starts[current].first, starts[current].tool, options) : 0;
+    }
+    std::unique_ptr<ParsedMigration> parsed = parses.next();
+    if (task.file == std::string::npos) {
+      if (parsed) apply_parsed(history, *parsed, true);
+      ++replayed;
+      continue;
+    }
+    if (task.alone) {
+      size_t mark = snapshot.checkpoint();
+      results[task.file] = lint_against(paths[task.file], std::move(parsed), options, snapshot);
+      snapshot.roll_back(mark);
+    } else {
+      results[task.file] = lint_against(paths[task.file], std::move(parsed), options, history);
+      results[task.file].history_files = replayed++;
+    }
+    ready[task.file] = true;
+    deliver();
+  }
+}
+
+std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const LintOptions& options) {
+  std::vector<LintResult> results;
+  lint_files(paths, options, [&](LintResult&& result) { results.push_back(std::move(result)); });
   return results;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,6 +26,8 @@ struct LintOptions {
   bool replay_history = true;                  // replay earlier migrations of the directory
   std::set<std::string> stated_conventions;    // convention rules the project's CLAUDE.md states
   size_t max_file_bytes = 16u << 20;
+  std::string history_cache;  // directory of the history cache (see history_cache.h); "" for none
+  unsigned jobs = 0;          // threads that parse files; 0: one per hardware thread
 };
 
 struct LintFinding {
@@ -53,6 +56,9 @@ LintResult lint_path(const std::string& path, const LintOptions& options);
 // tool's order, and each file is linted against the schema the files before it build (a down file
 // against the schema after its own up). Linear in the number of files.
 std::vector<LintResult> lint_files(const std::vector<std::string>& paths, const LintOptions& options);
+// The same, each result handed to `each` as soon as it and those before it are done, so that a
+// report is written while later files are linted and no more results are held than must wait.
+void lint_files(const std::vector<std::string>& paths, const LintOptions& options, const std::function<void(LintResult&&)>& each);
 
 bool rule_enabled(const std::string& id, const LintOptions& options);
 // Parses a stats file: {"tables": {"orders": {"rows": N, "bytes": N}}} or the same map at the top.

@@ -70,6 +70,9 @@ class Parser {
 
   // Function bodies the migration calls, directly or through other functions, run during it.
   void finish() {
+    if (bodies_.empty()) return;  // no function body: what the migration calls decides nothing
+    for (const Statement& s : out_.statements)
+      if (!s.embedded) add_calls(s.node, calls_[""]);
     std::set<std::string> called = calls_[""];
     for (std::vector<std::string> pending(called.begin(), called.end()); !pending.empty();) {
       std::string caller = pending.back();
@@ -151,7 +154,6 @@ class Parser {
       std::string mysql = sql::describe_mysqlisms(statement.text);
       if (!mysql.empty()) statement.parse_error += "; MySQL syntax: " + mysql;
     }
-    add_calls(statement.node, calls_[""]);
     out_.statements.push_back(statement);
     if (statement.type == "DoStmt" || statement.type == "CreateFunctionStmt") embedded(statement);
   }

@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 
+#include "lint/history_cache.h"
 #include "lint/migration.h"
 #include "lint/pooler.h"
+#include "util/environment.h"
 #include "util/files.h"
 
 namespace pgguard::lint {
@@ -71,6 +73,7 @@ LintProject load_lint_project(const std::string& start) {
   project.pg_version_stated = version_set;
   project.options.stated_conventions = conventions_stated_in_claude_md(start);
   project.options.settings.transaction_pooler = transaction_pooler_evidence(start);
+  project.options.history_cache = history_cache_dir(process_environment());
   return project;
 }
 

@@ -10,7 +10,7 @@ namespace pgguard::lint {
 
 // The lint settings of the project a file belongs to: .pgguard.json (postgres_version, tool,
 // schema, stats, migrations, rules) found at or above `start`, the PostgreSQL version from
-// CLAUDE.md when the config is silent, and .pgguard/stats.json when present.
+// CLAUDE.md when the config is silent, .pgguard/stats.json when present, and the user's history cache.
 struct LintProject {
   std::string root;  // the directory holding .pgguard.json, else `start`
   LintOptions options;

@@ -1,6 +1,7 @@
 #include "lint/report.h"
 
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <sstream>
 
 #include "util/text.h"
@@ -43,9 +44,59 @@ void write_list_item(std::ostream& out, const json& value, bool first, int depth
   out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
 }
 
-json finding_json(const LintFinding& f) {
-  return {{"rule", f.rule}, {"severity", severity_name(f.severity)}, {"file", f.file}, {"line", f.line}, {"column", f.column},
-          {"message", f.message}, {"statement", f.statement}, {"fix", f.fix}};
+// A JSON string as nlohmann writes it (UTF-8 kept, control characters escaped), without building a
+// DOM for every finding: a report of 200,000 findings spent a sixth of the run there.
+void write_json_string(std::string& out, const std::string& s) {
+  if (!is_valid_utf8(s)) {  // nlohmann's replacement of bad bytes, so both paths agree
+    out += json(s).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char code[8];
+          std::snprintf(code, sizeof(code), "\\u%04x", static_cast<unsigned>(c));
+          out += code;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// One finding as an element of the "findings" list, keys in the order nlohmann's dump(2) sorts them.
+void write_finding_json(std::ostream& out, const LintFinding& f, bool first) {
+  std::string text = first ? "\n    {" : ",\n    {";
+  auto key = [&](const char* name) { text += std::string("\n      \"") + name + "\": "; };
+  auto number = [&](const char* name, int value) {
+    key(name);
+    text += std::to_string(value) + ",";
+  };
+  auto string = [&](const char* name, const std::string& value, bool last = false) {
+    key(name);
+    write_json_string(text, value);
+    if (!last) text += ",";
+  };
+  number("column", f.column);
+  string("file", f.file);
+  string("fix", f.fix);
+  number("line", f.line);
+  string("message", f.message);
+  string("rule", f.rule);
+  string("severity", severity_name(f.severity));
+  string("statement", f.statement, true);
+  text += "\n    }";
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 std::string sarif(const std::vector<LintFinding>& findings) {
@@ -107,7 +158,7 @@ void ReportWriter::add(const std::vector<LintFinding>& findings) {
   for (const auto& f : findings) {
     switch (format_) {
       case Format::Text: write_text(out_, f, colour_); break;
-      case Format::Json: write_list_item(out_, finding_json(f), written_ == 0, 2); break;
+      case Format::Json: write_finding_json(out_, f, written_ == 0); break;
       case Format::Sarif: sarif_findings_.push_back(f); break;
       case Format::Github: write_github(out_, f); break;
       case Format::Gitlab: write_list_item(out_, gitlab_issue(f), written_ == 0, 1); break;

@@ -107,11 +107,11 @@ void Schema::roll_back(size_t mark) {
       else tables_.erase(undo.key);
     } else if (undo.kind == 'i') {
       if (auto it = indexes_.find(undo.key); it != indexes_.end()) {
-        index_names_by_table_[it->second.table].erase(undo.key);
+        index_names_by_leading_column_[leading_column(it->second)].erase(undo.key);
         indexes_.erase(it);
       }
       if (undo.index) {
-        index_names_by_table_[undo.index->table].insert(undo.key);
+        index_names_by_leading_column_[leading_column(*undo.index)].insert(undo.key);
         indexes_[undo.key] = std::move(*undo.index);
       }
     } else {
@@ -164,13 +164,21 @@ std::string Schema::row_key(const std::string& table_name) const {
   return "ctid";
 }
 
+std::pair<std::string, std::string> Schema::leading_column(const Index& index) {
+  return {index.table, index.columns.empty() ? "" : index.columns[0]};
+}
+
 bool Schema::has_leading_index(const std::string& table_name, const std::vector<std::string>& columns) const {
   auto leads = [&](const std::vector<std::string>& indexed) {
     return indexed.size() >= columns.size() && std::equal(columns.begin(), columns.end(), indexed.begin());
   };
-  if (auto names = index_names_by_table_.find(table_name); names != index_names_by_table_.end())
-    for (const auto& name : names->second)
+  // Indexes whose first column is columns[0]; with no columns, every index of the table.
+  auto from = index_names_by_leading_column_.lower_bound({table_name, columns.empty() ? "" : columns[0]});
+  for (auto it = from; it != index_names_by_leading_column_.end() && it->first.first == table_name; ++it) {
+    if (!columns.empty() && it->first.second != columns[0]) break;
+    for (const auto& name : it->second)
       if (leads(indexes_.at(name).columns)) return true;
+  }
   if (const Table* t = table(table_name))
     for (const auto& c : t->constraints)
       if ((c.kind == 'p' || c.kind == 'u') && leads(c.columns)) return true;
@@ -181,14 +189,14 @@ void Schema::put_index(const Index& index) {
   save('i', index.name);
   remove_index(index.name);
   indexes_[index.name] = index;
-  index_names_by_table_[index.table].insert(index.name);
+  index_names_by_leading_column_[leading_column(index)].insert(index.name);
 }
 
 void Schema::remove_index(const std::string& name) {
   auto it = indexes_.find(name);
   if (it == indexes_.end()) return;
   save('i', name);
-  index_names_by_table_[it->second.table].erase(name);
+  index_names_by_leading_column_[leading_column(it->second)].erase(name);
   indexes_.erase(it);
 }
 

@@ -53,6 +53,10 @@ class Schema {
   void roll_back(size_t mark);  // undoes every change since `mark`
   void keep(size_t mark);       // keeps the changes since `mark`
 
+  // The history cache keeps a Schema between runs as JSON; nullopt for text that is not one.
+  std::string to_json() const;
+  static std::optional<Schema> from_json(const std::string& text);
+
   const Table* table(const std::string& name) const;
   const Column* column(const std::string& table, const std::string& column) const;
   const Index* index(const std::string& name) const;
@@ -71,7 +75,9 @@ class Schema {
  private:
   std::map<std::string, Table> tables_;
   std::map<std::string, Index> indexes_;
-  std::map<std::string, std::set<std::string>> index_names_by_table_;  // keeps has_leading_index off the whole map
+  // (table, first column) -> index names: has_leading_index looks at the indexes that can match.
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> index_names_by_leading_column_;
+  static std::pair<std::string, std::string> leading_column(const Index& index);
   std::map<std::string, std::vector<std::string>> enums_;
 
   // What a key held before its first change after the latest checkpoint (nullopt: it was absent).

@@ -25,6 +25,7 @@ int lint(const std::vector<std::string>& args) {
   std::vector<std::string> schemas;
   std::string stats_file;
   int pg_version = 0;
+  int jobs = 0;
   std::optional<Tool> tool;
   bool history = true;
   bool changed_only = false;
@@ -46,6 +47,13 @@ int lint(const std::vector<std::string>& args) {
       } catch (...) {
         return usage_error("--pg-version takes a major version number");
       }
+    } else if (auto v = value("jobs")) {
+      try {
+        jobs = std::stoi(*v);
+      } catch (...) {
+        jobs = -1;
+      }
+      if (jobs < 1 || jobs > 1024) return usage_error("--jobs takes a number of threads from 1 to 1024");
     } else if (auto v = value("tool")) {
       tool = parse_tool(*v);
       if (!tool) return usage_error("unknown --tool '" + *v + "'");
@@ -93,6 +101,7 @@ int lint(const std::vector<std::string>& args) {
   }
   if (pg_version) options.settings.pg_version = pg_version;
   if (tool) options.tool = tool;
+  options.jobs = static_cast<unsigned>(jobs);
   options.replay_history = history;
 
   LintPaths given = command_migrations(paths, cwd, project.root, project.migration_globs);
@@ -115,14 +124,14 @@ int lint(const std::vector<std::string>& args) {
   ReportWriter report(std::cout, format, colour);
   size_t errors = 0, warnings = 0;
   bool failed = false;
-  for (const LintResult& result : lint_files(files, options)) {
+  lint_files(files, options, [&](LintResult&& result) {
     for (const auto& f : result.findings) {
       if (f.severity == Severity::Error) ++errors;
       if (f.severity == Severity::Warning) ++warnings;
       failed = failed || f.severity >= fail_on;
     }
     report.add(result.findings);
-  }
+  });
   report.finish();
   {  // on stderr, so that it never mixes with a JSON or SARIF report
     std::cerr << files.size() << " migration file(s) linted";

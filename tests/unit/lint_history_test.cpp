@@ -111,6 +111,13 @@ TEST_CASE("lint history: a run over a whole history finds what linting each file
     INFO(files[i]);
     CHECK(messages(together[i]) == messages(lint_path(files[i], options)));
   }
+  for (unsigned jobs : {1u, 2u, 5u}) {  // files parsed on other threads: the same findings in the same order
+    LintOptions threaded = options;
+    threaded.jobs = jobs;
+    std::vector<LintResult> again = lint_files(files, threaded);
+    REQUIRE(again.size() == files.size());
+    for (size_t i = 0; i < files.size(); ++i) CHECK(messages(again[i]) == messages(together[i]));
+  }
   auto said = [&](size_t file, const std::string& text) {
     for (const auto& m : messages(together[file]))
       if (m.find(text) != std::string::npos) return true;
@@ -121,4 +128,18 @@ TEST_CASE("lint history: a run over a whole history finds what linting each file
   CHECK(said(2, "(from int8)"));
   CHECK(said(5, "(from varchar(3))"));  // 1_t.down.sql dropped nothing for 2_u
   CHECK(said(7, "(from int4)"));        // nor 2_u.down.sql for 3_v
+}
+
+TEST_CASE("lint schema: written out and read back it answers the same", "[lint]") {
+  Schema schema;
+  apply_sql(schema, "CREATE TABLE t (a int PRIMARY KEY, b varchar(5)[] NOT NULL DEFAULT '{}', c numeric(10,2));"
+                    "CREATE TABLE p (a int) PARTITION BY RANGE (a); CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (9);"
+                    "CREATE UNIQUE INDEX ia ON t (a, b); ALTER TABLE t ADD CONSTRAINT ck CHECK (c IS NOT NULL) NOT VALID;"
+                    "CREATE TYPE mood AS ENUM ('ok', 'sad');");
+  auto back = Schema::from_json(schema.to_json());
+  REQUIRE(back);
+  CHECK(describe(*back) == describe(schema));
+  CHECK(back->to_json() == schema.to_json());
+  CHECK_FALSE(Schema::from_json("{\"tables\": [[1]], \"indexes\": [], \"enums\": []}"));
+  CHECK_FALSE(Schema::from_json("[]"));
 }

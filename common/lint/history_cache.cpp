@@ -1,0 +1,114 @@
+#include "lint/history_cache.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <vector>
+
+#include "util/files.h"
+
+namespace pgguard::lint {
+namespace {
+
+constexpr size_t kMaxEntries = 32;
+constexpr size_t kMaxEntryBytes = 4u << 20;
+constexpr char kHeader[] = "pgguard-history-schema 1 ";
+
+uint64_t fnv1a(const std::string& data) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : data) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+std::string hex64(uint64_t value) {
+  char out[17];
+  std::snprintf(out, sizeof(out), "%016llx", static_cast<unsigned long long>(value));
+  return out;
+}
+
+// This executable: a rebuilt pgguard of the same version may replay differently.
+std::string build_identity() {
+  static const std::string identity = [] {
+    struct stat st {};
+    std::string id = PGGUARD_VERSION;
+    if (::stat("/proc/self/exe", &st) == 0)
+      id += " " + std::to_string(st.st_size) + " " + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+    return id;
+  }();
+  return identity;
+}
+
+std::string entry_path(const std::string& dir, const std::string& key) { return dir + "/" + key + ".json"; }
+
+// Keeps the newest kMaxEntries entries (a hit refreshes an entry's time).
+void prune(const std::string& dir) {
+  std::vector<std::pair<long long, std::string>> entries;
+  if (DIR* handle = opendir(dir.c_str())) {
+    while (dirent* e = readdir(handle)) {
+      std::string name = e->d_name;
+      struct stat st {};
+      if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0 && ::stat((dir + "/" + name).c_str(), &st) == 0)
+        entries.push_back({st.st_mtim.tv_sec * 1000000000ll + st.st_mtim.tv_nsec, name});
+    }
+    closedir(handle);
+  }
+  if (entries.size() <= kMaxEntries) return;
+  std::sort(entries.begin(), entries.end());
+  for (size_t i = 0; i + kMaxEntries < entries.size(); ++i) ::unlink((dir + "/" + entries[i].second).c_str());
+}
+
+}  // namespace
+
+std::string history_cache_dir(const std::map<std::string, std::string>& env) {
+  if (auto it = env.find("XDG_CACHE_HOME"); it != env.end() && !it->second.empty() && it->second[0] == '/')
+    return it->second + "/pgguard/history";
+  if (auto it = env.find("HOME"); it != env.end() && !it->second.empty() && it->second[0] == '/' && is_directory(it->second))
+    return it->second + "/.cache/pgguard/history";
+  return "";
+}
+
+HistoryKey::HistoryKey(const std::string& settings) : current_(build_identity() + "\n" + settings) {}
+
+void HistoryKey::add(const std::string& path, const std::optional<std::string>& text) {
+  // Two different 64-bit hashes of the key so far, the path and the content, each length-prefixed.
+  std::string item = hex() + std::to_string(path.size()) + ":" + path + (text ? std::to_string(text->size()) + ":" + *text : "-");
+  current_ = hex64(std::hash<std::string>{}(item)) + hex64(fnv1a(item));
+}
+
+std::string HistoryKey::hex() const { return hex64(std::hash<std::string>{}(current_)) + hex64(fnv1a(current_)); }
+
+std::optional<Schema> load_cached_schema(const std::string& dir, const std::string& key) {
+  if (dir.empty()) return std::nullopt;
+  std::string path = entry_path(dir, key);
+  auto text = read_file_bounded(path, kMaxEntryBytes);
+  std::string header = kHeader + key + "\n";
+  if (!text || text->compare(0, header.size(), header) != 0) return std::nullopt;
+  auto schema = Schema::from_json(text->substr(header.size()));
+  if (schema) ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // recently used: pruned last
+  return schema;
+}
+
+void store_cached_schema(const std::string& dir, const std::string& key, const Schema& schema) {
+  if (dir.empty() || !make_dirs(dir)) return;
+  std::string text = kHeader + key + "\n" + schema.to_json();
+  if (text.size() > kMaxEntryBytes) return;
+  // Written under a name of its own and renamed: a concurrent hook reads the old entry, the new one or none.
+  std::string temporary = dir + "/.entry-XXXXXX";
+  int fd = ::mkstemp(temporary.data());
+  if (fd < 0) return;
+  bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  ::close(fd);
+  if (!written || ::rename(temporary.c_str(), entry_path(dir, key).c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    return;
+  }
+  prune(dir);
+}
+
+}  // namespace pgguard::lint
