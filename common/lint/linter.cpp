@@ -126,7 +126,7 @@ void advance(FileState& state, const Statement& s, const Schema& schema, const S
   if (in_transaction && state.access_exclusive_in_transaction.empty()) {
     for (const auto& form : statement_forms(s.node, schema, settings.pg_version)) {
       if (form.relation.empty() || state.created_tables.count(form.relation)) continue;  // unknown tables count as existing
-      if (lock_fact(form.form).lock == "ACCESS EXCLUSIVE") {
+      if (lock_fact(form.form, settings.pg_version).lock == "ACCESS EXCLUSIVE") {
         state.access_exclusive_in_transaction = shorten(s.text, 80);
         break;
       }

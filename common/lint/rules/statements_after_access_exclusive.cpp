@@ -21,7 +21,7 @@ class StatementsAfterAccessExclusive : public LintRule {
     std::string form, table;
     for (const auto& f : statement_forms(previous.node, c.schema, c.settings.pg_version)) {
       if (f.relation.empty() || c.is_new_table(f.relation)) continue;
-      if (lock_strength(lock_fact(f.form).lock) < lock_strength("ACCESS EXCLUSIVE")) continue;
+      if (lock_strength(lock_fact(f.form, c.settings.pg_version).lock) < lock_strength("ACCESS EXCLUSIVE")) continue;
       form = f.form;
       table = f.relation;
       break;
@@ -35,7 +35,7 @@ class StatementsAfterAccessExclusive : public LintRule {
                           ? previous.text + ";\nCOMMIT;\n-- then, in a new transaction:\n" + c.statement.text + ";"
                           : "-- migration 1 (this file):\n" + previous.text + ";\n-- migration 2 (a new file):\n" + c.statement.text + ";";
     out.push_back({"This statement runs after `" + c.state.access_exclusive_in_transaction + "` in the same transaction, so the " +
-                       lock_fact(form).lock + " lock that statement took on " + table + " stays held, blocking every read and write of " + table +
+                       lock_fact(form, c.settings.pg_version).lock + " lock that statement took on " + table + " stays held, blocking every read and write of " + table +
                        ", until the transaction ends.",
                    fix, 0, table});
   }
