@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,6 +26,9 @@ struct LintOptions {
   bool replay_history = true;                  // replay earlier migrations of the directory
   std::set<std::string> stated_conventions;    // convention rules the project's CLAUDE.md states
   size_t max_file_bytes = 16u << 20;
+  // A server of the target major that judges statements the parser cannot read (lint --server):
+  // nullopt when it parses the statement, else its syntax error.
+  std::function<std::optional<std::string>(const std::string& statement)> server_syntax_error;
 };
 
 struct LintFinding {

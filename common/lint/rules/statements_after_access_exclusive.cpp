@@ -1,4 +1,5 @@
 #include "lint/rule.h"
+#include "lint/token_forms.h"
 #include "util/text.h"
 
 namespace pgguard::lint {
@@ -19,7 +20,9 @@ class StatementsAfterAccessExclusive : public LintRule {
     const Statement& previous = all[index - 1];
     if (previous.section != c.statement.section || shorten(previous.text, 80) != c.state.access_exclusive_in_transaction) return;
     std::string form, table;
-    for (const auto& f : statement_forms(previous.node, c.schema, c.settings.pg_version)) {
+    // A statement of newer syntax than the parser's grammar is judged by its tokens.
+    auto forms = previous.parse_error.empty() ? statement_forms(previous.node, c.schema, c.settings.pg_version) : read_tokens(previous.text).forms;
+    for (const auto& f : forms) {
       if (f.relation.empty() || c.is_new_table(f.relation)) continue;
       if (lock_strength(lock_fact(f.form, c.settings.pg_version).lock) < lock_strength("ACCESS EXCLUSIVE")) continue;
       form = f.form;
