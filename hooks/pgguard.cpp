@@ -26,6 +26,8 @@ const std::vector<Command>& commands() {
                "        --fail-on error|warning|info     (default error)\n"
                "        --no-history       do not replay earlier migrations\n"
                "        --jobs N           threads that parse migrations (default: one per hardware thread)\n"
+               "        --server           statements this build's PostgreSQL 15 grammar cannot read are parsed by a\n"
+               "                           throwaway server of the target major (pgguard server install N)\n"
                "        --changed [--base REF]  lint only migrations added or changed against REF (default: the\n"
                "                           upstream branch), replaying the others as history",
        lint},

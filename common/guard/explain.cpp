@@ -147,7 +147,7 @@ json explain_migration(const std::string& path, const lint::LintOptions& options
     json forms = json::array();
     if (s.node)
       for (const auto& f : lint::statement_forms(s.node, empty, options.settings.pg_version))
-        forms.push_back({{"form", f.form}, {"relation", f.relation}, {"lock", lint::lock_fact(f.form).lock}});
+        forms.push_back({{"form", f.form}, {"relation", f.relation}, {"lock", lint::lock_fact(f.form, options.settings.pg_version).lock}});
     statements.push_back({{"line", s.line}, {"type", s.type}, {"embedded", s.embedded}, {"text", shorten(s.text, 160)}, {"locks", forms},
                           {"parse_error", s.parse_error}});
   }

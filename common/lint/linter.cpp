@@ -7,6 +7,10 @@
 #include "lint/history.h"
 #include "lint/history_cache.h"
 #include "lint/parse_ahead.h"
+}
+
+#include "lint/lock_facts.h"
+#include "lint/token_forms.h"
 #include "lint/tools.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -115,6 +119,29 @@ size_t replay_earlier(Schema& schema, const std::vector<HistoryEntry>& entries, 
   return ups.size();
 }
 
+// A statement the parser rejected that reads as MySQL: an error on every major.
+bool is_mysql_error(const Statement& s) { return s.parse_error.find("; MySQL syntax: ") != std::string::npos; }
+
+// What is known of a statement only the scanner read: it may be valid on the target major, so it is
+// not called invalid; its kind, table and the locks of its form are named.
+std::string newer_syntax_message(const Statement& s, const TokenStatement& tokens, const FileState& state, int pg_version,
+                                 bool server_parsed) {
+  std::string major = std::to_string(pg_version), grammar = std::to_string(parser_major());
+  std::string out = server_parsed ? "valid PostgreSQL " + major + " (its server parsed it), in syntax this build cannot parse: its parser has PostgreSQL " +
+                                        grammar + "'s grammar (" + s.parse_error + "), so only the statement's tokens were checked"
+                                  : "this statement uses syntax this build cannot parse for PostgreSQL " + major + ": its parser has PostgreSQL " +
+                                        grammar + "'s grammar (" + s.parse_error + "), so it is syntax added after " + grammar + " or an error";
+  std::vector<std::string> known;
+  for (const auto& form : tokens.forms)
+    if (!state.created_tables.count(form.relation))  // a table this migration creates is empty and unused
+      known.push_back(describe(lock_fact(form.form, pg_version), form.relation));
+  if (!tokens.kind.empty())
+    out += ". By its tokens it is " + tokens.kind + (tokens.relation.empty() ? "" : " on " + tokens.relation) +
+           (tokens.concurrently ? ", CONCURRENTLY" : "") + (tokens.not_valid ? ", NOT VALID" : "");
+  if (!known.empty()) out += ": " + join(known, "; ");
+  return out + ".";
+}
+
 // Moves the file state past one statement (after the rules saw it).
 void advance(FileState& state, const Statement& s, const Schema& schema, const Settings& settings, bool in_transaction) {
   Node n = s.node.body();
@@ -164,7 +191,7 @@ void advance(FileState& state, const Statement& s, const Schema& schema, const S
   if (in_transaction && state.access_exclusive_in_transaction.empty()) {
     for (const auto& form : statement_forms(s.node, schema, settings.pg_version)) {
       if (form.relation.empty() || state.created_tables.count(form.relation)) continue;  // unknown tables count as existing
-      if (lock_fact(form.form).lock == "ACCESS EXCLUSIVE") {
+      if (lock_fact(form.form, settings.pg_version).lock == "ACCESS EXCLUSIVE") {
         state.access_exclusive_in_transaction = shorten(s.text, 80);
         break;
       }
@@ -276,9 +303,29 @@ LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration
       interpolation_reported = true;
       continue;
     }
+    std::optional<std::string> server_error;  // the target major's own parser, when it was asked
+    bool newer_syntax = !s.parse_error.empty() && options.settings.pg_version > parser_major() && !is_mysql_error(s);
+    if (newer_syntax && options.server_syntax_error) server_error = options.server_syntax_error(s.text);
+    if (newer_syntax && !server_error) {
+      // Syntax of a newer major, or an error: the scanner's tokens still tell the kind, the table and its locks.
+      TokenStatement tokens = read_tokens(s.text);
+      std::string major = std::to_string(options.settings.pg_version);
+      if (rule_enabled("newer-syntax", options))
+        emit("newer-syntax", {newer_syntax_message(s, tokens, state, options.settings.pg_version, bool(options.server_syntax_error)),
+                              options.server_syntax_error ? "" : "let a PostgreSQL " + major + " server parse it: pgguard lint --server, or pgguard trace",
+                              0, tokens.relation},
+             &s, i);
+      if (in_transaction && state.access_exclusive_in_transaction.empty())
+        for (const auto& form : tokens.forms)
+          if (!state.created_tables.count(form.relation) &&
+              lock_fact(form.form, options.settings.pg_version).lock == "ACCESS EXCLUSIVE")
+            state.access_exclusive_in_transaction = shorten(s.text, 80);
+      continue;
+    }
     if (!s.parse_error.empty()) {
-      if (rule_enabled("parse-error", options))
-        emit("parse-error", {"PostgreSQL rejects this statement: " + s.parse_error, "rewrite it in PostgreSQL syntax", 0, ""}, &s, i);
+      std::string error = server_error ? "PostgreSQL " + std::to_string(options.settings.pg_version) + " rejects this statement: " + *server_error
+                                       : "PostgreSQL rejects this statement: " + s.parse_error;
+      if (rule_enabled("parse-error", options)) emit("parse-error", {error, "rewrite it in PostgreSQL syntax", 0, ""}, &s, i);
       continue;
     }
     StatementContext context{*parsed, s, section, schema, state, options.settings, in_transaction};

@@ -28,6 +28,9 @@ struct LintOptions {
   size_t max_file_bytes = 16u << 20;
   std::string history_cache;  // directory of the history cache (see history_cache.h); "" for none
   unsigned jobs = 0;          // threads that parse files; 0: one per hardware thread
+  // A server of the target major that judges statements the parser cannot read (lint --server):
+  // nullopt when it parses the statement, else its syntax error.
+  std::function<std::optional<std::string>(const std::string& statement)> server_syntax_error;
 };
 
 struct LintFinding {

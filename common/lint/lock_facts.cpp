@@ -9,13 +9,28 @@
 namespace pgguard::lint {
 namespace {
 
-const std::map<std::string, LockFact, std::less<>>& facts() {
+// Each form's facts by the first major they hold for: the base entry (0), then one per "from".
+using FactsByMajor = std::map<int, LockFact>;
+
+LockFact read_fact(const std::string& form, const nlohmann::json& f, const LockFact& base) {
+  return {form, f.value("lock", base.lock), f.value("rewrite", base.rewrite), f.value("scan", base.scan), f.value("blocks", base.blocks)};
+}
+
+const std::map<std::string, FactsByMajor, std::less<>>& facts() {
   static const auto table = [] {
-    std::map<std::string, LockFact, std::less<>> out;
+    std::map<std::string, FactsByMajor, std::less<>> out;
     auto doc = nlohmann::json::parse(embedded_file("lock_facts.json"));
-    for (const auto& [form, f] : doc.at("forms").items())
-      out[form] = {form, f.at("lock").get<std::string>(), f.at("rewrite").get<bool>(), f.at("scan").get<bool>(),
-                   f.at("blocks").get<std::string>()};
+    for (const auto& [form, f] : doc.at("forms").items()) {
+      FactsByMajor& by_major = out[form];
+      LockFact fact{form, f.at("lock").get<std::string>(), f.at("rewrite").get<bool>(), f.at("scan").get<bool>(),
+                    f.at("blocks").get<std::string>()};
+      by_major[0] = fact;
+      // A later major changes only the fields it names, on top of the major before it.
+      std::map<int, nlohmann::json> changes;
+      if (f.contains("from"))
+        for (const auto& [major, changed] : f["from"].items()) changes[std::stoi(major)] = changed;
+      for (const auto& [major, changed] : changes) by_major[major] = fact = read_fact(form, changed, fact);
+    }
     return out;
   }();
   return table;
@@ -23,10 +38,10 @@ const std::map<std::string, LockFact, std::less<>>& facts() {
 
 }  // namespace
 
-const LockFact& lock_fact(std::string_view form) {
+const LockFact& lock_fact(std::string_view form, int pg_version) {
   auto it = facts().find(form);
   if (it == facts().end()) throw std::logic_error("no lock fact for form '" + std::string(form) + "'");
-  return it->second;
+  return std::prev(it->second.upper_bound(pg_version))->second;
 }
 
 std::string describe(const LockFact& fact, const std::string& relation) {

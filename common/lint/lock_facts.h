@@ -14,8 +14,9 @@ struct LockFact {
   std::string blocks;
 };
 
-// The fact for a form; throws when the form is not in the table (a rule names a missing form).
-const LockFact& lock_fact(std::string_view form);
+// The fact for a form on a PostgreSQL major (config/lock_facts.json's "from" ranges); throws when
+// the form is not in the table (a rule names a missing form).
+const LockFact& lock_fact(std::string_view form, int pg_version);
 // "SHARE lock on orders, full table scan; blocks writes for the whole index build"
 std::string describe(const LockFact& fact, const std::string& relation);
 // describe() with its article, for "takes <this>": "an ACCESS EXCLUSIVE lock on orders, ...".

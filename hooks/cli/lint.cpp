@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 
 #include "cli/cli.h"
 #include "lint/discover.h"
@@ -11,6 +12,8 @@
 #include "util/environment.h"
 #include "util/files.h"
 #include "util/git.h"
+#include "server/servers.h"
+#include "server/syntax.h"
 
 namespace pgguard::cli {
 
@@ -29,6 +32,7 @@ int lint(const std::vector<std::string>& args) {
   std::optional<Tool> tool;
   bool history = true;
   bool changed_only = false;
+  bool server_parser = false;
   std::string base;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -74,6 +78,8 @@ int lint(const std::vector<std::string>& args) {
       changed_only = true;
     } else if (a == "--no-history") {
       history = false;
+    } else if (a == "--server") {
+      server_parser = true;
     } else if (a.size() > 1 && a[0] == '-') {
       return usage_error("unknown lint option '" + a + "'");
     } else {
@@ -103,6 +109,16 @@ int lint(const std::vector<std::string>& args) {
   if (tool) options.tool = tool;
   options.jobs = static_cast<unsigned>(jobs);
   options.replay_history = history;
+  std::shared_ptr<server::SyntaxChecker> checker;
+  if (server_parser) {
+    try {
+      server::find_server_bin_dir(options.settings.pg_version);
+    } catch (const server::ServerError& e) {
+      return usage_error(std::string("--server: ") + e.what());
+    }
+    checker = std::make_shared<server::SyntaxChecker>(options.settings.pg_version);
+    options.server_syntax_error = [checker](const std::string& statement) { return checker->syntax_error(statement); };
+  }
 
   LintPaths given = command_migrations(paths, cwd, project.root, project.migration_globs);
   if (!given.error.empty()) {

@@ -2,11 +2,14 @@
 // the project, no fallback to another major, and a migration whose behaviour differs by major.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "server/servers.h"
 #include "support/servers.h"
 #include "support/temp_project.h"
+#include "util/files.h"
 #include "util/subprocess.h"
 
 using nlohmann::json;
@@ -109,4 +112,29 @@ TEST_CASE("the same migration traced on 15 and 18 shows what changed between the
   REQUIRE(on15["statements"].size() == 4);
   CHECK(on15["statements"][2]["error"].get<std::string>().find("syntax error") != std::string::npos);
   CHECK(on15["statements"][3]["ran"] == false);
+}
+
+TEST_CASE("lint --server lets a PostgreSQL 17 server decide what the parser's grammar cannot read", "[server][majors]") {
+  std::string servers = servers_with(17);
+  if (servers.empty()) return;
+  Project p;
+  std::string marker = "/tmp/pgguard-copy-ran-" + std::to_string(getpid());  // where the postgres user could write
+  p.write(".pgguard.json", R"({"postgres_version": 17})");
+  p.write("001.sql",
+          "SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a int PATH '$')) jt;\n"
+          "ALTER TABEL orders ADD COLUMN a int;\n"
+          "COPY (SELECT * FROM JSON_TABLE('[1]', '$[*]' COLUMNS (a int PATH '$')) jt) TO PROGRAM 'touch " + marker + "';\n");
+  ProcessResult r = run_pgguard(p, {"lint", "--server", "--format", "json", "001.sql"}, servers);
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 1);
+  json findings = json::parse(r.out)["findings"];
+  std::map<int, std::pair<std::string, std::string>> by_line;
+  for (const auto& f : findings) by_line[f["line"]] = {f["rule"], f["message"]};
+  CHECK(by_line[1].first == "newer-syntax");
+  CHECK(by_line[1].second.rfind("valid PostgreSQL 17 (its server parsed it)", 0) == 0);
+  CHECK(by_line[2].first == "parse-error");
+  CHECK(by_line[2].second.find("PostgreSQL 17 rejects this statement: syntax error at or near \"TABEL\"") != std::string::npos);
+  // Parsed, never run: the program of a COPY TO PROGRAM that 17 accepts does not run.
+  CHECK(by_line[3].first == "newer-syntax");
+  CHECK(!is_regular_file(marker));
 }

@@ -39,7 +39,7 @@ class AddColumnGeneratedOrSerial : public LintRule {
       if (kind.empty()) continue;
       std::string what = kind.find(' ') == std::string::npos ? column + " " + kind : column + " as " + kind;
       out.push_back({"ADD COLUMN " + what + " computes a value for every existing row and takes " +
-                         a_lock(lock_fact("add-column-generated"), table) + ".",
+                         a_lock(lock_fact("add-column-generated", c.settings.pg_version), table) + ".",
                      expression.empty() && kind.find("generated") != std::string::npos
                          ? "-- add it as a plain nullable column, fill new rows with a trigger and old rows in batches"
                          : fix(t, table, column, base, expression),

@@ -41,7 +41,7 @@ class AddColumnNotNullNoDefault : public LintRule {
       }
       if (!not_null || fills_itself) continue;
       std::string column = def.str("colname"), t = qualified_name(c.node()["relation"]), type_text = describe_type(type);
-      out.push_back({"ADD COLUMN " + column + " NOT NULL without a DEFAULT takes " + a_lock(lock_fact("add-column-not-null"), table) +
+      out.push_back({"ADD COLUMN " + column + " NOT NULL without a DEFAULT takes " + a_lock(lock_fact("add-column-not-null", c.settings.pg_version), table) +
                          " (\"contains null values\"), and inserts from the running code that omit " + column + " break.",
                      "ALTER TABLE " + t + " ADD COLUMN " + column + " " + type_text + " NOT NULL DEFAULT " + suggested_default(type) +
                          ";  -- a constant default is catalog-only on PostgreSQL 11+\n"

@@ -74,7 +74,7 @@ class AddColumnRewritingDefault : public LintRule {
       std::string reason = is_volatile ? "the volatile DEFAULT " + expression + " (evaluated for every existing row)"
                                        : "a DEFAULT on PostgreSQL " + std::to_string(c.settings.pg_version) +
                                              " (before 11 every default is written into each row)";
-      out.push_back({"ADD COLUMN " + column + " with " + reason + " takes " + a_lock(lock_fact("add-column-volatile-default"), table) + ".",
+      out.push_back({"ADD COLUMN " + column + " with " + reason + " takes " + a_lock(lock_fact("add-column-volatile-default", c.settings.pg_version), table) + ".",
                      fix(c, table, column, describe_type(type), expression, not_null), 0, table});
     }
   }

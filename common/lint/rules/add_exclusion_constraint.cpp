@@ -18,7 +18,7 @@ class AddExclusionConstraint : public LintRule {
       std::string name = con.str("conname");
       // There is no CONCURRENTLY or NOT VALID form for EXCLUDE, so the only choices are a window or a new table.
       out.push_back({"ADD " + (name.empty() ? std::string() : "CONSTRAINT " + name + " ") + "EXCLUDE builds its index while holding " +
-                         a_lock(lock_fact("add-exclusion"), table) + "; there is no NOT VALID or CONCURRENTLY form.",
+                         a_lock(lock_fact("add-exclusion", c.settings.pg_version), table) + "; there is no NOT VALID or CONCURRENTLY form.",
                      "-- no online form: run it in a maintenance window with a bounded wait, or create a new table with the\n"
                      "-- constraint, copy the rows in batches and swap the names\nSET lock_timeout = '2s';\n" +
                          c.statement.text + ";",

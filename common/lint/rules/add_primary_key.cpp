@@ -21,7 +21,7 @@ class AddPrimaryKey : public LintRule {
       std::string name = con.str("conname");
       if (name.empty()) name = table + "_pkey";  // PostgreSQL's default name
       out.push_back({"ADD PRIMARY KEY on " + table + " (" + join(columns, ", ") +
-                         ") builds a unique index and checks NOT NULL while holding " + a_lock(lock_fact("add-primary-key"), table) + ".",
+                         ") builds a unique index and checks NOT NULL while holding " + a_lock(lock_fact("add-primary-key", c.settings.pg_version), table) + ".",
                      fix(c, table, columns, name), 0, table});
     }
   }

@@ -22,7 +22,7 @@ class AddUniqueConstraint : public LintRule {
       std::string name = con.str("conname");
       if (name.empty()) name = truncate_identifier(table + "_" + join(columns, "_") + "_key");  // PostgreSQL's default name
       std::string include = column_names(con["including"]).empty() ? "" : " INCLUDE (" + join(column_names(con["including"]), ", ") + ")";
-      out.push_back({"ADD CONSTRAINT " + name + " UNIQUE builds its index while holding " + a_lock(lock_fact("add-unique"), table) + ".",
+      out.push_back({"ADD CONSTRAINT " + name + " UNIQUE builds its index while holding " + a_lock(lock_fact("add-unique", c.settings.pg_version), table) + ".",
                      outside_transaction_fix(c, "CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON " + t + " (" + join(columns, ", ") +
                                                     ")" + include + (con.flag("nulls_not_distinct") ? " NULLS NOT DISTINCT" : "") + ";") +
                          "\n-- then:\nALTER TABLE " +

@@ -31,7 +31,7 @@ class AlterColumnType : public LintRule {
         note = " (catalog-only only when the server's TimeZone is UTC)";
       if (using_expression) note = " (USING forces a rewrite)";
       out.push_back({"ALTER COLUMN " + column + " TYPE " + describe_type(target) + from + " takes " +
-                         a_lock(lock_fact("alter-column-type"), table) + note + ".",
+                         a_lock(lock_fact("alter-column-type", c.settings.pg_version), table) + note + ".",
                      fix(c, column, describe_type(target), using_expression), 0, table});
     }
   }

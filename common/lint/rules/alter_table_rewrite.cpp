@@ -11,7 +11,7 @@ class AlterTableRewrite : public LintRule {
     Node n = c.node();
     if (c.type() == "AlterTableMoveAllStmt") {
       out.push_back({"ALTER ... ALL IN TABLESPACE " + n.str("orig_tablespacename") + " copies every relation it moves, each under " +
-                         a_lock(lock_fact("set-tablespace"), "it") + ".",
+                         a_lock(lock_fact("set-tablespace", c.settings.pg_version), "it") + ".",
                      "-- move the tables one at a time outside the migration, online with pg_repack --tablespace=" +
                          n.str("new_tablespacename") + " --table=<table>",
                      0, ""});
@@ -44,7 +44,7 @@ class AlterTableRewrite : public LintRule {
       }
       std::string kind = index ? "INDEX " : n.str("objtype") == "OBJECT_MATVIEW" ? "MATERIALIZED VIEW " : "TABLE ";
       out.push_back(
-          {"ALTER " + kind + relation + " " + what + " takes " + a_lock(lock_fact(form), relation) + ".", fix, 0, index ? "" : relation});
+          {"ALTER " + kind + relation + " " + what + " takes " + a_lock(lock_fact(form, c.settings.pg_version), relation) + ".", fix, 0, index ? "" : relation});
     }
   }
 };

@@ -68,7 +68,7 @@ class AttachPartitionWithoutCheck : public LintRule {
       std::string partition = relation_name(partition_cmd["name"]);
       if (c.is_new_table(partition) || has_validated_check(c, partition)) continue;  // empty, or the CHECK lets it skip the scan
       out.push_back({"ATTACH PARTITION " + partition + " with no validated CHECK matching its bound takes " +
-                         a_lock(lock_fact("attach-partition"), partition) + ".",
+                         a_lock(lock_fact("attach-partition", c.settings.pg_version), partition) + ".",
                      fix(c, parent, partition_cmd), 0, partition});
     }
   }

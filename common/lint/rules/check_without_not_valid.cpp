@@ -26,7 +26,7 @@ class CheckWithoutNotValid : public LintRule {
       if (name.empty()) name = default_check_name(table, con["raw_expr"]);
       std::string expression = parenthesized_after(c.statement, con.integer("location", -1), {"constraint", "check"});
       if (expression.empty()) expression = "<expression>";
-      out.push_back({"ADD CONSTRAINT " + name + " CHECK without NOT VALID takes " + a_lock(lock_fact("add-check"), table) + ".",
+      out.push_back({"ADD CONSTRAINT " + name + " CHECK without NOT VALID takes " + a_lock(lock_fact("add-check", c.settings.pg_version), table) + ".",
                      "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " CHECK (" + expression + ")" +
                          (con.flag("is_no_inherit") ? " NO INHERIT" : "") +
                          " NOT VALID;\n"

@@ -17,7 +17,7 @@ class CreateIndexNonConcurrent : public LintRule {
     std::string fixed = c.statement.text;
     if (!RE2::Replace(&fixed, head, "\\1 CONCURRENTLY")) fixed = "CREATE INDEX CONCURRENTLY ... ON " + table + " (...)";
     out.push_back({"CREATE INDEX " + c.node().str("idxname") + " without CONCURRENTLY takes a " +
-                       describe(lock_fact("create-index"), table) + ".",
+                       describe(lock_fact("create-index", c.settings.pg_version), table) + ".",
                    outside_transaction_fix(c, fixed + ";") + "\n-- if the build fails, DROP INDEX CONCURRENTLY the INVALID index and retry",
                    0, table});
   }

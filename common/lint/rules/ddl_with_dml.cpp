@@ -48,7 +48,7 @@ class DdlWithDml : public LintRule {
       // DDL that blocks writes (SHARE or stronger) on a table that existed before the migration.
       for (const auto& f : statement_forms(s.node, c.schema, c.settings.pg_version)) {
         if (ddl || f.relation.empty() || created.count(f.relation) || is_bookkeeping_table(f.relation)) continue;
-        if (lock_strength(lock_fact(f.form).lock) < lock_strength("SHARE")) continue;
+        if (lock_strength(lock_fact(f.form, c.settings.pg_version).lock) < lock_strength("SHARE")) continue;
         ddl = &s;
         ddl_form = f.form;
         ddl_table = f.relation;
@@ -59,7 +59,7 @@ class DdlWithDml : public LintRule {
     std::string where = "the DDL on line " + std::to_string(ddl->line) + " (`" + shorten(ddl->text, 60) + "`)";
     std::string message = c.in_transaction && ddl->offset < c.statement.offset
                               ? "This " + verb(c.statement) + " on " + table + " runs in the same transaction as " + where + ", so the " +
-                                    lock_fact(ddl_form).lock + " lock it took on " + ddl_table + " stays held for the whole data change."
+                                    lock_fact(ddl_form, c.settings.pg_version).lock + " lock it took on " + ddl_table + " stays held for the whole data change."
                               : "This " + verb(c.statement) + " on " + table + " shares a migration with " + where +
                                     "; a data change belongs in its own migration, batched and outside the DDL's transaction.";
     out.push_back({message,

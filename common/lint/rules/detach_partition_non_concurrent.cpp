@@ -23,7 +23,7 @@ class DetachPartitionNonConcurrent : public LintRule {
                             : "-- DETACH PARTITION ... CONCURRENTLY needs PostgreSQL 14+; until then detach in a maintenance window "
                               "after SET lock_timeout = '2s'";
       out.push_back({"DETACH PARTITION " + partition + " without CONCURRENTLY takes " +
-                         a_lock(lock_fact("detach-partition"), parent + " and " + partition) + ".",
+                         a_lock(lock_fact("detach-partition", c.settings.pg_version), parent + " and " + partition) + ".",
                      fix, 0, parent});
     }
   }

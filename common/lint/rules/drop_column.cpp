@@ -17,7 +17,7 @@ class DropColumn : public LintRule {
       if (cmd.str("subtype") != "AT_DropColumn") continue;
       std::string column = cmd.str("name");
       out.push_back({"DROP COLUMN " + table + "." + column + " deletes its data for good and breaks running code that still reads or "
-                     "writes it; it takes an " + describe(lock_fact("drop-column"), table) + ".",
+                     "writes it; it takes an " + describe(lock_fact("drop-column", c.settings.pg_version), table) + ".",
                      "-- 1. deploy code that no longer reads or writes " + table + "." + column +
                          " (Rails: ignored_columns; other ORMs: remove it from the model)\n"
                          "-- 2. then drop it in a later migration, stating why it is safe:\n"

@@ -27,7 +27,7 @@ class DropForeignKey : public LintRule {
       std::string name = cmd.str("name");
       if (cmd.str("subtype") != "AT_DropConstraint" || !is_foreign_key(c.schema, table, name)) continue;
       out.push_back({"Dropping foreign key " + name + " on " + table + " stops PostgreSQL from enforcing that relationship (" +
-                         describe(lock_fact("drop-constraint"), table) + ").",
+                         describe(lock_fact("drop-constraint", c.settings.pg_version), table) + ").",
                      "-- if integrity is enforced elsewhere now, say so:\n-- pgguard-ignore: drop-foreign-key <why>\n"
                      "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ";\n"
                      "-- to change it instead, add the new one first (ADD CONSTRAINT ... NOT VALID, then VALIDATE CONSTRAINT)",

@@ -19,7 +19,7 @@ class DropIndexNonConcurrent : public LintRule {
       if (!table.empty() && c.is_new_table(table)) continue;
       std::string qualified = parts.empty() ? name : object.names();
       std::string on = table.empty() ? "the table of " + name : table;
-      out.push_back({"DROP INDEX " + name + " without CONCURRENTLY takes " + a_lock(lock_fact("drop-index"), on) + ".",
+      out.push_back({"DROP INDEX " + name + " without CONCURRENTLY takes " + a_lock(lock_fact("drop-index", c.settings.pg_version), on) + ".",
                      outside_transaction_fix(c, "DROP INDEX CONCURRENTLY " + std::string(n.flag("missing_ok") ? "IF EXISTS " : "") +
                                                     qualified + ";") +
                          "\n-- one index per statement, no CASCADE",

@@ -17,7 +17,7 @@ class DropNotNull : public LintRule {
       if (cmd.str("subtype") != "AT_DropNotNull") continue;
       std::string column = cmd.str("name");
       out.push_back({"DROP NOT NULL on " + table + "." + column + " lets NULLs in where readers do not expect them (" +
-                         describe(lock_fact("drop-not-null"), table) + ").",
+                         describe(lock_fact("drop-not-null", c.settings.pg_version), table) + ").",
                      "-- keep " + table + "." + column + " NOT NULL and store a sentinel instead of NULL, e.g.:\n"
                      "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT <sentinel>;",
                      0, table});

@@ -42,7 +42,7 @@ class DropPrimaryKey : public LintRule {
       std::string name = cmd.str("name");
       if (cmd.str("subtype") != "AT_DropConstraint" || !is_primary_key(c.schema, table, name)) continue;
       out.push_back({"Dropping primary key " + name + " on " + table + " breaks upserts on it and the table's replication identity (" +
-                         describe(lock_fact("drop-constraint"), table) + ").",
+                         describe(lock_fact("drop-constraint", c.settings.pg_version), table) + ").",
                      "-- to change the key, build its unique index first, then swap in one statement:\n"
                      "CREATE UNIQUE INDEX CONCURRENTLY " + table + "_new_pkey ON " + table + " (" + key_columns(c.schema, table, name) + ");\n"
                      "ALTER TABLE " + table + " DROP CONSTRAINT " + name + ", ADD CONSTRAINT " + name + " PRIMARY KEY USING INDEX " +

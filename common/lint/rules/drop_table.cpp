@@ -15,7 +15,7 @@ class DropTable : public LintRule {
       std::vector<Node> parts = object.list();
       std::string table = parts.empty() ? object.sval() : parts.back().sval();
       if (table.empty() || c.is_new_table(table)) continue;
-      out.push_back({"DROP TABLE " + table + " deletes the table and its data for good (" + describe(lock_fact("drop-table"), table) + ")" +
+      out.push_back({"DROP TABLE " + table + " deletes the table and its data for good (" + describe(lock_fact("drop-table", c.settings.pg_version), table) + ")" +
                          (cascade ? "; CASCADE also drops the views and foreign keys that depend on it." : "."),
                      "-- confirm nothing reads or writes " + table + " any more and keep a backup (pg_dump -t " + table +
                          "), then state why it is safe:\n-- pgguard-ignore: drop-table <why>\nDROP TABLE " + table + ";",

@@ -25,7 +25,7 @@ class ExplicitLockTable : public LintRule {
     if (tables.empty()) return;
     std::string list = join(tables, ", ");
     std::string mode = mode_name(c.node().integer("mode", 8));
-    const LockFact& fact = lock_fact("lock-table");
+    const LockFact& fact = lock_fact("lock-table", c.settings.pg_version);
     std::string message = mode.empty() || mode == fact.lock
                               ? "LOCK TABLE " + list + " takes " + a_lock(fact, list) + "."
                               : "LOCK TABLE " + list + " IN " + mode + " MODE holds " + mode + " on " + list +

@@ -39,7 +39,7 @@ class FkWithoutNotValid : public LintRule {
       if (subtype == "AT_AddConstraint") {
         Node con = cmd["def"]["Constraint"];
         if (con.str("contype") != "CONSTR_FOREIGN" || con.flag("skip_validation")) continue;
-        report(con, column_names(con["fk_attrs"]), table, t, "", out);
+        report(con, column_names(con["fk_attrs"]), table, t, "", c.settings.pg_version, out);
       } else if (subtype == "AT_AddColumn") {
         // A new column without a default is all NULL, so its REFERENCES checks nothing; with a default every row is checked.
         Node def = cmd["def"]["ColumnDef"];
@@ -52,19 +52,19 @@ class FkWithoutNotValid : public LintRule {
         }
         if (fk && has_default && !fk.flag("skip_validation"))
           report(fk, {def.str("colname")}, table, t, "-- add " + def.str("colname") + " with its DEFAULT but without REFERENCES, then:\n",
-                 out);
+                 c.settings.pg_version, out);
       }
     }
   }
 
  private:
   static void report(const Node& con, const std::vector<std::string>& columns, const std::string& table, const std::string& t,
-                     const std::string& fix_prefix, std::vector<RuleFinding>& out) {
+                     const std::string& fix_prefix, int pg_version, std::vector<RuleFinding>& out) {
     std::string parent = relation_name(con["pktable"]);
     std::string name = con.str("conname");
     if (name.empty()) name = truncate_identifier(table + "_" + join(columns, "_") + "_fkey");  // PostgreSQL's default name
     std::string tables = parent.empty() || parent == table ? table : table + " and " + parent;
-    out.push_back({"ADD FOREIGN KEY " + name + " without NOT VALID takes " + a_lock(lock_fact("add-foreign-key"), tables) + ".",
+    out.push_back({"ADD FOREIGN KEY " + name + " without NOT VALID takes " + a_lock(lock_fact("add-foreign-key", pg_version), tables) + ".",
                    fix_prefix + "ALTER TABLE " + t + " ADD CONSTRAINT " + name + " " + foreign_key_clause(con, columns) +
                        " NOT VALID;\n-- then, in a later transaction (the next migration):\nALTER TABLE " + t + " VALIDATE CONSTRAINT " +
                        name + ";",

@@ -19,7 +19,7 @@ class IntOverBigint : public LintRule {
       fixed.type = wider->second;
       // Counters and ids outgrow 32 bits, and widening later rewrites the table.
       out.push_back({"Column " + site.table + "." + site.column + " is " + describe_type(site.type) +
-                         "; widening it to bigint later takes " + a_lock(lock_fact("alter-column-type"), site.table) + ".",
+                         "; widening it to bigint later takes " + a_lock(lock_fact("alter-column-type", c.settings.pg_version), site.table) + ".",
                      convention::column_fix(c, site, describe_type(fixed)), 0, convention::existing_relation(c, site.table)});
     }
   }

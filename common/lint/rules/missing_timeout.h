@@ -97,7 +97,7 @@ class MissingTimeout : public LintRule {
     }
     for (const auto& form : forms) {
       if (form.relation.empty() || created.count(form.relation) || (s.type == "CreateStmt" && form.relation == own)) continue;
-      const std::string& lock = lock_fact(form.form).lock;
+      const std::string& lock = lock_fact(form.form, pg_version).lock;
       if (lock_strength(lock) >= lock_strength("SHARE")) return StrongLock{form.relation, lock};
     }
     return std::nullopt;

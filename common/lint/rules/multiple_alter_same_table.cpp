@@ -53,7 +53,7 @@ class MultipleAlterSameTable : public LintRule {
                           ? "ALTER TABLE " + table + "\n  " + first_actions + ",\n  " + these + ";"
                           : "ALTER TABLE " + table + " <actions of line " + std::to_string(first->line) + ">, <actions of this statement>;";
     out.push_back({"Another ALTER TABLE on " + table + " (the first is on line " + std::to_string(first->line) +
-                       "): each ALTER queues for its own lock, and this one takes an " + describe(lock_fact(form), table) + ".",
+                       "): each ALTER queues for its own lock, and this one takes an " + describe(lock_fact(form, c.settings.pg_version), table) + ".",
                    fix, 0, table});
   }
 };

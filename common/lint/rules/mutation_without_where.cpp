@@ -47,7 +47,7 @@ class MutationWithoutWhere : public LintRule {
         fix = "DELETE FROM " + table + " WHERE " + key + " IN (SELECT " + key + " FROM " + table + " LIMIT 10000);" + repeat;
     }
     out.push_back({std::string(update ? "UPDATE without WHERE changes" : "DELETE without WHERE deletes") + " every row of " + table +
-                       " in one statement: " + describe(lock_fact(update ? "update" : "delete"), table) +
+                       " in one statement: " + describe(lock_fact(update ? "update" : "delete", c.settings.pg_version), table) +
                        ", and each of those rows leaves a dead tuple behind.",
                    fix, 0, table});
   }

@@ -14,8 +14,8 @@ class RefreshMatviewNonConcurrent : public LintRule {
     std::string view = relation_name(n["relation"]);
     if (c.is_new_table(view)) return;
     std::string v = qualified_name(n["relation"]);
-    out.push_back({"REFRESH MATERIALIZED VIEW " + view + " without CONCURRENTLY takes " + a_lock(lock_fact("refresh-matview"), view) + ".",
-                   "REFRESH MATERIALIZED VIEW CONCURRENTLY " + v + ";  -- " + lock_fact("refresh-matview-concurrently").lock +
+    out.push_back({"REFRESH MATERIALIZED VIEW " + view + " without CONCURRENTLY takes " + a_lock(lock_fact("refresh-matview", c.settings.pg_version), view) + ".",
+                   "REFRESH MATERIALIZED VIEW CONCURRENTLY " + v + ";  -- " + lock_fact("refresh-matview-concurrently", c.settings.pg_version).lock +
                        ": reads continue; needs a unique index on " + view +
                        " covering all rows, e.g.\n"
                        "-- CREATE UNIQUE INDEX CONCURRENTLY idx_" +

@@ -34,7 +34,7 @@ class ReindexNonConcurrent : public LintRule {
     std::string on = !table.empty()      ? table
                      : object == "INDEX" ? "the table of " + name
                                          : "every table in the " + to_lower(object) + (name.empty() ? "" : " " + name);
-    out.push_back({what + " without CONCURRENTLY takes " + a_lock(lock_fact("reindex"), on) + ".", fix(c, object, name), 0, table});
+    out.push_back({what + " without CONCURRENTLY takes " + a_lock(lock_fact("reindex", c.settings.pg_version), on) + ".", fix(c, object, name), 0, table});
   }
 
  private:

@@ -16,7 +16,7 @@ class RenameColumn : public LintRule {
     const Column* column = c.schema.column(table, from);
     std::string type = column ? describe_type(*column) : "<type of " + from + ">";
     out.push_back({"Renaming " + table + "." + from + " to " + to + " breaks the application version still running, which uses the old "
-                   "name (" + describe(lock_fact("rename"), table) + ").",
+                   "name (" + describe(lock_fact("rename", c.settings.pg_version), table) + ").",
                    "-- expand/contract: add the new column, write both, backfill, switch reads, then drop the old one later\n"
                    "ALTER TABLE " + table + " ADD COLUMN " + to + " " + type + ";\n"
                    "-- or keep the database name and rename only in the ORM mapping",

@@ -23,7 +23,7 @@ class RenameTable : public LintRule {
     std::string from = relation_name(c.node()["relation"]), to = c.node().str("newname");
     if (c.is_new_table(from) || followed_by_view(c, from)) return;
     out.push_back({"Renaming table " + from + " to " + to + " breaks the application version still running, which uses the old name (" +
-                       describe(lock_fact("rename"), from) + ").",
+                       describe(lock_fact("rename", c.settings.pg_version), from) + ").",
                    "ALTER TABLE " + from + " RENAME TO " + to + ";\n"
                    "CREATE VIEW " + from + " AS SELECT * FROM " + to + ";  -- the old name keeps working; drop the view once no code uses it",
                    0, from});

@@ -18,7 +18,7 @@ class SetNotNull : public LintRule {
       const Column* known = c.schema.column(table, column);
       if (known && known->not_null) continue;                                          // already NOT NULL: nothing to check
       if (c.settings.pg_version >= 12 && proven_by_check(c, table, column)) continue;  // PG12+ skips the scan
-      out.push_back({"SET NOT NULL on " + table + "." + column + " takes " + a_lock(lock_fact("set-not-null"), table) +
+      out.push_back({"SET NOT NULL on " + table + "." + column + " takes " + a_lock(lock_fact("set-not-null", c.settings.pg_version), table) +
                          " (no validated CHECK (" + column + " IS NOT NULL) lets PostgreSQL skip the scan).",
                      fix(c, table, column), 0, table});
     }

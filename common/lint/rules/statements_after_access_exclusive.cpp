@@ -1,4 +1,5 @@
 #include "lint/rule.h"
+#include "lint/token_forms.h"
 #include "util/text.h"
 
 namespace pgguard::lint {
@@ -19,9 +20,11 @@ class StatementsAfterAccessExclusive : public LintRule {
     const Statement& previous = all[index - 1];
     if (previous.section != c.statement.section || shorten(previous.text, 80) != c.state.access_exclusive_in_transaction) return;
     std::string form, table;
-    for (const auto& f : statement_forms(previous.node, c.schema, c.settings.pg_version)) {
+    // A statement of newer syntax than the parser's grammar is judged by its tokens.
+    auto forms = previous.parse_error.empty() ? statement_forms(previous.node, c.schema, c.settings.pg_version) : read_tokens(previous.text).forms;
+    for (const auto& f : forms) {
       if (f.relation.empty() || c.is_new_table(f.relation)) continue;
-      if (lock_strength(lock_fact(f.form).lock) < lock_strength("ACCESS EXCLUSIVE")) continue;
+      if (lock_strength(lock_fact(f.form, c.settings.pg_version).lock) < lock_strength("ACCESS EXCLUSIVE")) continue;
       form = f.form;
       table = f.relation;
       break;
@@ -35,7 +38,7 @@ class StatementsAfterAccessExclusive : public LintRule {
                           ? previous.text + ";\nCOMMIT;\n-- then, in a new transaction:\n" + c.statement.text + ";"
                           : "-- migration 1 (this file):\n" + previous.text + ";\n-- migration 2 (a new file):\n" + c.statement.text + ";";
     out.push_back({"This statement runs after `" + c.state.access_exclusive_in_transaction + "` in the same transaction, so the " +
-                       lock_fact(form).lock + " lock that statement took on " + table + " stays held, blocking every read and write of " + table +
+                       lock_fact(form, c.settings.pg_version).lock + " lock that statement took on " + table + " stays held, blocking every read and write of " + table +
                        ", until the transaction ends.",
                    fix, 0, table});
   }

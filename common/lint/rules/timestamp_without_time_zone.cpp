@@ -14,7 +14,7 @@ class TimestampWithoutTimeZone : public LintRule {
       // Converting later is a rewrite unless the server's TimeZone is UTC, so choose now.
       out.push_back({"Column " + site.table + "." + site.column + " is timestamp without time zone, which drops the offset; "
                      "converting it to timestamptz later takes " +
-                         a_lock(lock_fact("alter-column-type"), site.table) + " unless TimeZone is UTC.",
+                         a_lock(lock_fact("alter-column-type", c.settings.pg_version), site.table) + " unless TimeZone is UTC.",
                      convention::column_fix(c, site, describe_type(fixed)), 0, convention::existing_relation(c, site.table)});
     }
   }

@@ -14,7 +14,7 @@ class TruncateTable : public LintRule {
     for (const Node& relation : c.node()["relations"].list()) {
       std::string table = relation_name(relation);
       if (table.empty() || c.is_new_table(table)) continue;
-      out.push_back({"TRUNCATE " + table + " deletes every row (" + describe(lock_fact("truncate"), table) + ")" +
+      out.push_back({"TRUNCATE " + table + " deletes every row (" + describe(lock_fact("truncate", c.settings.pg_version), table) + ")" +
                          (cascade ? "; CASCADE also empties every table with a foreign key to it." : "."),
                      "-- if the rows really must go, delete them in batches (repeat until 0 rows), never with CASCADE:\n"
                      "DELETE FROM " + table + " WHERE ctid IN (SELECT ctid FROM " + table + " LIMIT 10000);",

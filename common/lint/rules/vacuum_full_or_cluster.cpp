@@ -30,13 +30,13 @@ class VacuumFullOrCluster : public LintRule {
         form == "vacuum-full" && c.in_transaction ? " It also cannot run inside a transaction block, which this migration is in." : "";
     if (tables.empty()) {
       out.push_back(
-          {what + " without a table rewrites every table it covers, each under " + a_lock(lock_fact(form), "it") + "." + transaction,
+          {what + " without a table rewrites every table it covers, each under " + a_lock(lock_fact(form, c.settings.pg_version), "it") + "." + transaction,
            fix(c, ""), 0, ""});
       return;
     }
     for (const auto& table : tables) {
       if (c.is_new_table(table)) continue;
-      out.push_back({what + " " + table + " takes " + a_lock(lock_fact(form), table) + "." + transaction, fix(c, table), 0, table});
+      out.push_back({what + " " + table + " takes " + a_lock(lock_fact(form, c.settings.pg_version), table) + "." + transaction, fix(c, table), 0, table});
     }
   }
 

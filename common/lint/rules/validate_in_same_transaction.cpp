@@ -26,7 +26,7 @@ class ValidateInSameTransaction : public LintRule {
       // The ADD ... NOT VALID took its lock in this transaction; it is only released at commit.
       std::string add_form = known && known->kind == 'f' ? "add-foreign-key-not-valid" : "add-check-not-valid";
       out.push_back({"VALIDATE CONSTRAINT " + name + " runs in the transaction that added it NOT VALID, so the " +
-                         lock_fact(add_form).lock + " lock from the ADD is still held on " + table +
+                         lock_fact(add_form, c.settings.pg_version).lock + " lock from the ADD is still held on " + table +
                          " while VALIDATE scans it: NOT VALID gains nothing.",
                      fix(c, qualified_name(c.node()["relation"]), name), 0, table});
     }

@@ -16,7 +16,7 @@ class VarcharOverText : public LintRule {
       // A CHECK can later be replaced online (NOT VALID + VALIDATE); a smaller varchar limit cannot.
       std::string check = site.type.is_array ? "" : "length(" + convention::quote_ident(site.column) + ") <= " + std::to_string(site.type.typmods[0]);
       out.push_back({"Column " + site.table + "." + site.column + " is " + describe_type(site.type) +
-                         "; lowering the limit later takes " + a_lock(lock_fact("alter-column-type"), site.table) +
+                         "; lowering the limit later takes " + a_lock(lock_fact("alter-column-type", c.settings.pg_version), site.table) +
                          ", while a CHECK on text can be replaced with NOT VALID and VALIDATE.",
                      convention::column_fix(c, site, describe_type(fixed), to_lower("chk_" + site.table + "_" + site.column + "_length"), check), 0,
                      convention::existing_relation(c, site.table)});
