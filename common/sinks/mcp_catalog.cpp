@@ -87,6 +87,7 @@ McpTool parse_tool(const Value& entry) {
   tool.database_servers = flag(entry, "database_servers", false);
   tool.evidence_fields = strings(entry, "evidence_fields");
   tool.sql_fields = strings(entry, "sql");
+  tool.sql_required = flag(entry, "sql_required", true);
   if (entry.HasMember("template")) {
     const Value& t = entry["template"];
     if (t.HasMember("sql")) tool.templates[""] = text(t, "sql");
@@ -146,10 +147,18 @@ McpCatalog McpCatalog::load(std::string_view json_text) {
   catalog.search_tool_names_ = pattern_at(doc, "search_tool_names");
   catalog.target_fields_ = strings(doc, "target_fields");
   catalog.connection_fields_ = strings(doc, "connection_fields");
+  catalog.argument_wrappers_ = strings(doc, "argument_wrappers");
   for (const auto& family : member(doc, "servers").GetArray())
     catalog.families_.push_back({text(family, "label"), {text(family, "names"), true}, text(family, "safe_way")});
   for (const auto& entry : member(doc, "tools").GetArray()) catalog.tools_.push_back(parse_tool(entry));
   return catalog;
+}
+
+const json& McpCatalog::arguments(const json& input) const {
+  if (!input.is_object() || input.size() != 1) return input;
+  auto only = input.begin();
+  bool wrapper = std::find(argument_wrappers_.begin(), argument_wrappers_.end(), only.key()) != argument_wrappers_.end();
+  return wrapper && only->is_object() ? *only : input;
 }
 
 bool McpCatalog::looks_like_database(const std::string& text) const { return database_names_.found_in(text); }

@@ -48,8 +48,9 @@ struct McpTool {
   bool database_servers = false;         // ...or only servers named like a database...
   std::vector<std::string> evidence_fields;  // ...or whose input holds one of these fields
   std::vector<std::string> sql_fields;   // the first non-empty one holds the SQL; "x[]": an array of statements
+  bool sql_required = true;              // false: without any of these fields the call runs no SQL
   std::string template_field;            // SQL built from the input: the field choosing the template ("" = one template)
-  std::map<std::string, std::string> templates;  // value of template_field -> SQL with {field} parts
+  std::map<std::string, std::string> templates;  // value of template_field -> SQL with {field} parts ("" = only reads)
   McpCondition applies;                  // the call changes anything only when this holds
   McpCondition analyze{"", true, false};  // explain: when this holds the statement executes
   std::string project_field;             // migration without SQL: the project folder whose pending migrations it applies
@@ -95,6 +96,9 @@ class McpCatalog {
   bool searches(const std::string& tool) const { return search_tool_names_.found_in(tool); }
   const std::vector<std::string>& target_fields() const { return target_fields_; }
   const std::vector<std::string>& connection_fields() const { return connection_fields_; }
+  // The tool's arguments: inside a lone wrapper object ({"params": {...}}, as older servers
+  // declared them) when there is one.
+  const nlohmann::json& arguments(const nlohmann::json& input) const;
 
  private:
   bool server_fits(const McpTool& entry, const std::string& key, const nlohmann::json& input, const std::string& address) const;
@@ -104,6 +108,7 @@ class McpCatalog {
   McpPattern search_tool_names_;
   std::vector<std::string> target_fields_;
   std::vector<std::string> connection_fields_;
+  std::vector<std::string> argument_wrappers_;
   std::vector<McpServerFamily> families_;
   std::vector<McpTool> tools_;
 };

@@ -72,6 +72,53 @@ TEST_CASE("MCP catalog: every entry cites its source and has a corpus case", "[m
   CHECK_NOTHROW(sinks::builtin_mcp_catalog());
 }
 
+// tests/fixtures/mcp-schemas/<server key>@<package>@<version>.json: the input fields (and their
+// defaults) of every tool, as the published servers list them (tools/list over stdio, or the
+// package's exported schemas). Older servers wrap the arguments in `params` ("params.sql").
+TEST_CASE("MCP catalog: the field names and defaults are the published servers' own", "[mcp]") {
+  const sinks::McpCatalog& catalog = sinks::builtin_mcp_catalog();
+  size_t checked = 0;
+  for (const auto& file : fs::directory_iterator(source_path("tests/fixtures/mcp-schemas"))) {
+    std::string server = file.path().filename().string().substr(0, file.path().filename().string().find('@'));
+    json schema = json::parse(read_text(file.path().string()));
+    for (const auto& [tool, described] : schema["tools"].items()) {
+      json input = json::object(), arguments = json::object();
+      std::map<std::string, json> defaults;
+      bool wrapped = false;
+      for (const auto& field : described["fields"]) {
+        std::string name = field.get<std::string>();
+        if (name.rfind("params.", 0) == 0) name = name.substr(7), wrapped = true;
+        arguments[name] = "x";
+      }
+      for (const auto& [name, value] : described["defaults"].items()) defaults[name.rfind("params.", 0) == 0 ? name.substr(7) : name] = value;
+      input = wrapped ? json{{"params", arguments}} : arguments;
+      INFO(file.path().filename().string() << " " << tool << " " << input.dump());
+      const sinks::McpTool* entry = catalog.match(server, tool, input, "").tool;
+      bool sql_like = std::any_of(arguments.items().begin(), arguments.items().end(), [&](const auto& f) { return catalog.sql_like_field(f.key()); });
+      // A tool with a field named like SQL is never left to the unknown-tool guess.
+      if (sql_like) CHECK(entry != nullptr);
+      if (!entry) continue;
+      ++checked;
+      CHECK((&catalog.arguments(input) != &input) == wrapped);
+      if (!entry->sql_fields.empty()) {
+        bool found = std::any_of(entry->sql_fields.begin(), entry->sql_fields.end(), [&](std::string f) {
+          if (f.size() > 2 && f.substr(f.size() - 2) == "[]") f.resize(f.size() - 2);
+          return arguments.contains(f);
+        });
+        // A migration entry of an older server may take only an id (Neon 0.3.7's complete_database_migration).
+        if (entry->kind != sinks::McpTool::Kind::Migration) CHECK(found);
+      }
+      for (const sinks::McpCondition* condition : {&entry->applies, &entry->analyze}) {
+        if (condition->field.empty() || !arguments.contains(condition->field)) continue;
+        if (defaults.count(condition->field)) CHECK((defaults[condition->field] == condition->value) == condition->absent);
+      }
+      for (const std::string* field : {&entry->path_field, &entry->content_field, &entry->edits_field, &entry->project_field})
+        if (!field->empty()) CHECK(arguments.contains(*field));
+    }
+  }
+  CHECK(checked >= 40);
+}
+
 TEST_CASE("MCP catalog: malformed data is refused", "[mcp]") {
   std::string head = R"({"database_server_names": "pg", "sql_field_names": "sql", "search_tool_names": "search", "servers": [], "tools": [)";
   CHECK_THROWS(sinks::McpCatalog::load(head + R"({"names": ["x"], "class": "erase"}]})"));
