@@ -1,6 +1,7 @@
 #include "sinks/mcp_catalog.h"
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
@@ -135,13 +136,30 @@ bool McpCondition::holds(const json& input) const {
   return it != input.end() && it->is_boolean() ? it->get<bool>() == value : absent;
 }
 
-McpCatalog McpCatalog::load(std::string_view json_text) {
+struct McpCatalog::Entries {
+  std::string text;  // parsed in place: the document points into it
   rapidjson::Document doc;
-  doc.Parse(json_text.data(), json_text.size());
+  std::vector<const Value*> values;
+  std::map<std::string, std::vector<size_t>, std::less<>> by_name;
+  std::vector<std::pair<std::string, size_t>> by_prefix;
+  std::vector<std::unique_ptr<McpTool>> built;  // null until first use
+
+  const McpTool& tool(size_t i) {
+    if (!built[i]) built[i] = std::make_unique<McpTool>(parse_tool(*values[i]));
+    return *built[i];
+  }
+};
+
+McpCatalog McpCatalog::load(std::string_view json_text) {
+  McpCatalog catalog;
+  catalog.entries_ = std::make_shared<Entries>();
+  Entries& e = *catalog.entries_;
+  e.text = std::string(json_text);
+  rapidjson::Document& doc = e.doc;
+  doc.ParseInsitu(e.text.data());
   if (doc.HasParseError() || !doc.IsObject())
     throw std::runtime_error("mcp_tools.json: " + std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " at offset " +
                              std::to_string(doc.GetErrorOffset()));
-  McpCatalog catalog;
   catalog.database_names_ = pattern_at(doc, "database_server_names");
   catalog.sql_field_names_ = pattern_at(doc, "sql_field_names");
   catalog.search_tool_names_ = pattern_at(doc, "search_tool_names");
@@ -150,7 +168,16 @@ McpCatalog McpCatalog::load(std::string_view json_text) {
   catalog.argument_wrappers_ = strings(doc, "argument_wrappers");
   for (const auto& family : member(doc, "servers").GetArray())
     catalog.families_.push_back({text(family, "label"), {text(family, "names"), true}, text(family, "safe_way")});
-  for (const auto& entry : member(doc, "tools").GetArray()) catalog.tools_.push_back(parse_tool(entry));
+  for (const auto& entry : member(doc, "tools").GetArray()) {
+    size_t index = e.values.size();
+    e.values.push_back(&entry);
+    std::vector<std::string> names = strings(entry, "names");
+    std::string prefix = text(entry, "name_prefix");
+    if (names.empty() && prefix.empty()) throw std::runtime_error("an mcp_tools.json entry has neither names nor name_prefix");
+    for (auto& name : names) e.by_name[name].push_back(index);
+    if (!prefix.empty()) e.by_prefix.push_back({prefix, index});
+  }
+  e.built.resize(e.values.size());
   return catalog;
 }
 
@@ -185,11 +212,16 @@ McpCatalog::Match McpCatalog::match(const std::string& server, const std::string
     for (size_t i = 0; i < tool.size(); ++i)
       if (tool[i] == '_' || tool[i] == '-') splits.push_back({tool.substr(0, i), tool.substr(i + 1)});
   for (const auto& [key, name] : splits) {
-    for (const auto& entry : tools_) {
-      bool prefixed = !entry.name_prefix.empty() && name.size() > entry.name_prefix.size() && name.compare(0, entry.name_prefix.size(), entry.name_prefix) == 0;
-      std::string target = prefixed ? name.substr(entry.name_prefix.size()) : "";
-      bool named = prefixed || std::find(entry.names.begin(), entry.names.end(), name) != entry.names.end();
-      if (named && server_fits(entry, key, input, address)) return {&entry, key, name, target};
+    // The entries naming this tool, in file order; the first whose server fits wins.
+    std::vector<size_t> candidates;
+    if (auto named = entries_->by_name.find(name); named != entries_->by_name.end()) candidates = named->second;
+    for (const auto& [prefix, index] : entries_->by_prefix)
+      if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0) candidates.push_back(index);
+    std::sort(candidates.begin(), candidates.end());
+    for (size_t index : candidates) {
+      const McpTool& entry = entries_->tool(index);
+      bool prefixed = !entry.name_prefix.empty() && name.compare(0, entry.name_prefix.size(), entry.name_prefix) == 0;
+      if (server_fits(entry, key, input, address)) return {&entry, key, name, prefixed ? name.substr(entry.name_prefix.size()) : ""};
     }
   }
   return {};

@@ -69,9 +69,11 @@ struct McpServerFamily {
   std::string safe_way;
 };
 
+// The catalog of MCP tools. load() reads the JSON once and indexes the entries by tool name; an
+// entry is converted on first use, since one call needs one or two of them (and most calls none).
 class McpCatalog {
  public:
-  // Throws on malformed data.
+  // Throws on malformed data; a malformed entry throws when a call first reaches it.
   static McpCatalog load(std::string_view json_text);
 
   struct Match {
@@ -110,7 +112,8 @@ class McpCatalog {
   std::vector<std::string> connection_fields_;
   std::vector<std::string> argument_wrappers_;
   std::vector<McpServerFamily> families_;
-  std::vector<McpTool> tools_;
+  struct Entries;  // the parsed document, its index and the entries converted so far
+  std::shared_ptr<Entries> entries_;
 };
 
 // The catalog compiled in from config/mcp_tools.json.
