@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "util/json_fields.h"
 #include "util/text.h"
 
 namespace pgguard::sinks {
@@ -42,36 +43,10 @@ namespace {
 
 using rapidjson::Value;
 
-const Value* member(const Value& object, const char* key) {
-  if (!object.IsObject()) return nullptr;
-  auto it = object.FindMember(key);
-  return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-std::vector<std::string> strings(const Value& array) {
-  std::vector<std::string> out;
-  if (!array.IsArray()) return out;
-  for (const Value& item : array.GetArray()) {
-    if (!item.IsString()) throw std::runtime_error("expected a list of strings");
-    out.emplace_back(item.GetString(), item.GetStringLength());
-  }
-  return out;
-}
-
-std::vector<std::string> strings(const Value& object, const char* key) {
-  const Value* value = member(object, key);
-  return value ? strings(*value) : std::vector<std::string>{};
-}
-
-std::string text(const Value& object, const char* key) {
-  const Value* value = member(object, key);
-  return value && value->IsString() ? std::string(value->GetString(), value->GetStringLength()) : std::string();
-}
-
-bool flag(const Value& object, const char* key) {
-  const Value* value = member(object, key);
-  return value && value->IsBool() && value->GetBool();
-}
+using json_fields::flag;
+using json_fields::member;
+using json_fields::strings;
+using json_fields::text;
 
 CliSubcommand read_subcommand(const Value& entry) {
   CliSubcommand sub;

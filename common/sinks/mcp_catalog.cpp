@@ -8,6 +8,7 @@
 #include <rapidjson/error/en.h>
 
 #include "util/embedded.h"
+#include "util/json_fields.h"
 
 namespace pgguard::sinks {
 namespace {
@@ -15,41 +16,20 @@ namespace {
 using nlohmann::json;
 using Value = rapidjson::Value;
 
+using json_fields::flag;
+using json_fields::strings;
+using json_fields::text;
+
 // The catalog is read with rapidjson: every MCP call loads it, most of them to learn that the tool
 // is not a database tool.
-const Value& member(const Value& object, const char* key) {
-  auto it = object.FindMember(key);
-  if (it == object.MemberEnd()) throw std::runtime_error(std::string("mcp_tools.json: missing \"") + key + "\"");
-  return it->value;
-}
-
-std::string text(const Value& object, const char* key, const std::string& fallback = "") {
-  auto it = object.FindMember(key);
-  if (it == object.MemberEnd()) return fallback;
-  if (!it->value.IsString()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" is not a string");
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
-
-bool flag(const Value& object, const char* key, bool fallback) {
-  auto it = object.FindMember(key);
-  return it != object.MemberEnd() && it->value.IsBool() ? it->value.GetBool() : fallback;
-}
-
-std::vector<std::string> strings(const Value& object, const char* key) {
-  std::vector<std::string> out;
-  auto it = object.FindMember(key);
-  if (it == object.MemberEnd()) return out;
-  if (!it->value.IsArray()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" is not a list");
-  for (const auto& item : it->value.GetArray()) {
-    if (!item.IsString()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" holds a non-string");
-    out.emplace_back(item.GetString(), item.GetStringLength());
-  }
-  return out;
+const Value& required(const Value& object, const char* key, bool (Value::*is_kind)() const) {
+  const Value* value = json_fields::member(object, key);
+  if (!value || !(value->*is_kind)()) throw std::runtime_error(std::string("mcp_tools.json: \"") + key + "\" is missing or of the wrong type");
+  return *value;
 }
 
 McpPattern pattern_at(const Value& object, const char* key) {
-  member(object, key);
-  return {text(object, key), true};
+  return {required(object, key, &Value::IsString).GetString(), true};
 }
 
 McpTool::Kind parse_kind(const std::string& name) {
@@ -63,9 +43,9 @@ McpTool::Kind parse_kind(const std::string& name) {
 }
 
 McpCondition parse_condition(const Value& entry, const char* key, McpCondition fallback) {
-  auto it = entry.FindMember(key);
-  if (it == entry.MemberEnd()) return fallback;
-  return {text(it->value, "field"), flag(it->value, "value", true), flag(it->value, "default", true)};
+  if (!json_fields::member(entry, key)) return fallback;
+  const Value& condition = required(entry, key, &Value::IsObject);
+  return {text(condition, "field"), flag(condition, "value", true), flag(condition, "default", true)};
 }
 
 // An operation is judged by the guard rule it names.
@@ -84,22 +64,23 @@ McpTool parse_tool(const Value& entry) {
   tool.names = strings(entry, "names");
   tool.name_prefix = text(entry, "name_prefix");
   if (tool.names.empty() && tool.name_prefix.empty()) throw std::runtime_error("an mcp_tools.json entry has neither names nor name_prefix");
-  if (entry.HasMember("servers")) tool.servers = {text(entry, "servers"), true};
+  if (json_fields::member(entry, "servers")) tool.servers = {required(entry, "servers", &Value::IsString).GetString(), true};
   tool.database_servers = flag(entry, "database_servers", false);
   tool.evidence_fields = strings(entry, "evidence_fields");
   tool.sql_fields = strings(entry, "sql");
   tool.sql_required = flag(entry, "sql_required", true);
-  if (entry.HasMember("template")) {
-    const Value& t = entry["template"];
-    if (t.HasMember("sql")) tool.templates[""] = text(t, "sql");
+  if (json_fields::member(entry, "template")) {
+    const Value& t = required(entry, "template", &Value::IsObject);
+    if (json_fields::member(t, "sql")) tool.templates[""] = required(t, "sql", &Value::IsString).GetString();
     tool.template_field = text(t, "field");
-    if (t.HasMember("values"))
-      for (const auto& value : t["values"].GetObject()) tool.templates[value.name.GetString()] = text(t["values"], value.name.GetString());
+    if (json_fields::member(t, "values"))
+      for (const auto& value : required(t, "values", &Value::IsObject).GetObject())
+        tool.templates[value.name.GetString()] = required(t["values"], value.name.GetString(), &Value::IsString).GetString();
   }
   tool.applies = parse_condition(entry, "applies_when", tool.applies);
   tool.analyze = parse_condition(entry, "analyze_when", tool.analyze);
   tool.project_field = text(entry, "project_field");
-  if (tool.kind == McpTool::Kind::Operation) parse_operation(member(entry, "operation"), tool);
+  if (tool.kind == McpTool::Kind::Operation) parse_operation(required(entry, "operation", &Value::IsObject), tool);
   tool.what = text(entry, "what");
   tool.safe_way = text(entry, "safe_way");
   tool.server_label = text(entry, "server_label");
@@ -166,9 +147,9 @@ McpCatalog McpCatalog::load(std::string_view json_text) {
   catalog.target_fields_ = strings(doc, "target_fields");
   catalog.connection_fields_ = strings(doc, "connection_fields");
   catalog.argument_wrappers_ = strings(doc, "argument_wrappers");
-  for (const auto& family : member(doc, "servers").GetArray())
+  for (const auto& family : required(doc, "servers", &Value::IsArray).GetArray())
     catalog.families_.push_back({text(family, "label"), {text(family, "names"), true}, text(family, "safe_way")});
-  for (const auto& entry : member(doc, "tools").GetArray()) {
+  for (const auto& entry : required(doc, "tools", &Value::IsArray).GetArray()) {
     size_t index = e.values.size();
     e.values.push_back(&entry);
     std::vector<std::string> names = strings(entry, "names");

@@ -125,10 +125,12 @@ TEST_CASE("MCP catalog: malformed data is refused", "[mcp]") {
   auto reach = [](const std::string& text) { return sinks::McpCatalog::load(text).match("", "x", json::object(), ""); };
   CHECK_THROWS(reach(head + R"({"names": ["x"], "class": "erase"}]})"));
   CHECK_THROWS(reach(head + R"({"names": ["x"], "class": "operation", "operation": {"rule": "no-such-rule"}}]})"));
-  CHECK_THROWS(reach(head + R"({"names": ["x"], "class": "query", "sql": "sql"}]})"));
+  CHECK_THROWS(reach(head + R"({"names": ["x"], "class": "query", "template": "DELETE FROM t"}]})"));
+  CHECK_THROWS(reach(head + R"({"names": ["x"], "class": "operation"}]})"));
   CHECK_NOTHROW(reach(head + R"({"names": ["x"], "class": "query", "sql": ["sql"]}]})"));
   CHECK_THROWS(sinks::McpCatalog::load(head + R"({"class": "query", "sql": ["sql"]}]})"));
   CHECK_THROWS(sinks::McpCatalog::load(R"({"tools": []})"));
+  CHECK_THROWS(sinks::McpCatalog::load(R"({"database_server_names": "pg", "sql_field_names": "sql", "search_tool_names": "search", "servers": [], "tools": {}})"));
   CHECK_THROWS(sinks::McpCatalog::load("{"));
   // A pattern is compiled when a call first needs it.
   sinks::McpCatalog bad = sinks::McpCatalog::load(R"({"database_server_names": "(", "sql_field_names": "sql", "search_tool_names": "search", "servers": [], "tools": []})");
