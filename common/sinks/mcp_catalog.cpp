@@ -90,6 +90,8 @@ McpTool parse_tool(const Value& entry) {
   return tool;
 }
 
+constexpr size_t kMaxSplitName = 256;
+
 bool has_any_field(const json& input, const std::vector<std::string>& fields) {
   if (!input.is_object()) return false;
   for (const auto& field : fields)
@@ -188,8 +190,9 @@ bool McpCatalog::server_fits(const McpTool& entry, const std::string& key, const
 McpCatalog::Match McpCatalog::match(const std::string& server, const std::string& tool, const json& input, const std::string& address) const {
   // Without a server key the tool's name may still start with it: try the whole name, then what
   // follows each separator.
+  // MCP tool names are short (Gemini CLI caps them at 63 characters): a longer one is not split.
   std::vector<std::pair<std::string, std::string>> splits = {{server, tool}};
-  if (server.empty())
+  if (server.empty() && tool.size() <= kMaxSplitName)
     for (size_t i = 0; i < tool.size(); ++i)
       if (tool[i] == '_' || tool[i] == '-') splits.push_back({tool.substr(0, i), tool.substr(i + 1)});
   for (const auto& [key, name] : splits) {

@@ -179,6 +179,12 @@ TEST_CASE("MCP calls: what each kind of tool runs", "[mcp]") {
     REQUIRE(found.report.clis.size() == 1);
     CHECK(found.report.clis[0].judgement.cls == sinks::CliClass::Migrate);
   }
+  SECTION("a name far longer than any MCP tool's is looked up whole, not at each of its separators") {
+    std::string name;
+    for (int i = 0; i < 20000; ++i) name += "a_";
+    CHECK(catalog.match("", name + "execute_sql", json::object(), "").tool == nullptr);
+    CHECK(catalog.match("", "mcp_supabase_execute_sql", json::object(), "").tool != nullptr);
+  }
   SECTION("a tool the catalog calls silent is no database call, whatever its input") {
     CHECK_FALSE(sinks_of("supabase", "search_docs", {{"query", "DROP TABLE users"}}).database);
     CHECK_FALSE(sinks_of("github", "create_issue", {{"body", "DROP TABLE users"}}).database);
