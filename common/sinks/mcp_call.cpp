@@ -104,6 +104,8 @@ std::vector<TargetSignal> target_signals(const McpCall& call, const McpCatalog::
   if (!name.empty()) signals.push_back({TargetSignal::Kind::Named, "the tool's name", name});
   if (!match.server.empty()) signals.push_back({TargetSignal::Kind::Named, "the MCP server's name", match.server});
   if (!call.address.empty()) signals.push_back({TargetSignal::Kind::Connection, "the MCP server's address", call.address});
+  if (std::string scoped = catalog.address_target(call.address); !scoped.empty())
+    signals.push_back({TargetSignal::Kind::Named, "the project the MCP server is scoped to", scoped});
   if (match.tool && match.tool->production)
     signals.push_back({TargetSignal::Kind::EnvironmentName, match.name + " (" + match.tool->what + ")", "production"});
   return signals;

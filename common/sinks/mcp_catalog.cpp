@@ -101,8 +101,7 @@ bool has_any_field(const json& input, const std::vector<std::string>& fields) {
 
 }  // namespace
 
-bool McpPattern::found_in(const std::string& text) const {
-  if (text.empty() || pattern_.empty()) return false;
+const RE2& McpPattern::compiled() const {
   if (!re_) {
     RE2::Options options;
     options.set_case_sensitive(!case_insensitive_);
@@ -110,7 +109,15 @@ bool McpPattern::found_in(const std::string& text) const {
     re_ = std::make_shared<RE2>(pattern_, options);
     if (!re_->ok()) throw std::runtime_error("bad pattern in mcp_tools.json: " + pattern_);
   }
-  return RE2::PartialMatch(text, *re_);
+  return *re_;
+}
+
+bool McpPattern::found_in(const std::string& text) const { return !text.empty() && !pattern_.empty() && RE2::PartialMatch(text, compiled()); }
+
+std::string McpPattern::group_in(const std::string& text) const {
+  std::string group;
+  if (!text.empty() && !pattern_.empty() && compiled().NumberOfCapturingGroups() > 0) RE2::PartialMatch(text, compiled(), &group);
+  return group;
 }
 
 bool McpCondition::holds(const json& input) const {
@@ -146,6 +153,7 @@ McpCatalog McpCatalog::load(std::string_view json_text) {
   catalog.database_names_ = pattern_at(doc, "database_server_names");
   catalog.sql_field_names_ = pattern_at(doc, "sql_field_names");
   catalog.search_tool_names_ = pattern_at(doc, "search_tool_names");
+  if (json_fields::member(doc, "address_targets")) catalog.address_targets_ = pattern_at(doc, "address_targets");
   catalog.target_fields_ = strings(doc, "target_fields");
   catalog.connection_fields_ = strings(doc, "connection_fields");
   catalog.argument_wrappers_ = strings(doc, "argument_wrappers");

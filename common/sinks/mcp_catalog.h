@@ -20,8 +20,12 @@ class McpPattern {
   McpPattern(std::string pattern, bool case_insensitive) : pattern_(std::move(pattern)), case_insensitive_(case_insensitive) {}
   explicit operator bool() const { return !pattern_.empty(); }
   bool found_in(const std::string& text) const;  // false for an empty text
+  // The pattern's first group where it is found in `text`; "" when it is not.
+  std::string group_in(const std::string& text) const;
 
  private:
+  const RE2& compiled() const;
+
   std::string pattern_;
   bool case_insensitive_ = true;
   mutable std::shared_ptr<RE2> re_;
@@ -98,6 +102,8 @@ class McpCatalog {
   bool searches(const std::string& tool) const { return search_tool_names_.found_in(tool); }
   const std::vector<std::string>& target_fields() const { return target_fields_; }
   const std::vector<std::string>& connection_fields() const { return connection_fields_; }
+  // The project a server's address is scoped to (Supabase's ?project_ref=, --project-ref); "" when none.
+  std::string address_target(const std::string& address) const { return address_targets_.group_in(address); }
   // The tool's arguments: inside a lone wrapper object ({"params": {...}}, as older servers
   // declared them) when there is one.
   const nlohmann::json& arguments(const nlohmann::json& input) const;
@@ -108,6 +114,7 @@ class McpCatalog {
   McpPattern database_names_;
   McpPattern sql_field_names_;
   McpPattern search_tool_names_;
+  McpPattern address_targets_;
   std::vector<std::string> target_fields_;
   std::vector<std::string> connection_fields_;
   std::vector<std::string> argument_wrappers_;

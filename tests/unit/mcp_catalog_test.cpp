@@ -173,6 +173,17 @@ TEST_CASE("MCP calls: what each kind of tool runs", "[mcp]") {
     }));
     CHECK(std::find(found.report.sources.begin(), found.report.sources.end(), "postgresql://app:pw@db.internal/app") != found.report.sources.end());
   }
+  SECTION("a server scoped to one project by its address names that project (the input then has no project_id)") {
+    json input = {{"query", "SELECT 1"}};
+    for (const char* address : {"https://mcp.supabase.com/mcp?project_ref=abcdefghijklmnop&read_only=false",
+                                "npx -y @supabase/mcp-server-supabase --project-ref=abcdefghijklmnop --access-token sbp_x",
+                                "npx -y @supabase/mcp-server-supabase --project-ref abcdefghijklmnop"}) {
+      auto found = sinks::find_mcp_sinks({"execute_sql", "", "execute_sql", address, &input}, catalog);
+      const auto& targets = found.report.sql.at(0).target;
+      CHECK(std::any_of(targets.begin(), targets.end(), [](const sinks::TargetSignal& s) { return s.value == "abcdefghijklmnop"; }));
+      CHECK(found.server_label == "Supabase");
+    }
+  }
   SECTION("Prisma's migrate-dev names the project whose migrations it applies") {
     auto found = sinks_of("prisma", "migrate-dev", {{"name", "init"}, {"projectCWD", "/home/dev/app"}});
     CHECK(found.project_dir == "/home/dev/app");
