@@ -57,6 +57,26 @@ TEST_CASE("MCP payloads: each server's payload, as each client sends it, gets it
   CHECK(payloads >= 20);
 }
 
+TEST_CASE("MCP filesystem writes: an edit of a committed migration is denied like Edit, a new migration is not", "[mcp][e2e]") {
+  std::string pattern = (fs::temp_directory_path() / "pgguard-mcp-fs-XXXXXX").string();
+  std::string root = mkdtemp(pattern.data());
+  fs::create_directories(root + "/db/migrations");
+  std::ofstream(root + "/db/migrations/001_init.sql") << "CREATE TABLE orders (id bigint PRIMARY KEY);\n";
+  ProcessResult git = run_process("/bin/sh", {"-c", "git init -q && git add -A && git -c user.email=t@t -c user.name=t commit -qm init"}, "",
+                                  {{"PATH", "/usr/bin:/bin"}, {"HOME", root}}, root);
+  REQUIRE(git.exit_code == 0);
+  auto edit = [&](const std::string& file) {
+    json payload = {{"cwd", root}, {"hook_event_name", "PreToolUse"}, {"tool_name", "mcp__filesystem__edit_file"},
+                    {"tool_input", {{"path", root + "/" + file}, {"edits", {{{"oldText", "bigint"}, {"newText", "uuid"}}}}}}};
+    return run_process(PGGUARD_PRE_HOOK, {}, payload.dump(), {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}}).out;
+  };
+  std::string denied = edit("db/migrations/001_init.sql");
+  CHECK(verdict_of(denied) == "deny");
+  CHECK(denied.find("[applied-migration-edit]") != std::string::npos);
+  CHECK(verdict_of(edit("db/migrations/002_new.sql")) == "none");
+  fs::remove_all(root);
+}
+
 TEST_CASE("MCP catalog: every entry cites its source and has a corpus case", "[mcp]") {
   json catalog = json::parse(read_text(source_path("config/mcp_tools.json")));
   std::string corpus;
