@@ -6,10 +6,8 @@
 
 #include "lint/history.h"
 #include "lint/history_cache.h"
-#include "lint/parse_ahead.h"
-}
-
 #include "lint/lock_facts.h"
+#include "lint/parse_ahead.h"
 #include "lint/token_forms.h"
 #include "lint/tools.h"
 #include "util/files.h"

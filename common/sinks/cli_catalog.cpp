@@ -12,7 +12,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "sinks/json_fields.h"
+#include "util/json_fields.h"
 #include "util/text.h"
 
 namespace pgguard::sinks {

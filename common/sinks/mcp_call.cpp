@@ -1,5 +1,7 @@
 #include "sinks/mcp_call.h"
 
+#include <algorithm>
+
 #include "util/text.h"
 
 namespace pgguard::sinks {
@@ -102,6 +104,8 @@ std::vector<TargetSignal> target_signals(const McpCall& call, const McpCatalog::
   if (!name.empty()) signals.push_back({TargetSignal::Kind::Named, "the tool's name", name});
   if (!match.server.empty()) signals.push_back({TargetSignal::Kind::Named, "the MCP server's name", match.server});
   if (!call.address.empty()) signals.push_back({TargetSignal::Kind::Connection, "the MCP server's address", call.address});
+  if (std::string scoped = catalog.address_target(call.address); !scoped.empty())
+    signals.push_back({TargetSignal::Kind::Named, "the project the MCP server is scoped to", scoped});
   if (match.tool && match.tool->production)
     signals.push_back({TargetSignal::Kind::EnvironmentName, match.name + " (" + match.tool->what + ")", "production"});
   return signals;
@@ -149,6 +153,8 @@ void query_sinks(const McpCall& call, const McpTool& tool, const json& input, co
   std::optional<std::vector<std::string>> statements;
   if (tool.templates.empty()) statements = statements_of(tool, input);
   else if (auto sql = templated_sql(tool, input)) statements = std::vector<std::string>{*sql};
+  bool any_field = std::any_of(tool.sql_fields.begin(), tool.sql_fields.end(), [&](const std::string& f) { return input.contains(f.substr(0, f.find('['))); });
+  if (!statements && !tool.sql_required && !any_field) return;
   if (!statements) {
     out.report.sql.push_back({call.label, std::nullopt, "the SQL this call runs is not in a field pgguard reads (" + join(tool.sql_fields, ", ") + ")",
                               false, {}, targets});
@@ -192,7 +198,7 @@ void file_sinks(const McpTool& tool, const json& input, McpSinks& out) {
 
 McpSinks find_mcp_sinks(const McpCall& call, const McpCatalog& catalog) {
   static const json kNoInput = json::object();
-  const json& input = call.input && call.input->is_object() ? *call.input : kNoInput;
+  const json& input = call.input && call.input->is_object() ? catalog.arguments(*call.input) : kNoInput;
   McpSinks out;
   McpCatalog::Match match = catalog.match(call.server, call.tool, input, call.address);
   if (match.tool && match.tool->kind == McpTool::Kind::Silent) return out;

@@ -20,8 +20,12 @@ class McpPattern {
   McpPattern(std::string pattern, bool case_insensitive) : pattern_(std::move(pattern)), case_insensitive_(case_insensitive) {}
   explicit operator bool() const { return !pattern_.empty(); }
   bool found_in(const std::string& text) const;  // false for an empty text
+  // The pattern's first group where it is found in `text`; "" when it is not.
+  std::string group_in(const std::string& text) const;
 
  private:
+  const RE2& compiled() const;
+
   std::string pattern_;
   bool case_insensitive_ = true;
   mutable std::shared_ptr<RE2> re_;
@@ -48,8 +52,9 @@ struct McpTool {
   bool database_servers = false;         // ...or only servers named like a database...
   std::vector<std::string> evidence_fields;  // ...or whose input holds one of these fields
   std::vector<std::string> sql_fields;   // the first non-empty one holds the SQL; "x[]": an array of statements
+  bool sql_required = true;              // false: without any of these fields the call runs no SQL
   std::string template_field;            // SQL built from the input: the field choosing the template ("" = one template)
-  std::map<std::string, std::string> templates;  // value of template_field -> SQL with {field} parts
+  std::map<std::string, std::string> templates;  // value of template_field -> SQL with {field} parts ("" = only reads)
   McpCondition applies;                  // the call changes anything only when this holds
   McpCondition analyze{"", true, false};  // explain: when this holds the statement executes
   std::string project_field;             // migration without SQL: the project folder whose pending migrations it applies
@@ -68,9 +73,11 @@ struct McpServerFamily {
   std::string safe_way;
 };
 
+// The catalog of MCP tools. load() reads the JSON once and indexes the entries by tool name; an
+// entry is converted on first use, since one call needs one or two of them (and most calls none).
 class McpCatalog {
  public:
-  // Throws on malformed data.
+  // Throws on malformed data; a malformed entry throws when a call first reaches it.
   static McpCatalog load(std::string_view json_text);
 
   struct Match {
@@ -95,6 +102,11 @@ class McpCatalog {
   bool searches(const std::string& tool) const { return search_tool_names_.found_in(tool); }
   const std::vector<std::string>& target_fields() const { return target_fields_; }
   const std::vector<std::string>& connection_fields() const { return connection_fields_; }
+  // The project a server's address is scoped to (Supabase's ?project_ref=, --project-ref); "" when none.
+  std::string address_target(const std::string& address) const { return address_targets_.group_in(address); }
+  // The tool's arguments: inside a lone wrapper object ({"params": {...}}, as older servers
+  // declared them) when there is one.
+  const nlohmann::json& arguments(const nlohmann::json& input) const;
 
  private:
   bool server_fits(const McpTool& entry, const std::string& key, const nlohmann::json& input, const std::string& address) const;
@@ -102,10 +114,13 @@ class McpCatalog {
   McpPattern database_names_;
   McpPattern sql_field_names_;
   McpPattern search_tool_names_;
+  McpPattern address_targets_;
   std::vector<std::string> target_fields_;
   std::vector<std::string> connection_fields_;
+  std::vector<std::string> argument_wrappers_;
   std::vector<McpServerFamily> families_;
-  std::vector<McpTool> tools_;
+  struct Entries;  // the parsed document, its index and the entries converted so far
+  std::shared_ptr<Entries> entries_;
 };
 
 // The catalog compiled in from config/mcp_tools.json.

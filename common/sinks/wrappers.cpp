@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "sinks/json_fields.h"
+#include "util/json_fields.h"
 #include "util/embedded.h"
 
 namespace pgguard::sinks {

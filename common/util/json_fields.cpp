@@ -1,0 +1,45 @@
+#include "util/json_fields.h"
+
+#include <stdexcept>
+
+namespace pgguard::json_fields {
+
+using rapidjson::Value;
+
+const Value* member(const Value& object, const char* key) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(key);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::vector<std::string> strings(const Value& array) {
+  std::vector<std::string> out;
+  if (!array.IsArray()) return out;
+  for (const Value& item : array.GetArray()) {
+    if (!item.IsString()) throw std::runtime_error("expected a list of strings");
+    out.emplace_back(item.GetString(), item.GetStringLength());
+  }
+  return out;
+}
+
+std::vector<std::string> strings(const Value& object, const char* key) {
+  const Value* value = member(object, key);
+  return value ? strings(*value) : std::vector<std::string>{};
+}
+
+std::string text(const Value& object, const char* key, const std::string& fallback) {
+  const Value* value = member(object, key);
+  return value && value->IsString() ? std::string(value->GetString(), value->GetStringLength()) : fallback;
+}
+
+bool flag(const Value& object, const char* key, bool fallback) {
+  const Value* value = member(object, key);
+  return value && value->IsBool() ? value->GetBool() : fallback;
+}
+
+size_t count(const Value& object, const char* key) {
+  const Value* value = member(object, key);
+  return value && value->IsUint() ? value->GetUint() : 0;
+}
+
+}  // namespace pgguard::json_fields

@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+// Reading the config catalogs (config/*.json) with rapidjson: a missing or mistyped optional field
+// reads as empty.
+namespace pgguard::json_fields {
+
+// The member `key` of an object; nullptr when absent (or when `object` is not an object).
+const rapidjson::Value* member(const rapidjson::Value& object, const char* key);
+// A list of strings; empty when `array` is not a list. Throws on an item that is not a string.
+std::vector<std::string> strings(const rapidjson::Value& array);
+std::vector<std::string> strings(const rapidjson::Value& object, const char* key);
+// A string member; `fallback` when absent or not a string.
+std::string text(const rapidjson::Value& object, const char* key, const std::string& fallback = "");
+// A boolean member; `fallback` when absent or not a boolean.
+bool flag(const rapidjson::Value& object, const char* key, bool fallback = false);
+// A non-negative integer member; 0 when absent or not one.
+size_t count(const rapidjson::Value& object, const char* key);
+
+}  // namespace pgguard::json_fields
