@@ -204,12 +204,12 @@ McpCatalog::Match McpCatalog::match(const std::string& server, const std::string
     for (size_t i = 0; i < tool.size(); ++i)
       if (tool[i] == '_' || tool[i] == '-') splits.push_back({tool.substr(0, i), tool.substr(i + 1)});
   for (const auto& [key, name] : splits) {
-    // The entries naming this tool, in file order; the first whose server fits wins.
+    // The entries naming this tool exactly, then those whose prefix it has, each in file order; the
+    // first whose server fits wins (Neon's explain_sql_statement is not DBHub's explain_sql_<source>).
     std::vector<size_t> candidates;
     if (auto named = entries_->by_name.find(name); named != entries_->by_name.end()) candidates = named->second;
     for (const auto& [prefix, index] : entries_->by_prefix)
       if (name.size() > prefix.size() && name.compare(0, prefix.size(), prefix) == 0) candidates.push_back(index);
-    std::sort(candidates.begin(), candidates.end());
     for (size_t index : candidates) {
       const McpTool& entry = entries_->tool(index);
       bool prefixed = !entry.name_prefix.empty() && name.compare(0, entry.name_prefix.size(), entry.name_prefix) == 0;
