@@ -1,7 +1,7 @@
 // Gemini CLI: BeforeTool hooks in .gemini/settings.json (google-gemini/gemini-cli docs/hooks/reference.md,
 // packages/core/src/hooks/types.ts). Built-in tools run_shell_command, write_file and replace; MCP
 // tools are named mcp_<server>_<tool> in the code (the docs say mcp__<server>__<tool>) and carry
-// mcp_context {server_name, tool_name, url | command}. The documented decisions are allow, deny and
+// mcp_context {server_name, tool_name, url | command, args}. The documented decisions are allow, deny and
 // block: "ask" exists in the code but not in the contract, so it is written as a deny that asks for
 // a human's approval.
 #include "clients/client.h"
@@ -40,6 +40,10 @@ ToolCall adapt(const json& payload) {
     call.mcp_server = text_of(context, "server_name");
     call.mcp_tool = text_of(context, "tool_name");
     call.mcp_server_address = first_text(context, {"url", "command"});
+    // A stdio server's arguments name its project or database (--project-ref=..., a connection URL).
+    if (auto args = context.find("args"); args != context.end() && args->is_array())
+      for (const auto& arg : *args)
+        if (arg.is_string()) call.mcp_server_address += " " + arg.get<std::string>();
     if (call.mcp_tool.empty()) split_mcp_name(call.tool, call.mcp_server, call.mcp_tool);
   } else if (split_mcp_name(call.tool, call.mcp_server, call.mcp_tool)) {
     call.door = ToolCall::Door::Mcp;

@@ -74,8 +74,10 @@ TEST_CASE("client payloads: every client's answer is in its contract, with the e
     if (!dir.is_directory()) continue;
     std::string client = dir.path().filename();
     for (const auto& file : fs::directory_iterator(dir.path())) {
-      if (file.path().extension() != ".json") continue;
+      if (file.path().extension() != ".json" || fs::path(file.path()).replace_extension().extension() == ".pgguard") continue;
       testing::TempProject project;
+      // A payload may come with the project's .pgguard.json (<name>.pgguard.json beside it).
+      if (auto config = read_file_bounded(fs::path(file.path()).replace_extension(".pgguard.json"), 1 << 16)) project.write(".pgguard.json", *config);
       std::string payload = with_cwd(read_file_bounded(file.path(), 1 << 20).value(), project.root);
       std::vector<std::string> expect = words(read_file_bounded(fs::path(file.path()).replace_extension(".expect"), 4096).value());
       REQUIRE_FALSE(expect.empty());

@@ -13,9 +13,10 @@ class HardcodedPassword : public GuardRule {
     for (const auto& secret : facts.secrets)
       out.push_back({"hardcoded-password",
                      secret.kind + " in the command (`" + secret.redacted +
-                         "`): passwords in commands end up in shell history, logs and transcripts. Safe way forward: read "
-                         "the connection from the environment, e.g. psql \"$DATABASE_URL\", with the password in ~/.pgpass "
-                         "or the environment, never in the command."});
+                         "`): passwords in commands and tool inputs end up in shell history, logs and transcripts. Safe way "
+                         "forward: read the connection from the environment, e.g. psql \"$DATABASE_URL\" (an MCP server: "
+                         "configure its connection string from the environment), with the password in ~/.pgpass or the "
+                         "environment, never in the command or the tool's input."});
     for (const auto& written : facts.written_secrets)
       out.push_back({"hardcoded-password",
                      "writing " + written.file + " would hardcode a PostgreSQL " + written.secret.kind + " (`" + written.secret.redacted +
