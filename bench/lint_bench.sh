@@ -108,7 +108,7 @@ echo
 echo "| input | MB | statements | pgguard s | pgguard s per MB | pgguard RSS MB | squawk s | squawk RSS MB | throughput vs squawk | RSS vs squawk |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 inputs=()
-for d in $(ls -d "$tmp"/corpus_*x | sort -t_ -k2 -n); do inputs+=("$d"); done
+for d in $(ls -d "$tmp"/corpus_*x | sort -V); do inputs+=("$d"); done
 inputs+=("$tmp/big.sql")
 for input in "${inputs[@]}"; do
   if [ -d "$input" ]; then files=("$input"/*.sql); label="$(basename "$input") ($(ls "$input" | wc -l) files)"; else files=("$input"); label="one 10 MB file"; fi
