@@ -101,21 +101,21 @@ count_statements() { grep -c ';$' "$@" | awk -F: '{s += $NF} END {print s}'; }
 
 echo "## pgguard lint throughput"
 echo
-echo "- pgguard: $("$build/pgguard" --version), \`pgguard lint --no-history --format json\` (history replay off: squawk has none)"
+echo "- pgguard: $("$build/pgguard" --version), \`pgguard lint --format json\` (history replay on: each file is linted against the schema of the files before it; squawk has no replay)"
 echo "- squawk: $squawk_version, \`squawk --reporter json\`"
 echo "- $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| input | MB | statements | pgguard s | pgguard MB/s | pgguard RSS MB | squawk s | squawk RSS MB | speed-up |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| input | MB | statements | pgguard s | pgguard s per MB | pgguard RSS MB | squawk s | squawk RSS MB | throughput vs squawk | RSS vs squawk |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 inputs=()
-for d in "$tmp"/corpus_*x; do inputs+=("$d"); done
+for d in $(ls -d "$tmp"/corpus_*x | sort -V); do inputs+=("$d"); done
 inputs+=("$tmp/big.sql")
 for input in "${inputs[@]}"; do
   if [ -d "$input" ]; then files=("$input"/*.sql); label="$(basename "$input") ($(ls "$input" | wc -l) files)"; else files=("$input"); label="one 10 MB file"; fi
   bytes=$(cat "${files[@]}" | wc -c)
   mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}')
   statements=$(count_statements "${files[@]}")
-  read -r p_secs p_kb < <(measure "$tmp/p" "$build/pgguard" lint --no-history --format json "${files[@]}")
+  read -r p_secs p_kb < <(measure "$tmp/p" "$build/pgguard" lint --format json "${files[@]}")
   found=$(grep -c '"rule"' "$tmp/p.out" || true)
   if [ -n "$squawk" ]; then
     read -r s_secs s_kb < <(measure "$tmp/s" "$squawk" --reporter json "${files[@]}")
@@ -123,9 +123,10 @@ for input in "${inputs[@]}"; do
     s_secs="n/a"; s_kb=0
   fi
   awk -v l="$label" -v mb="$mb" -v n="$statements" -v ps="$p_secs" -v pk="$p_kb" -v ss="$s_secs" -v sk="$s_kb" 'BEGIN {
-    rate = ps > 0 ? mb / ps : 0
-    speed = (ss != "n/a" && ps > 0) ? sprintf("%.1fx", ss / ps) : "n/a"
-    printf "| %s | %s | %d | %.2f | %.1f | %.1f | %s | %.1f | %s |\n", l, mb, n, ps, rate, pk / 1024, ss, sk / 1024, speed
+    per_mb = mb > 0 ? ps / mb : 0
+    speed = (ss != "n/a" && ps > 0) ? sprintf("%.2fx", ss / ps) : "n/a"
+    memory = (ss != "n/a" && sk > 0) ? sprintf("%.2fx", pk / sk) : "n/a"
+    printf "| %s | %s | %d | %.2f | %.3f | %.1f | %s | %.1f | %s | %s |\n", l, mb, n, ps, per_mb, pk / 1024, ss, sk / 1024, speed, memory
   }'
   echo "  (pgguard reported $found findings)" >&2
 done

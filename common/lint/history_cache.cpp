@@ -11,6 +11,7 @@
 #include <functional>
 #include <vector>
 
+#include "util/environment.h"
 #include "util/files.h"
 
 namespace pgguard::lint {
@@ -66,11 +67,8 @@ void prune(const std::string& dir) {
 }  // namespace
 
 std::string history_cache_dir(const std::map<std::string, std::string>& env) {
-  if (auto it = env.find("XDG_CACHE_HOME"); it != env.end() && !it->second.empty() && it->second[0] == '/')
-    return it->second + "/pgguard/history";
-  if (auto it = env.find("HOME"); it != env.end() && !it->second.empty() && it->second[0] == '/' && is_directory(it->second))
-    return it->second + "/.cache/pgguard/history";
-  return "";
+  std::string cache = user_cache_dir(env);
+  return cache.empty() ? "" : cache + "/history";
 }
 
 HistoryKey::HistoryKey(const std::string& settings) : current_(build_identity() + "\n" + settings) {}

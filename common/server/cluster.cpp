@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "server/cluster_template.h"
 #include "server/connection.h"
 #include "server/servers.h"
 #include "util/budget.h"
@@ -179,10 +180,16 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
     if (!others_can_run(cluster->bin_dir_)) cluster->bin_dir_ = link_installation(cluster->bin_dir_, dir);
   }
   std::string data = dir + "/data";
-  ProcessResult init = run_server_program(cluster->bin_dir_, "initdb",
-                                          {"-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"}, 120000);
-  if (init.exit_code != 0)
-    throw ServerError("initdb failed" + std::string(init.signal ? " (timed out)" : "") + ": " + trim(init.err.empty() ? init.out : init.err));
+  const std::vector<std::string> initdb_options = {"-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"};
+  std::string template_dir = cluster_template_dir(cluster->bin_dir_, initdb_options);
+  if (!copy_cluster_template(template_dir, data)) {
+    std::vector<std::string> args = {"-D", data};
+    args.insert(args.end(), initdb_options.begin(), initdb_options.end());
+    ProcessResult init = run_server_program(cluster->bin_dir_, "initdb", args, 120000);
+    if (init.exit_code != 0)
+      throw ServerError("initdb failed" + std::string(init.signal ? " (timed out)" : "") + ": " + trim(init.err.empty() ? init.out : init.err));
+    keep_cluster_template(data, template_dir);
+  }
 
   std::string server_options = "-c listen_addresses='' -k " + dir + " -p 5432 -c fsync=off -c full_page_writes=off -c synchronous_commit=off";
   for (const auto& s : options.settings) server_options += " -c " + s;
