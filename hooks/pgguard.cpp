@@ -58,6 +58,7 @@ const std::vector<Command>& commands() {
                 "        --from-dump FILE   restore a pg_dump (custom or plain) first: real data volume\n"
                 "        --schema FILE      apply a schema snapshot first (repeatable); default: replay earlier migrations\n"
                 "        --seed-rows N      fill every existing table with N synthetic rows first\n"
+                "        --seed-nulls PCT   share of those rows NULL in each nullable column (default 10)\n"
                 "        --verify SQL       a check run afterwards; false or an error fails the trace (repeatable)\n"
                 "        --pg-version N     the server's major (default: .pgguard.json / CLAUDE.md, else the installed one)\n"
                 "        --database-url URL use a scratch database created (and dropped) on that server instead\n"
