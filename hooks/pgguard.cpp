@@ -52,7 +52,7 @@ const std::vector<Command>& commands() {
       {"log", "log [--since 2h|2026-11-21T10:00] [--decision deny|ask|block] [--project DIR] [--json]\n"
               "      the audit log of the project's hook decisions",
        log},
-      {"trace", "trace <migration>... [options]\n"
+      {"trace", "trace <migration|directory>... [options]\n"
                 "      run migrations on a throwaway PostgreSQL server and report, per statement, the locks taken\n"
                 "      (and how long they were held), rewrites, full scans, catalog changes, duration and errors\n"
                 "        --from-dump FILE   restore a pg_dump (custom or plain) first: real data volume\n"
