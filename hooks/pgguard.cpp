@@ -58,12 +58,13 @@ const std::vector<Command>& commands() {
       {"log", "log [--since 2h|2026-11-21T10:00] [--decision deny|ask|block] [--project DIR] [--json]\n"
               "      the audit log of the project's hook decisions",
        log},
-      {"trace", "trace <migration>... [options]\n"
+      {"trace", "trace <migration|directory>... [options]\n"
                 "      run migrations on a throwaway PostgreSQL server and report, per statement, the locks taken\n"
                 "      (and how long they were held), rewrites, full scans, catalog changes, duration and errors\n"
                 "        --from-dump FILE   restore a pg_dump (custom or plain) first: real data volume\n"
                 "        --schema FILE      apply a schema snapshot first (repeatable); default: replay earlier migrations\n"
                 "        --seed-rows N      fill every existing table with N synthetic rows first\n"
+                "        --seed-nulls PCT   share of those rows NULL in each nullable column (default 10)\n"
                 "        --verify SQL       a check run afterwards; false or an error fails the trace (repeatable)\n"
                 "        --pg-version N     the server's major (default: .pgguard.json / CLAUDE.md, else the installed one)\n"
                 "        --database-url URL use a scratch database created (and dropped) on that server instead\n"

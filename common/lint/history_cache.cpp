@@ -93,7 +93,7 @@ std::optional<Schema> load_cached_schema(const std::string& dir, const std::stri
 }
 
 void store_cached_schema(const std::string& dir, const std::string& key, const Schema& schema) {
-  if (dir.empty() || !make_dirs(dir)) return;
+  if (dir.empty() || !make_directories(dir, 0700)) return;
   std::string text = kHeader + key + "\n" + schema.to_json();
   if (text.size() > kMaxEntryBytes) return;
   // Written under a name of its own and renamed: a concurrent hook reads the old entry, the new one or none.

@@ -90,9 +90,11 @@ bool others_can_run(const std::string& bin_dir) {
 
 // The server installation above `bin_dir` (bin, lib, share), hard-linked (copied across file
 // systems) into `directory`, where the postgres user can reach it; returns the new bin directory.
+std::string linked_bin_dir(const std::string& directory) { return directory + "/server/bin"; }
+
 std::string link_installation(const std::string& bin_dir, const std::string& directory) {
   namespace fs = std::filesystem;
-  fs::path from = fs::path(bin_dir).parent_path(), to = fs::path(directory) / "server";
+  fs::path from = fs::path(bin_dir).parent_path(), to = fs::path(linked_bin_dir(directory)).parent_path();
   std::error_code ec;
   fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks | fs::copy_options::create_hard_links, ec);
   if (ec) {
@@ -100,7 +102,7 @@ std::string link_installation(const std::string& bin_dir, const std::string& dir
     fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
   }
   if (ec) throw ServerError("cannot give the postgres user the server binaries of " + bin_dir + ": " + ec.message());
-  return (to / "bin").string();
+  return linked_bin_dir(directory);
 }
 
 }  // namespace
@@ -172,7 +174,10 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
   std::string dir = make_temp_directory("pgguard-cluster", cluster_parent());
   if (dir.empty()) throw ServerError("cannot create a temporary directory for the throwaway server");
   cluster->directory_ = dir;
-  cluster->watchdog_ = std::make_unique<Watchdog>([bin = cluster->bin_dir_, dir] { stop_and_remove(bin, dir); });
+  // The cleanup stops the server with the programs it was started from: the linked copy when there is one.
+  cluster->watchdog_ = std::make_unique<Watchdog>([bin = cluster->bin_dir_, dir] {
+    stop_and_remove(is_regular_file(linked_bin_dir(dir) + "/pg_ctl") ? linked_bin_dir(dir) : bin, dir);
+  });
   if (running_as_root()) {
     struct passwd* pw = getpwnam("postgres");
     if (!pw) throw ServerError("running as root needs a `postgres` user to run the throwaway server (Debian's postgresql package creates it)");

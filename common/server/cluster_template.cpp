@@ -54,7 +54,7 @@ bool copy_cluster_template(const std::string& template_dir, const std::string& d
 
 void keep_cluster_template(const std::string& data, const std::string& template_dir) {
   std::string parent = fs::path(template_dir).parent_path().string();
-  if (template_dir.empty() || !make_dirs(parent)) return;
+  if (template_dir.empty() || !make_directories(parent, 0700)) return;
   // Copied under a name of its own and renamed: a start reads a whole template or none.
   std::string partial = make_temp_directory(".template", parent);
   if (partial.empty()) return;

@@ -34,7 +34,7 @@ std::string value_for(const SeedColumn& c, const std::string& i) {
 
 }  // namespace
 
-std::vector<std::string> seed_tables(Connection& conn, long long rows) {
+std::vector<std::string> seed_tables(Connection& conn, long long rows, int null_percent) {
   std::vector<std::string> notes;
   if (rows <= 0) return notes;
   // Tables in creation order, skipping partitions (their parent routes rows to them) and tables with rows.
@@ -69,6 +69,7 @@ std::vector<std::string> seed_tables(Connection& conn, long long rows) {
   // Foreign keys are checked by triggers; with them off, a table's own references never block it.
   conn.exec("SET session_replication_role = replica");
   const std::string modulo = "(((g.i - 1) % " + std::to_string(rows) + ") + 1)";
+  std::vector<std::string> seeded;
   for (const auto& [oid, name] : order) {
     if (conn.value("SELECT count(*) FROM (SELECT 1 FROM " + name + " LIMIT 1) s") != "0") continue;
     std::vector<std::string> names_out, values;
@@ -80,6 +81,8 @@ std::vector<std::string> seed_tables(Connection& conn, long long rows) {
         if (c.not_null) missing = c.name + " (" + c.type + ")";
         continue;
       }
+      if (!c.not_null && null_percent > 0)
+        value = "CASE WHEN g.i % 100 < " + std::to_string(null_percent) + " THEN NULL ELSE " + value + " END";
       names_out.push_back(c.name);
       values.push_back(value);
     }
@@ -90,10 +93,17 @@ std::vector<std::string> seed_tables(Connection& conn, long long rows) {
     std::string insert = "INSERT INTO " + name + (names_out.empty() ? "" : " (" + join(names_out, ", ") + ")") + " SELECT " +
                          join(values, ", ") + " FROM generate_series(1, " + std::to_string(rows) + ") g(i)";
     QueryResult r = conn.exec(insert);
-    if (!r.ok()) notes.push_back("not seeded: " + name + ": " + r.error);
-    else conn.exec("ANALYZE " + name);
+    if (!r.ok()) {
+      notes.push_back("not seeded: " + name + ": " + r.error);
+      continue;
+    }
+    conn.exec("ANALYZE " + name);
+    seeded.push_back(name);
   }
   conn.exec("RESET session_replication_role");
+  notes.insert(notes.begin(), "seeded " + std::to_string(rows) + " rows into each of " + std::to_string(seeded.size()) + " table(s)" +
+                                  (seeded.empty() ? "" : " (" + join(seeded, ", ") + ")") + ", nullable columns NULL in " +
+                                  std::to_string(null_percent) + "% of them");
   return notes;
 }
 

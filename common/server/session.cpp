@@ -1,5 +1,6 @@
 // The trace and the down round trip: a sandbox, the setup they start from, the migration run
 // statement by statement, and what the server showed.
+#include <algorithm>
 #include <chrono>
 #include <re2/re2.h>
 
@@ -88,6 +89,9 @@ std::string describe_observation(const TracedStatement& s) {
   for (const auto& l : s.locks)
     if (!l.on_index) parts.push_back(l.mode + " on " + l.relation + (l.granted ? "" : " (waited for)") +
                     (l.held_ms >= 1 ? " held " + std::to_string(static_cast<long long>(l.held_ms)) + " ms" : ""));
+  for (const auto& h : s.held_locks)  // a stronger lock an earlier statement of the transaction took
+    if (!h.on_index && std::none_of(s.locks.begin(), s.locks.end(), [&](const ObservedLock& l) { return l.relation == h.relation && l.mode == h.mode; }))
+      parts.push_back(h.mode + " on " + h.relation + " still held from earlier in the transaction");
   if (!s.rewritten.empty()) parts.push_back("rewrote " + join(s.rewritten, ", "));
   if (!s.scanned.empty()) parts.push_back("scanned " + join(s.scanned, ", "));
   if (parts.empty()) parts.push_back("no lock on an existing relation");
@@ -173,7 +177,7 @@ std::vector<std::string> prepare_database(Tracer& tracer, const std::string& bin
       if (!failure.empty()) notes.push_back("history: " + failure);
     }
   }
-  for (auto& note : seed_tables(tracer.connection(), options.seed_rows)) notes.push_back(note);
+  for (auto& note : seed_tables(tracer.connection(), options.seed_rows, options.seed_null_percent)) notes.push_back(note);
   return notes;
 }
 

@@ -27,9 +27,13 @@ void record_effects(TracedStatement& t, const Relations& before, const Relations
     auto old = before.find(oid);
     if (old == before.end()) {
       // REINDEX CONCURRENTLY builds a new relation and swaps it in under the old name.
+      // An index rebuilt for ALTER COLUMN TYPE whose storage PostgreSQL kept has a new OID but its old relfilenode.
       auto same_name = before_oid.find(rel.name);
-      if (same_name != before_oid.end() && !after.count(same_name->second)) t.rewritten.push_back(rel.name);
-      else if (rel.kind != 'S') t.new_relations.push_back(rel.name);
+      if (same_name != before_oid.end() && !after.count(same_name->second)) {
+        if (rel.filenode != before.at(same_name->second).filenode) t.rewritten.push_back(rel.name);
+      } else if (rel.kind != 'S') {
+        t.new_relations.push_back(rel.name);
+      }
       continue;
     }
     if (rel.filenode != old->second.filenode && rel.filenode != "0") t.rewritten.push_back(rel.name);
@@ -107,6 +111,8 @@ TracedStatement Tracer::run_in_transaction(TracedStatement t, bool own_transacti
   Relations after = read_relations(conn_);
   for (const auto& l : read_backend_locks(conn_, pid).relations) {
     if (!held.count({l.oid, l.mode})) add_lock(t.locks, before, l.oid, l.mode, l.granted);
+    // In the caller's transaction, what it holds now: earlier statements' locks stay until it ends.
+    if (!own_transaction) add_lock(t.held_locks, before, l.oid, l.mode, l.granted);
   }
   record_effects(t, before, after, schema_before, describe_schema(conn_, kCatalogKinds));
   if (own_transaction) {

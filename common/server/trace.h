@@ -26,6 +26,7 @@ struct TracedStatement {
   bool ran = false;                        // false: an earlier statement failed
   bool outside_transaction = false;        // it cannot run in a transaction block; its locks were sampled
   std::vector<ObservedLock> locks;         // the strongest new lock on each relation that existed before it
+  std::vector<ObservedLock> held_locks;    // inside a transaction block: the strongest lock held on each after it
   std::vector<std::string> new_relations;  // relations it created
   std::vector<std::string> rewritten;      // relations whose storage it replaced
   std::vector<std::string> scanned;        // tables it read in full (sequential scans)
@@ -80,6 +81,7 @@ struct TraceOptions {
   bool replay_history = true;             // earlier migrations of the first target's directory
   std::optional<lint::Tool> tool;
   long long seed_rows = 0;                // synthetic rows in every table that exists before the targets
+  int seed_null_percent = 10;             // of those rows, NULL in each nullable column
   std::vector<std::string> verify;        // SQL checks run afterwards
   int statement_timeout_ms = 600000;
   lint::LintOptions lint;                 // the linter's findings are tied to what was observed

@@ -68,14 +68,6 @@ std::optional<std::chrono::system_clock::time_point> modification_time(const std
   return std::chrono::system_clock::time_point(std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch));
 }
 
-bool make_dirs(const std::string& dir) {
-  for (size_t slash = dir.find('/', 1); ; slash = dir.find('/', slash + 1)) {
-    std::string part = dir.substr(0, slash);
-    if (mkdir(part.c_str(), 0700) != 0 && errno != EEXIST) return false;
-    if (slash == std::string::npos) return true;
-  }
-}
-
 std::string make_temp_directory(const std::string& prefix, const std::string& parent) {
   const char* tmp = std::getenv("TMPDIR");
   std::string base = !parent.empty() ? parent : tmp && *tmp ? tmp : "/tmp";

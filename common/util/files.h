@@ -15,8 +15,6 @@ std::string resolve_path(const std::string& base, const std::string& path);
 // The nearest directory at or above `start` holding `name`; empty when none (at most 32 levels).
 std::string find_upward(const std::string& start, const std::string& name);
 std::optional<std::chrono::system_clock::time_point> modification_time(const std::string& path);
-// Creates `dir` and its missing parents, private (0700) like the user's state and cache; false on failure.
-bool make_dirs(const std::string& dir);
 // A new private directory under `parent` (default $TMPDIR, or /tmp) named after `prefix`; empty on failure.
 std::string make_temp_directory(const std::string& prefix, const std::string& parent = "");
 // Creates `dir` and any missing parents with `mode` (POSIX calls, for the cold-started hooks);

@@ -1,10 +1,14 @@
 // pgguard trace, verify-down and stats: the commands that talk to a real PostgreSQL server.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 
 #include "cli/cli.h"
+#include "lint/discover.h"
+#include "lint/history.h"
 #include "lint/project.h"
 #include "lint/report.h"
 #include "server/connection.h"
@@ -28,6 +32,30 @@ struct ServerArgs {
   std::vector<std::string> positional;
   std::string format = "text";
 };
+
+// The up migrations of a directory in the order its tool applies them (down files left out).
+std::vector<std::string> migrations_in(const std::string& dir, const lint::LintProject& project) {
+  std::string cwd = current_directory();
+  lint::LintPaths found = lint::command_migrations({dir}, cwd, project.root, project.migration_globs);
+  if (found.files.empty()) return {};
+  std::map<std::string, std::string> given;  // absolute path -> as found
+  for (const auto& f : found.files) given[resolve_path(cwd, f)] = f;
+  std::vector<std::string> ordered;
+  const std::string& first = found.files[0];
+  lint::Tool tool =
+      project.options.tool ? *project.options.tool : lint::detect_tool(first, read_file_bounded(first, 64u << 20).value_or(""));
+  for (const auto& entry : lint::migration_history(first, tool)) {
+    auto it = given.find(resolve_path(cwd, entry.path));
+    if (it == given.end()) continue;
+    if (!entry.down) ordered.push_back(it->second);
+    given.erase(it);
+  }
+  for (const auto& f : found.files) {  // files of another history in the same directory, as found
+    if (!given.count(resolve_path(cwd, f))) continue;
+    if (!lint::read_migration(f, read_file_bounded(f, 64u << 20).value_or(""), tool).is_down_file) ordered.push_back(f);
+  }
+  return ordered;
+}
 
 std::optional<std::string> parse_server_args(const std::vector<std::string>& args, bool allow_trace_only, ServerArgs& out) {
   lint::LintProject project = lint::load_lint_project(current_directory());
@@ -64,10 +92,18 @@ std::optional<std::string> parse_server_args(const std::vector<std::string>& arg
     } else if (auto v = allow_trace_only ? value("seed-rows") : std::nullopt) {
       out.options.seed_rows = std::atoll(v->c_str());
       if (out.options.seed_rows <= 0) return "--seed-rows takes a positive number";
+    } else if (auto v = allow_trace_only ? value("seed-nulls") : std::nullopt) {
+      out.options.seed_null_percent = std::atoi(v->c_str());
+      if (out.options.seed_null_percent < 0 || out.options.seed_null_percent > 100 || std::to_string(out.options.seed_null_percent) != *v)
+        return "--seed-nulls takes a percentage (0-100)";
     } else if (auto v = allow_trace_only ? value("verify") : std::nullopt) {
       out.options.verify.push_back(*v);
     } else if (a.size() > 1 && a[0] == '-') {
       return "unknown option '" + a + "'";
+    } else if (allow_trace_only && is_directory(a)) {
+      std::vector<std::string> files = migrations_in(a, project);
+      if (files.empty()) return "no migrations in " + a;
+      out.positional.insert(out.positional.end(), files.begin(), files.end());
     } else {
       if (!is_regular_file(a)) return "cannot read " + a;
       out.positional.push_back(a);
@@ -79,11 +115,12 @@ std::optional<std::string> parse_server_args(const std::vector<std::string>& arg
 std::string ms(double value) { return std::to_string(static_cast<long long>(value + 0.5)) + " ms"; }
 
 json statement_json(const server::TracedStatement& s) {
-  json locks = json::array();
+  json locks = json::array(), held = json::array();
   for (const auto& l : s.locks)
     locks.push_back({{"relation", l.relation}, {"mode", l.mode}, {"granted", l.granted}, {"held_ms", l.held_ms}});
+  for (const auto& l : s.held_locks) held.push_back({{"relation", l.relation}, {"mode", l.mode}});
   return {{"sql", redact(s.sql)}, {"file", s.file}, {"line", s.line}, {"ran", s.ran},
-          {"outside_transaction", s.outside_transaction}, {"locks", locks}, {"new_relations", s.new_relations},
+          {"outside_transaction", s.outside_transaction}, {"locks", locks}, {"held_locks", held}, {"new_relations", s.new_relations},
           {"rewritten", s.rewritten}, {"scanned", s.scanned}, {"catalog_changes", s.catalog_changes},
           {"duration_ms", s.duration_ms}, {"error", s.error.empty() ? json(nullptr) : json(s.error)}};
 }
@@ -94,6 +131,10 @@ std::string statement_text(const server::TracedStatement& s) {
   out += "    " + ms(s.duration_ms) + (s.outside_transaction ? ", outside a transaction" : "") + "\n";
   for (const auto& l : s.locks)
     out += "    lock: " + l.mode + " on " + l.relation + (l.granted ? "" : " (waited for it)") + ", held " + ms(l.held_ms) + "\n";
+  for (const auto& h : s.held_locks) {  // taken by an earlier statement of the transaction, and stronger
+    bool new_here = std::any_of(s.locks.begin(), s.locks.end(), [&](const auto& l) { return l.relation == h.relation && l.mode == h.mode; });
+    if (!new_here && !h.on_index) out += "    still held: " + h.mode + " on " + h.relation + " (taken earlier in the transaction)\n";
+  }
   if (!s.rewritten.empty()) out += "    rewritten: " + join(s.rewritten, ", ") + "\n";
   if (!s.scanned.empty()) out += "    full scan: " + join(s.scanned, ", ") + "\n";
   for (const auto& c : s.catalog_changes) out += "    " + c + "\n";

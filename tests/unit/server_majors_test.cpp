@@ -4,8 +4,10 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "server/cluster.h"
 #include "server/servers.h"
 #include "support/servers.h"
 #include "support/temp_project.h"
@@ -89,6 +91,12 @@ TEST_CASE("the project's major picks the server and the trace names its exact ve
   CHECK(r.out.rfind("trace on a throwaway PostgreSQL 18.", 0) == 0);
   json t = trace_json(p, servers, {"001.sql", "--pg-version", "15"});
   CHECK(t["pg_version"].get<std::string>().rfind("15.", 0) == 0);
+  // Stopped and removed, also when its binaries were linked for the postgres user.
+  for (const auto& entry : std::filesystem::directory_iterator(p.root)) {
+    INFO(entry.path());
+    CHECK(entry.path().filename().string().rfind("pgguard-cluster-", 0) != 0);
+  }
+  CHECK(server::processes_mentioning(p.root + "/pgguard-cluster-").empty());
 }
 
 TEST_CASE("the same migration traced on 15 and 18 shows what changed between them", "[server][majors]") {
