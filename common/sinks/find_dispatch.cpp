@@ -20,7 +20,7 @@ const std::map<std::string, Finder::Handler, std::less<>>& Finder::handlers() {
     const std::vector<Entry> entries = {
         {{"psql", "pgcli", "usql"}, &Finder::run_psql},
         {{"rails", "rake", "manage.py", "django-admin"}, &Finder::run_framework_console},
-        {{"php"}, &Finder::run_artisan},
+        {{"php"}, &Finder::run_php},
         {{"eval"}, &Finder::run_eval},
         {{"source", "."}, &Finder::run_source_file},
         {{"cd", "pushd"}, &Finder::run_cd},

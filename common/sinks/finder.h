@@ -153,7 +153,7 @@ class Finder {
   // find_psql.cpp: psql and the framework consoles that are psql underneath
   Stream run_psql(const std::string& program, Exec& exec, Scope& scope);
   Stream run_framework_console(const std::string& program, Exec& exec, Scope& scope);
-  Stream run_artisan(const std::string& program, Exec& exec, Scope& scope);
+  Stream run_php(const std::string& program, Exec& exec, Scope& scope);
   static CliCall restore_call(const Stream& dump, const std::vector<TargetSignal>& signals);
 
   // find_shells.cpp: shells, sourced scripts, dotenv loaders
