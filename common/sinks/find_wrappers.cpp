@@ -197,7 +197,8 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
   if (starts_with(program, "python") && program.find_first_not_of("python0123456789.") == std::string::npos) {
     size_t i = skip_options(a, 1, {"-W", "-X"});
     if (i < a.size() && a[i].text && *a[i].text == "-m" && i + 1 < a.size()) return drop(exec, i + 1);  // python -m alembic
-    if (i < a.size() && a[i].text && ends_with(*a[i].text, ".py")) return drop(exec, i);                 // python manage.py
+    bool framework_cli = i < a.size() && a[i].text && ctx_.catalog && ctx_.catalog().find_tool(base_name(*a[i].text));
+    if (framework_cli) return drop(exec, i);  // python manage.py
     return false;
   }
   return false;

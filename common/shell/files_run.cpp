@@ -1,0 +1,59 @@
+#include "shell/files_run.h"
+
+#include <cctype>
+
+namespace pgguard::shell {
+namespace {
+
+bool separator(char c) { return c == ';' || c == '&' || c == '|' || c == '(' || c == ')' || c == '\n' || c == '`'; }
+
+std::string base_of(const std::string& word) {
+  size_t slash = word.find_last_of('/');
+  return slash == std::string::npos ? word : word.substr(slash + 1);
+}
+
+}  // namespace
+
+FilesRun files_run(std::string_view command, const std::function<bool(std::string_view)>& runs_files, size_t limit) {
+  FilesRun out;
+  bool command_position = true, after_runner = false, after_cd = false;
+  size_t i = 0;
+  while (i < command.size() && out.files.size() < limit) {
+    char c = command[i];
+    if (separator(c)) {
+      command_position = true;
+      after_runner = after_cd = false;
+      ++i;
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    std::string word;  // quotes are dropped: "./x.sh" runs ./x.sh
+    for (; i < command.size() && !std::isspace(static_cast<unsigned char>(command[i])) && !separator(command[i]); ++i)
+      if (command[i] != '"' && command[i] != '\'') word += command[i];
+    if (word.empty() || word.find('=') != std::string::npos || word[0] == '$') continue;  // an assignment or an expansion
+    if (after_cd) {
+      out.directories.push_back(word);
+      after_cd = false;
+      continue;
+    }
+    if (word[0] == '-') continue;  // an option
+    if (command_position) {
+      out.programs.push_back(base_of(word));
+      if (word.find('/') != std::string::npos) out.files.push_back(word);
+      after_cd = word == "cd" || word == "pushd";
+      after_runner = runs_files(base_of(word)) || word == "." || word == "source";
+      command_position = false;
+      continue;
+    }
+    if (after_runner) {
+      out.files.push_back(word);
+      after_runner = false;
+    }
+  }
+  return out;
+}
+
+}  // namespace pgguard::shell
