@@ -39,6 +39,10 @@ FilesRun files_run(std::string_view command, const std::function<bool(std::strin
       after_cd = false;
       continue;
     }
+    if (word == "-C" || word == "--directory" || word == "--dir") {  // make -C dir: later paths are relative to it
+      after_cd = true;
+      continue;
+    }
     if (word[0] == '-') continue;  // an option
     if (command_position) {
       out.programs.push_back(base_of(word));
@@ -48,7 +52,7 @@ FilesRun files_run(std::string_view command, const std::function<bool(std::strin
       command_position = false;
       continue;
     }
-    if (after_runner) {
+    if (after_runner && (word.find('/') != std::string::npos || word.find('.') != std::string::npos)) {
       out.files.push_back(word);
       after_runner = false;
     }

@@ -61,6 +61,7 @@ CliSubcommand read_subcommand(const Value& entry) {
   sub.sql_stdin_flags = strings(entry, "sql_stdin_flags");
   sub.sql_positional = flag(entry, "sql_positional");
   sub.output_shape = text(entry, "output_shape");
+  sub.psql_session = flag(entry, "psql_session");
   return sub;
 }
 

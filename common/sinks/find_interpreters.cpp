@@ -47,9 +47,16 @@ bool Finder::take_file_budget(const std::string& what) {
 Stream Finder::run_program_file(const std::string& program, Exec& exec, Scope& scope) {
   const std::string path = *exec.args[0].text;
   std::string full = resolve_path(scope.cwd, path);
-  if (!is_regular_file(full)) return produce(program, exec, scope);
+  if (written_opaquely(path, scope)) {
+    opaque("the script " + path + ", written earlier in the command with content the guard cannot read");
+    return Stream::opaque("script " + path);
+  }
+  if (!is_regular_file(full) && !scope.files.count(full)) {  // not in the project: a program the guard cannot read
+    if (auto out = run_behind_unknown_wrapper(program, exec, scope)) return *out;
+    return produce(program, exec, scope);
+  }
   if (!take_file_budget(path)) return Stream::opaque("script " + path);
-  auto text = read_file_bounded(full, ctx_.max_file_bytes);
+  auto text = read_file(path, scope);
   if (!text) {
     opaque("the program " + path + " is larger than " + std::to_string(ctx_.max_file_bytes) + " bytes, the most the guard reads");
     return Stream::opaque("script " + path);
@@ -69,6 +76,7 @@ Stream Finder::run_program_file(const std::string& program, Exec& exec, Scope& s
   std::vector<MaybeText> positional;
   for (size_t i = 1; i < exec.args.size(); ++i) positional.push_back(exec.args[i].text);
   inner.positional = positional;
+  inner.dollar0 = MaybeText(path);
   inner.signals.insert(inner.signals.end(), exec.signals.begin(), exec.signals.end());
   for (const auto& [name, value] : exec.env) inner.vars[name] = value;
   return run_source(*text, inner, exec.depth + 1, exec.input);
@@ -85,6 +93,7 @@ Stream Finder::run_interpreter(const Language& lang, const std::string& program,
       break;
     }
     if (starts_with(opt, "--env-file=")) load_dotenv(opt.substr(11), exec, scope);  // node --env-file=.env.production
+    if (std::find(lang.check_flags.begin(), lang.check_flags.end(), opt) != lang.check_flags.end()) return run_default(program, exec, scope);
     if (std::find(lang.code_flags.begin(), lang.code_flags.end(), opt) != lang.code_flags.end()) {
       if (i + 1 >= a.size() || !a[i + 1].text) return run_default(program, exec, scope);
       return run_code(lang, *a[i + 1].text, program + " " + opt, exec, scope, false);
@@ -112,15 +121,16 @@ Stream Finder::run_runner(const Runner& runner, const std::string& program, Exec
       return Stream::opaque(how);
     }
     const std::string& word = *a[i].text;
-    if (word == "-e" || word == "--eval") {
-      if (i + 1 < a.size() && a[i + 1].text) return run_code(*lang, *a[i + 1].text, how + " " + word, exec, scope, true);
-      continue;
+    for (const auto& flag : runner.code_flags) {
+      if (word == flag && i + 1 < a.size() && a[i + 1].text) return run_code(*lang, *a[i + 1].text, how + " " + word, exec, scope, true);
+      if (starts_with(word, flag + "=")) return run_code(*lang, word.substr(flag.size() + 1), how + " " + flag, exec, scope, true);
     }
     if (starts_with(word, "-")) continue;
     bool file = std::any_of(lang->extensions.begin(), lang->extensions.end(), [&](const std::string& e) { return ends_with(word, e); });
     if (file) return run_code_file(*lang, word, exec, scope, true);
     return run_code(*lang, word, how, exec, scope, true);  // rails runner 'Ruby code'
   }
+  if (exec.input.kind == Stream::Kind::Literal) return run_code(*lang, exec.input.text, how + " standard input", exec, scope, true);
   return run_default(program, exec, scope);
 }
 

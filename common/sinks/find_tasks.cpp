@@ -23,6 +23,14 @@ bool listed(const std::vector<std::string>& list, const std::string& word) { ret
 
 }  // namespace
 
+bool Finder::workspace_defines(const PackageScripts& root, const std::string& name) const {
+  for (const auto& folder : workspace_folders(root, kMaxWorkspaceFolders)) {
+    auto package = load_package_scripts(folder, ctx_.max_file_bytes);
+    if (package && package->directory == folder && package->scripts.count(name)) return true;
+  }
+  return false;
+}
+
 Stream Finder::run_task_runner(const TaskRunner& runner, const std::string& program, Exec& exec, Scope& scope) {
   const Args& a = exec.args;
   std::string dir = exec.cwd, file;
@@ -43,6 +51,8 @@ Stream Finder::run_task_runner(const TaskRunner& runner, const std::string& prog
       if (listed(runner.file_flags, flag)) file = value;
       else dir = resolve_path(exec.cwd, value);
       if (!attached) ++i;
+    } else if (listed(runner.dry_flags, word)) {
+      return produce(program, exec, scope);
     } else if (listed(runner.value_flags, flag)) {
       if (!attached) ++i;
     } else if (starts_with(word, "-") || (runner.format == "make" && word.find('=') != std::string::npos)) {
@@ -55,14 +65,18 @@ Stream Finder::run_task_runner(const TaskRunner& runner, const std::string& prog
   if (runner.format == "scripts" || runner.format == "workspaces")
     return run_workspace_scripts(program, names, runner.format == "workspaces", exec, scope);
   if (runner.format == "nx") return run_nx(names, exec, scope);
+  auto exists = [&](const std::string& p) { return is_regular_file(p) || scope.files.count(p); };
   if (file.empty())
     for (const auto& candidate : runner.files)
-      if (is_regular_file(resolve_path(dir, candidate))) {
+      if (exists(resolve_path(dir, candidate))) {
         file = candidate;
         break;
       }
   std::string path = resolve_path(dir, file);
-  if (file.empty() || !is_regular_file(path)) return produce(program, exec, scope);
+  if (file.empty() || !exists(path)) {  // no recipe file to read: the task names alone say what it does
+    for (const auto& name : names) judge_script(name, program + " " + name, exec, scope, "");
+    return produce(program, exec, scope);
+  }
   if (!take_file_budget(path)) return Stream::opaque(program);
   auto text = read_file(path, scope);
   if (!text) {

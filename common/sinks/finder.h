@@ -11,6 +11,7 @@
 #include "shell/ast.h"
 #include "sinks/find.h"
 #include "sinks/interpreters.h"
+#include "sinks/package_scripts.h"
 #include "sinks/task_runners.h"
 #include "sinks/wrappers.h"
 
@@ -127,6 +128,7 @@ class Finder {
   // find_wrappers.cpp: commands that run another command
   std::optional<bool> unwrap(const std::string& program, Exec& exec, Scope& scope);
   std::optional<bool> unwrap_listed(const Wrapper& wrapper, Exec& exec, Scope& scope);
+  std::optional<bool> command_words(const Wrapper& wrapper, const std::string& how, Exec& exec, Scope& scope, size_t start);
   std::optional<bool> run_string(const Arg& command, const std::string& how, Exec& exec, Scope& scope);
   std::optional<bool> unwrap_find(Exec& exec, Scope& scope);
   std::optional<bool> unwrap_parallel(Exec& exec, Scope& scope);
@@ -162,6 +164,7 @@ class Finder {
   void run_recipe(const std::string& program, const RecipeBook& book, const std::string& name, const std::string& dir, Exec& exec,
                   Scope& scope, std::set<std::string>& done);
   Stream run_workspace_scripts(const std::string& program, const std::vector<std::string>& names, bool workspaces, Exec& exec, Scope& scope);
+  bool workspace_defines(const PackageScripts& root, const std::string& name) const;
   Stream run_nx(const std::vector<std::string>& words, Exec& exec, Scope& scope);
 
   // find_produce.cpp: what commands print

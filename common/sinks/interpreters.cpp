@@ -247,6 +247,7 @@ InterpreterCatalog InterpreterCatalog::load(std::string_view json_text) {
       lang.extensions = strings(entry, "extensions");
       lang.code_flags = strings(entry, "code_flags");
       lang.value_flags = strings(entry, "value_flags");
+      lang.check_flags = strings(entry, "check_flags");
       RE2::Options options;
       options.set_log_errors(false);
       lang.drivers = std::make_shared<RE2>(text(entry, "drivers"), options);
@@ -258,7 +259,7 @@ InterpreterCatalog InterpreterCatalog::load(std::string_view json_text) {
     }
   if (const rapidjson::Value* list = member(doc, "runners"); list && list->IsArray())
     for (const rapidjson::Value& entry : list->GetArray())
-      catalog.runners_.push_back({strings(entry, "programs"), strings(entry, "subcommand"), text(entry, "language")});
+      catalog.runners_.push_back({strings(entry, "programs"), strings(entry, "subcommand"), text(entry, "language"), strings(entry, "code_flags")});
   return catalog;
 }
 
@@ -279,6 +280,10 @@ const Language* InterpreterCatalog::language_named(std::string_view name) const 
   for (const auto& lang : languages_)
     if (lang.name == name) return &lang;
   return nullptr;
+}
+
+bool InterpreterCatalog::has_runner(std::string_view program) const {
+  return std::any_of(runners_.begin(), runners_.end(), [&](const Runner& r) { return std::find(r.programs.begin(), r.programs.end(), program) != r.programs.end(); });
 }
 
 const Runner* InterpreterCatalog::runner(std::string_view program, const std::vector<std::string>& args) const {

@@ -17,6 +17,7 @@ struct Language {
   std::vector<std::string> extensions;   // ".py": a file run by path without a shebang
   std::vector<std::string> code_flags;   // python -c CODE
   std::vector<std::string> value_flags;  // options that take the next word
+  std::vector<std::string> check_flags;  // the code is only checked, not run: node --check, php -l
   std::shared_ptr<RE2> drivers;          // code that loads a PostgreSQL driver or ORM
   // Calls whose first string-literal argument is SQL (".execute": a method, "pg_query": a
   // function), and calls whose argument is a shell command line.
@@ -31,6 +32,7 @@ struct Runner {
   std::vector<std::string> programs;
   std::vector<std::string> subcommand;
   std::string language;
+  std::vector<std::string> code_flags;  // -e CODE, --execute=CODE; otherwise a file, code or standard input
 };
 
 // One call found in code.
@@ -53,6 +55,7 @@ class InterpreterCatalog {
   const Language* language_of_file(std::string_view path) const;        // by extension
   const Language* language_named(std::string_view name) const;
   const Runner* runner(std::string_view program, const std::vector<std::string>& args) const;
+  bool has_runner(std::string_view program) const;
 
  private:
   std::vector<Language> languages_;

@@ -10,7 +10,8 @@ bool runs_files(std::string_view program) {
   static const std::vector<std::string_view> kShells = {"bash", "sh", "zsh", "dash", "ksh", "ash", "mksh", "fish"};
   for (auto shell : kShells)
     if (program == shell) return true;
-  return InterpreterCatalog::builtin().language_of_program(program) || !WrapperCatalog::builtin().find(program).empty();
+  const InterpreterCatalog& interpreters = InterpreterCatalog::builtin();
+  return interpreters.language_of_program(program) || interpreters.has_runner(program) || !WrapperCatalog::builtin().find(program).empty();
 }
 
 std::vector<std::string> recipe_files(std::string_view program) {

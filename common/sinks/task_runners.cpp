@@ -185,8 +185,10 @@ RecipeBook read_taskfile(const std::string& text) {
     if (task_indent == std::string::npos || indent == task_indent) {
       if (t.back() != ':' && t.find(':') == std::string::npos) continue;
       task_indent = indent;
-      std::string name = unquote(t.substr(0, t.find(':')));
-      std::string inline_command = trim(t.substr(t.find(':') + 1));
+      size_t colon = t.back() == ':' ? t.size() - 1 : t.find(": ");  // `db:reset:` names the task db:reset
+      if (colon == std::string::npos) colon = t.find(':');
+      std::string name = unquote(t.substr(0, colon));
+      std::string inline_command = trim(t.substr(colon + 1));
       Recipe recipe;
       if (!inline_command.empty()) recipe.lines.push_back(unquote(inline_command));  // name: command
       if (book.first.empty() || name == "default") book.first = name;
@@ -256,7 +258,8 @@ TaskRunnerCatalog TaskRunnerCatalog::load(std::string_view json_text) {
   if (const rapidjson::Value* list = member(doc, "runners"); list && list->IsArray())
     for (const rapidjson::Value& entry : list->GetArray())
       catalog.runners_.push_back({strings(entry, "programs"), text(entry, "format"), strings(entry, "files"), strings(entry, "file_flags"),
-                                  strings(entry, "dir_flags"), strings(entry, "value_flags"), strings(entry, "subcommand")});
+                                  strings(entry, "dir_flags"), strings(entry, "value_flags"), strings(entry, "subcommand"),
+                                  strings(entry, "dry_flags")});
   return catalog;
 }
 

@@ -15,6 +15,7 @@ struct TaskRunner {
   std::vector<std::string> dir_flags;     // make -C DIR
   std::vector<std::string> value_flags;   // other options that take the next word
   std::vector<std::string> subcommand;    // turbo run TASK
+  std::vector<std::string> dry_flags;     // make -n: recipes are printed, not run
 };
 
 class TaskRunnerCatalog {

@@ -30,6 +30,9 @@ WrapperCatalog WrapperCatalog::load(std::string_view json_text) {
       w.assignments = flag(entry, "assignments");
       w.no_options = flag(entry, "no_options");
       w.after_dashdash = flag(entry, "after_dashdash");
+      w.string_command = flag(entry, "string_command");
+      w.each_string = flag(entry, "each_string");
+      w.target_flags = strings(entry, "target_flags");
       w.remote = text(entry, "remote");
       for (const auto& program : strings(entry, "programs")) {
         w.program = program;
