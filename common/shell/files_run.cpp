@@ -16,13 +16,15 @@ std::string base_of(const std::string& word) {
 
 FilesRun files_run(std::string_view command, const std::function<bool(std::string_view)>& runs_files, size_t limit) {
   FilesRun out;
-  bool command_position = true, after_runner = false, after_cd = false;
+  bool command_position = true, after_cd = false;
+  std::string runner;  // the program whose first file-like argument may be a file it runs
   size_t i = 0;
   while (i < command.size() && out.files.size() < limit) {
     char c = command[i];
     if (separator(c)) {
       command_position = true;
-      after_runner = after_cd = false;
+      after_cd = false;
+      runner.clear();
       ++i;
       continue;
     }
@@ -48,13 +50,15 @@ FilesRun files_run(std::string_view command, const std::function<bool(std::strin
       out.programs.push_back(base_of(word));
       if (word.find('/') != std::string::npos) out.files.push_back(word);
       after_cd = word == "cd" || word == "pushd";
-      after_runner = runs_files(base_of(word)) || word == "." || word == "source";
+      runner = base_of(word);
       command_position = false;
       continue;
     }
-    if (after_runner && (word.find('/') != std::string::npos || word.find('.') != std::string::npos)) {
-      out.files.push_back(word);
-      after_runner = false;
+    // Asked only for a word that looks like a file: most commands never load the catalogs.
+    bool file_like = word.find('/') != std::string::npos || word.find('.') != std::string::npos;
+    if (!runner.empty() && file_like) {
+      if (runner == "." || runner == "source" || runs_files(runner)) out.files.push_back(word);
+      runner.clear();
     }
   }
   return out;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <stdexcept>
 
 #include "sinks/json_fields.h"
@@ -207,11 +208,24 @@ void find_backticks(const Language& lang, std::string_view code, size_t max_call
   }
 }
 
+// Compiled on first use: most hook runs read no code.
+const RE2& drivers_pattern(const Language& language) {
+  static std::map<std::string, std::unique_ptr<RE2>> compiled;
+  auto& re = compiled[language.name];
+  if (!re) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    re = std::make_unique<RE2>(language.drivers, options);
+    if (!re->ok()) throw std::runtime_error("bad drivers pattern in interpreters.json for " + language.name);
+  }
+  return *re;
+}
+
 }  // namespace
 
 std::vector<CodeCall> scan_code(const Language& language, std::string_view code, bool driver_loaded, size_t max_calls) {
   std::vector<CodeCall> out;
-  bool driver = driver_loaded || (language.drivers && RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), *language.drivers));
+  bool driver = driver_loaded || RE2::PartialMatch(re2::StringPiece(code.data(), code.size()), drivers_pattern(language));
   if (driver) find_calls(language, code, language.sql_calls, CodeCall::Kind::Sql, max_calls, out);
   find_calls(language, code, language.shell_calls, CodeCall::Kind::Shell, max_calls, out);
   if (language.backticks) find_backticks(language, code, max_calls, out);
@@ -248,10 +262,7 @@ InterpreterCatalog InterpreterCatalog::load(std::string_view json_text) {
       lang.code_flags = strings(entry, "code_flags");
       lang.value_flags = strings(entry, "value_flags");
       lang.check_flags = strings(entry, "check_flags");
-      RE2::Options options;
-      options.set_log_errors(false);
-      lang.drivers = std::make_shared<RE2>(text(entry, "drivers"), options);
-      if (!lang.drivers->ok()) throw std::runtime_error("bad drivers pattern in interpreters.json for " + lang.name);
+      lang.drivers = text(entry, "drivers");
       lang.sql_calls = strings(entry, "sql_calls");
       lang.shell_calls = strings(entry, "shell_calls");
       lang.backticks = flag(entry, "backticks");

@@ -18,7 +18,7 @@ struct Language {
   std::vector<std::string> code_flags;   // python -c CODE
   std::vector<std::string> value_flags;  // options that take the next word
   std::vector<std::string> check_flags;  // the code is only checked, not run: node --check, php -l
-  std::shared_ptr<RE2> drivers;          // code that loads a PostgreSQL driver or ORM
+  std::string drivers;                   // re2 pattern: code that loads a PostgreSQL driver or ORM
   // Calls whose first string-literal argument is SQL (".execute": a method, "pg_query": a
   // function), and calls whose argument is a shell command line.
   std::vector<std::string> sql_calls;
