@@ -181,16 +181,7 @@ Stream Finder::run_read(const std::string&, Exec& exec, Scope& scope) {
   if (names.empty() && array.empty()) names.push_back("REPLY");
   bool known = exec.input.kind == Stream::Kind::Literal;
   std::string line = known ? exec.input.text.substr(0, exec.input.text.find('\n')) : "";
-  std::vector<std::string> fields;
-  std::string current;
-  for (char c : line + " ") {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!current.empty()) fields.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
+  std::vector<std::string> fields = split_words(line);
   for (size_t i = 0; i < names.size(); ++i) {
     std::string value;
     if (i + 1 == names.size()) {  // the last name takes the rest of the line

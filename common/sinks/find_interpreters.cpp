@@ -13,16 +13,7 @@ namespace {
 // The interpreter a `#!` line names: `#!/usr/bin/env -S python3 -u` -> python3.
 std::string shebang_program(const std::string& text) {
   if (!starts_with(text, "#!")) return "";
-  std::vector<std::string> words;
-  std::string current;
-  for (char c : text.substr(2, text.find('\n') == std::string::npos ? std::string::npos : text.find('\n') - 2) + " ") {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!current.empty()) words.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
+  std::vector<std::string> words = split_words(text.substr(2, text.find('\n') == std::string::npos ? std::string::npos : text.find('\n') - 2));
   for (size_t i = 0; i < words.size(); ++i) {
     std::string name = base_name(words[i]);
     if (i == 0 && name == "env") continue;

@@ -250,8 +250,7 @@ const InterpreterCatalog& InterpreterCatalog::builtin() {
 InterpreterCatalog InterpreterCatalog::load(std::string_view json_text) {
   using namespace json_fields;
   rapidjson::Document doc;
-  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
-    throw std::runtime_error("interpreters.json does not parse");
+  parse_catalog(doc, json_text, "interpreters.json");
   InterpreterCatalog catalog;
   if (const rapidjson::Value* list = member(doc, "languages"); list && list->IsArray())
     for (const rapidjson::Value& entry : list->GetArray()) {

@@ -4,9 +4,16 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pgguard::sinks::json_fields {
+
+// A catalog's document; throws when the text is not a JSON object.
+inline void parse_catalog(rapidjson::Document& doc, std::string_view json_text, const char* name) {
+  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
+    throw std::runtime_error(std::string(name) + " does not parse");
+}
 
 inline const rapidjson::Value* member(const rapidjson::Value& object, const char* key) {
   if (!object.IsObject()) return nullptr;

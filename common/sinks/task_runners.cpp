@@ -16,20 +16,6 @@ constexpr char kUnknown[] = "pgguard_unknown";
 
 size_t indentation(const std::string& line) { return line.find_first_not_of(" \t") == std::string::npos ? line.size() : line.find_first_not_of(" \t"); }
 
-std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out;
-  std::string current;
-  for (char c : text + " ") {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!current.empty()) out.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  return out;
-}
-
 // Make's $(VAR) and ${VAR}: known variables by value, $(MAKE) as make, $(shell cmd) as $(cmd),
 // other functions as an unknown word, the rest left to the shell's environment; $$ is $.
 std::string expand_make(const std::string& line, const std::map<std::string, std::string>& vars, int depth = 0) {
@@ -105,12 +91,12 @@ RecipeBook read_makefile(const std::string& text) {
       current = nullptr;
       continue;
     }
-    std::vector<std::string> targets = words(t.substr(0, colon));
+    std::vector<std::string> targets = split_words(t.substr(0, colon));
     std::string rest = t.substr(colon + 1);
     if (starts_with(rest, ":")) rest = rest.substr(1);
     if (size_t semicolon = rest.find(';'); semicolon != std::string::npos) rest = rest.substr(0, semicolon);
     Recipe recipe;
-    recipe.dependencies = words(expand_make(rest, vars));
+    recipe.dependencies = split_words(expand_make(rest, vars));
     current = nullptr;
     for (const auto& target : targets) {
       if (book.first.empty() && target[0] != '.' && target.find('%') == std::string::npos) book.first = target;
@@ -143,11 +129,11 @@ RecipeBook read_justfile(const std::string& text) {
     if (t.empty() || t[0] == '#' || t[0] == '[' || line[0] == ' ' || line[0] == '\t') continue;
     size_t colon = t.find(':');
     if (colon == std::string::npos || t.compare(colon, 2, ":=") == 0) continue;  // a variable
-    std::vector<std::string> head = words(t.substr(0, colon));
+    std::vector<std::string> head = split_words(t.substr(0, colon));
     if (head.empty() || head[0] == "set" || head[0] == "alias" || head[0] == "export" || head[0] == "import" || head[0] == "mod") continue;
     std::string name = head[0][0] == '@' ? head[0].substr(1) : head[0];
     Recipe recipe;
-    recipe.dependencies = words(t.substr(colon + 1));
+    recipe.dependencies = split_words(t.substr(colon + 1));
     if (book.first.empty()) book.first = name;
     book.recipes.push_back({name, recipe});
     current = &book.recipes.back().second;
@@ -209,7 +195,7 @@ RecipeBook read_taskfile(const std::string& text) {
     if (starts_with(t, "deps:")) {
       std::string value = trim(t.substr(5));
       if (starts_with(value, "["))
-        for (auto& dep : words(value.substr(1, value.find(']') - 1))) current->dependencies.push_back(unquote(dep.back() == ',' ? dep.substr(0, dep.size() - 1) : dep));
+        for (auto& dep : split_words(value.substr(1, value.find(']') - 1))) current->dependencies.push_back(unquote(dep.back() == ',' ? dep.substr(0, dep.size() - 1) : dep));
       in_deps = true;
       in_cmds = false;
       list_indent = indent;
@@ -252,8 +238,7 @@ const TaskRunnerCatalog& TaskRunnerCatalog::builtin() {
 TaskRunnerCatalog TaskRunnerCatalog::load(std::string_view json_text) {
   using namespace json_fields;
   rapidjson::Document doc;
-  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
-    throw std::runtime_error("task_runners.json does not parse");
+  parse_catalog(doc, json_text, "task_runners.json");
   TaskRunnerCatalog catalog;
   if (const rapidjson::Value* list = member(doc, "runners"); list && list->IsArray())
     for (const rapidjson::Value& entry : list->GetArray())

@@ -16,8 +16,7 @@ const WrapperCatalog& WrapperCatalog::builtin() {
 WrapperCatalog WrapperCatalog::load(std::string_view json_text) {
   using namespace json_fields;
   rapidjson::Document doc;
-  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
-    throw std::runtime_error("wrappers.json does not parse");
+  parse_catalog(doc, json_text, "wrappers.json");
   WrapperCatalog catalog;
   if (const rapidjson::Value* list = member(doc, "wrappers"); list && list->IsArray())
     for (const rapidjson::Value& entry : list->GetArray()) {
