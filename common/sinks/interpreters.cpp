@@ -13,6 +13,9 @@ namespace pgguard::sinks {
 namespace {
 
 constexpr char kUnknown[] = "pgguard_unknown";
+// How far a call's arguments and one literal are read: bounds the scan of code that never closes
+// a quote or a parenthesis.
+constexpr size_t kMaxArgumentBytes = 16 * 1024;
 
 bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '!' || c == '?'; }
 bool is_method(const std::string& call) { return call[0] == '.' || starts_with(call, "->") || starts_with(call, "::"); }
@@ -54,9 +57,10 @@ std::optional<Literal> parse_literal(const Language& lang, std::string_view code
   bool triple = lang.name == "python" && code.substr(p, 3) == std::string(3, quote);
   bool interpolates = formatted || quote == '`' || (quote == '"' && lang.name != "python" && lang.name != "node");
   Literal out;
+  size_t limit = std::min(code.size(), p + kMaxArgumentBytes);
   p += triple ? 3 : 1;
   while (true) {
-    if (p >= code.size()) return std::nullopt;  // unterminated
+    if (p >= limit) return std::nullopt;  // unterminated, or longer than the guard reads
     if (triple ? code.substr(p, 3) == std::string(3, quote) : code[p] == quote) {
       p += triple ? 3 : 1;
       break;
@@ -100,12 +104,15 @@ std::optional<Literal> parse_literal(const Language& lang, std::string_view code
 }
 
 // The end of the argument starting at p: the next `,` or `)` outside brackets and strings.
-size_t argument_end(const Language& lang, std::string_view code, size_t p) {
+size_t argument_end(std::string_view code, size_t p) {
   int depth = 0;
-  while (p < code.size()) {
+  size_t limit = std::min(code.size(), p + kMaxArgumentBytes);
+  while (p < limit) {
     char c = code[p];
-    if (auto literal = (c == '"' || c == '\'' || c == '`') ? parse_literal(lang, code, p) : std::nullopt) {
-      p = literal->end;
+    if (c == '"' || c == '\'' || c == '`') {  // skip the string: its closing quote, escapes honoured
+      size_t q = p + 1;
+      while (q < limit && code[q] != c) q += code[q] == '\\' ? 2 : 1;
+      p = q + 1;
       continue;
     }
     if (c == '(' || c == '[' || c == '{') ++depth;
@@ -113,7 +120,7 @@ size_t argument_end(const Language& lang, std::string_view code, size_t p) {
     if (c == ',' && depth == 0) return p;
     ++p;
   }
-  return p;
+  return std::min(p, code.size());
 }
 
 // ["psql", "-c", "DROP ..."]: a command given as a list of literal words.
@@ -157,7 +164,7 @@ std::optional<Literal> call_argument(const Language& lang, std::string_view code
       return std::nullopt;
     }
     if (!parens) return std::nullopt;
-    p = argument_end(lang, code, p);
+    p = argument_end(code, p);
     if (p >= code.size() || code[p] != ',') return std::nullopt;
     ++p;
   }
