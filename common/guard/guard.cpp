@@ -3,11 +3,15 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "guard/facts.h"
+#include "shell/files_run.h"
 #include "shell/parser.h"
 #include "sinks/find.h"
+#include "sinks/runs_files.h"
 #include "util/embedded.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace pgguard {
@@ -37,9 +41,7 @@ void find_confirm_assignment(const shell::Script& script, Confirmation& c) {
           }
 }
 
-}  // namespace
-
-bool mentions_database(std::string_view command) {
+const std::vector<std::string>& prefilter_needles() {
   static const std::vector<std::string> needles = [] {
     std::vector<std::string> out;
     std::string_view json = embedded_file("policy.json");
@@ -51,6 +53,23 @@ bool mentions_database(std::string_view command) {
       if (item.IsString()) out.emplace_back(item.GetString(), item.GetStringLength());
     return out;
   }();
+  return needles;
+}
+
+// The first bytes of a file the command runs: enough for the needles of a script or a recipe file.
+std::string file_head(const std::string& path) {
+  constexpr size_t kHeadBytes = 64 * 1024;
+  std::ifstream in(path, std::ios::binary);
+  std::string head(kHeadBytes, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(kHeadBytes));
+  head.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
+}
+
+}  // namespace
+
+bool mentions_database(std::string_view command) {
+  const auto& needles = prefilter_needles();
   std::string folded;
   folded.reserve(command.size());
   for (char c : command)
@@ -61,6 +80,24 @@ bool mentions_database(std::string_view command) {
   return std::any_of(needles.begin(), needles.end(), [&](const std::string& needle) {
     return folded.find(needle) != std::string::npos || unescaped.find(needle) != std::string::npos;
   });
+}
+
+bool mentions_database(std::string_view command, const std::string& cwd) {
+  if (mentions_database(command)) return true;
+  if (cwd.empty()) return false;
+  auto runs_files = [](std::string_view program) { return sinks::runs_files(program); };
+  shell::FilesRun run = shell::files_run(command, runs_files);
+  std::vector<std::string> files = run.files;
+  for (const auto& program : run.programs)
+    for (const auto& recipe : sinks::recipe_files(program)) files.push_back(recipe);
+  std::vector<std::string> directories{cwd};
+  for (const auto& dir : run.directories) directories.push_back(resolve_path(cwd, dir));
+  for (const auto& file : files)
+    for (const auto& dir : directories) {
+      std::string path = resolve_path(dir, file);
+      if (is_regular_file(path) && mentions_database(file_head(path))) return true;
+    }
+  return false;
 }
 
 const sinks::CliCatalog& builtin_catalog() {
@@ -77,7 +114,7 @@ Analysis analyse_command(const GuardRequest& request, const Policy& policy) {
                                                policy);
       return analysis;
     }
-    if (!request.mentions_database && !mentions_database(request.command)) {
+    if (!request.mentions_database && !mentions_database(request.command, request.cwd)) {
       analysis.prefiltered = true;
       return analysis;
     }

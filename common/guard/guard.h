@@ -25,6 +25,9 @@ struct GuardRequest {
 // Whether a command mentions anything database-related (the needles in config/policy.json,
 // case- and quote-insensitive). Commands that do not get no analysis and no answer.
 bool mentions_database(std::string_view command);
+// The same, or a file the command runs (a script by path, an interpreter's file, a task runner's
+// recipe file, relative to cwd or an earlier `cd`) mentions something in its first 64 KiB.
+bool mentions_database(std::string_view command, const std::string& cwd);
 
 // The catalog compiled in from config/cli_catalog.json.
 const sinks::CliCatalog& builtin_catalog();

@@ -71,10 +71,10 @@ Answer run_pre_tool_use(const hook_io::RawInput& raw, const std::map<std::string
   ToolCall call = client.adapt(payload.json);
   if (!call.error.empty()) return client.encode(guard_error_decision(call.error, builtin_policy()), call);
   if (call.door == ToolCall::Door::Other) return {};
-  // Most commands and MCP tools have nothing to do with a database: answer before loading any policy.
-  if (call.door == ToolCall::Door::Shell && call.command.size() <= kPrefilteredCommandBytes && !mentions_database(call.command)) return {};
-  if (call.door == ToolCall::Door::Mcp && !mcp_call_may_reach_database(call)) return {};
   std::string cwd = call.cwd.empty() ? process_cwd : call.cwd;
+  // Most commands and MCP tools have nothing to do with a database: answer before loading any policy.
+  if (call.door == ToolCall::Door::Shell && call.command.size() <= kPrefilteredCommandBytes && !mentions_database(call.command, cwd)) return {};
+  if (call.door == ToolCall::Door::Mcp && !mcp_call_may_reach_database(call)) return {};
   Policy policy = load_policy(cwd, project_dir_of(env));
   Analysis analysis = analyse_tool_call(call, env, cwd, policy);
   if (analysis.prefiltered) return {};

@@ -60,6 +60,8 @@ CliSubcommand read_subcommand(const Value& entry) {
   sub.sql_file_flags = strings(entry, "sql_file_flags");
   sub.sql_stdin_flags = strings(entry, "sql_stdin_flags");
   sub.sql_positional = flag(entry, "sql_positional");
+  sub.output_shape = text(entry, "output_shape");
+  sub.psql_session = flag(entry, "psql_session");
   return sub;
 }
 

@@ -23,6 +23,8 @@ struct CliSubcommand {
   std::vector<std::string> sql_file_flags;  // the flag's value is a file of SQL (prisma db execute --file)
   std::vector<std::string> sql_stdin_flags; // the flag makes the tool run SQL from its input (--stdin)
   bool sql_positional = false;              // the first positional after the subcommand is SQL
+  std::string output_shape;                 // the shape of the SQL it prints (manage.py sqlflush)
+  bool psql_session = false;                // opens psql: SQL on its standard input is judged as psql's
 };
 
 struct CliTool {

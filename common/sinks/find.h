@@ -23,6 +23,7 @@ struct FindContext {
   std::vector<std::string> direct_variables;       // DIRECT_URL, ...: read from the project's .env like DATABASE_URL
   size_t max_file_bytes = 1 << 20;
   int max_depth = 8;  // nested shells, package scripts, eval
+  int max_files = 32;  // programs, scripts and recipe files read for one command
 };
 
 // Reports every place a Bash command, already parsed, reaches SQL or a database CLI.

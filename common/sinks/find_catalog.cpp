@@ -11,7 +11,15 @@ Stream Finder::run_catalog_tool(const CliTool& tool, const std::string& program,
   std::vector<std::string> args;
   for (size_t i = 1; i < exec.args.size(); ++i) args.push_back(exec.args[i].text.value_or(exec.args[i].source));
   const CliSubcommand* sub = ctx_.catalog().match(tool, args);
+  // What it prints is SQL whose shape is known: piped into psql, it is judged as that SQL.
+  if (sub && !sub->output_shape.empty()) return Stream::opaque("output of " + display(exec.args), sub->output_shape);
   if (!sub || sub->cls == CliClass::Safe) return produce(program, exec, scope);
+  if (sub->psql_session && exec.input.kind != Stream::Kind::None) {  // gcloud sql connect db <<< 'SQL'
+    Exec session = exec;
+    session.signals.push_back({TargetSignal::Kind::RemoteHost, tool.name + " database", display(exec.args)});
+    session.args = {{std::string("psql"), "psql", "psql"}};
+    return run_psql(display(exec.args), session, scope);
+  }
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     size_t eq = arg.find('=');

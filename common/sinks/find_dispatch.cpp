@@ -20,7 +20,7 @@ const std::map<std::string, Finder::Handler, std::less<>>& Finder::handlers() {
     const std::vector<Entry> entries = {
         {{"psql", "pgcli", "usql"}, &Finder::run_psql},
         {{"rails", "rake", "manage.py", "django-admin"}, &Finder::run_framework_console},
-        {{"php"}, &Finder::run_artisan},
+        {{"php"}, &Finder::run_php},
         {{"eval"}, &Finder::run_eval},
         {{"source", "."}, &Finder::run_source_file},
         {{"cd", "pushd"}, &Finder::run_cd},
@@ -39,7 +39,6 @@ const std::map<std::string, Finder::Handler, std::less<>>& Finder::handlers() {
         {{"npx", "bunx", "pnpx"}, &Finder::run_npx},
         {{"npm", "pnpm", "yarn", "bun"}, &Finder::run_package_manager},
         {{"dotenv", "dotenvx", "env-cmd"}, &Finder::run_dotenv},
-        {{"node", "tsx", "ts-node"}, &Finder::run_node},
         {{"tee", "cp", "mv", "install", "sed", "perl", "rm", "ln", "truncate"}, &Finder::run_file_writer},
     };
     std::map<std::string, Handler, std::less<>> out;
@@ -52,12 +51,19 @@ const std::map<std::string, Finder::Handler, std::less<>>& Finder::handlers() {
 }
 
 Stream Finder::dispatch(const std::string& program, Exec& exec, Scope& scope) {
+  const InterpreterCatalog& interpreters = InterpreterCatalog::builtin();
+  std::vector<std::string> words;
+  for (size_t i = 1; i < exec.args.size() && i < 4; ++i) words.push_back(exec.args[i].text.value_or(""));
+  if (const Runner* runner = interpreters.runner(program, words)) return run_runner(*runner, program, exec, scope);
   if (auto it = handlers().find(program); it != handlers().end()) return (this->*it->second)(program, exec, scope);
+  if (const Language* lang = interpreters.language_of_program(program)) return run_interpreter(*lang, program, exec, scope);
+  if (const TaskRunner* runner = TaskRunnerCatalog::builtin().find(program)) return run_task_runner(*runner, program, exec, scope);
   return run_default(program, exec, scope);
 }
 
 Stream Finder::run_default(const std::string& program, Exec& exec, Scope& scope) {
   if (const CliTool* tool = ctx_.catalog ? ctx_.catalog().find_tool(program) : nullptr) return run_catalog_tool(*tool, program, exec, scope);
+  if (exec.args[0].text && exec.args[0].text->find('/') != std::string::npos) return run_program_file(program, exec, scope);
   if (auto out = run_behind_unknown_wrapper(program, exec, scope)) return *out;
   return produce(program, exec, scope);
 }
@@ -156,16 +162,10 @@ Stream Finder::run_printf(const std::string& program, Exec& exec, Scope& scope) 
 // Programs that may write the guard's or Claude Code's settings files.
 Stream Finder::run_file_writer(const std::string& program, Exec& exec, Scope& scope) {
   note_config_writes(program, exec.args);
+  if (const Language* lang = InterpreterCatalog::builtin().language_of_program(program)) return run_interpreter(*lang, program, exec, scope);
   return run_default(program, exec, scope);
 }
 
-// node --env-file=.env.production loads that environment for what it runs.
-Stream Finder::run_node(const std::string& program, Exec& exec, Scope& scope) {
-  const Args& a = exec.args;
-  for (size_t i = 1; i < a.size() && a[i].text; ++i)
-    if (starts_with(*a[i].text, "--env-file=")) load_dotenv(a[i].text->substr(11), exec, scope);
-  return run_default(program, exec, scope);
-}
 
 // `read [-r] NAME...` takes the first line of its input into variables.
 Stream Finder::run_read(const std::string&, Exec& exec, Scope& scope) {
@@ -181,16 +181,7 @@ Stream Finder::run_read(const std::string&, Exec& exec, Scope& scope) {
   if (names.empty() && array.empty()) names.push_back("REPLY");
   bool known = exec.input.kind == Stream::Kind::Literal;
   std::string line = known ? exec.input.text.substr(0, exec.input.text.find('\n')) : "";
-  std::vector<std::string> fields;
-  std::string current;
-  for (char c : line + " ") {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      if (!current.empty()) fields.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
+  std::vector<std::string> fields = split_words(line);
   for (size_t i = 0; i < names.size(); ++i) {
     std::string value;
     if (i + 1 == names.size()) {  // the last name takes the rest of the line

@@ -25,6 +25,7 @@ std::string trim_pattern(const std::string& value, const std::string& pattern, b
 }  // namespace
 
 MaybeText Finder::lookup(const std::string& name, const Scope& scope) const {
+  if (name == "PWD" && !scope.vars.count(name) && !scope.cwd.empty()) return scope.cwd;
   if (auto it = scope.vars.find(name); it != scope.vars.end()) return it->second;
   if (auto it = ctx_.env.find(name); it != ctx_.env.end()) return it->second;
   return std::nullopt;

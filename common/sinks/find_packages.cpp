@@ -57,6 +57,11 @@ Stream Finder::run_package_manager(const std::string& pm, Exec& exec, Scope& sco
   std::string sub = *a[i].text;
   exec.cwd = cwd;
   static const std::set<std::string, std::less<>> kScriptAliases = {"test", "t", "tst", "start", "stop", "restart"};
+  if (pm == "yarn" && sub == "workspaces" && i + 1 < a.size() && a[i + 1].text.value_or("") == "foreach") {
+    for (size_t k = i + 2; k + 1 < a.size(); ++k)  // yarn workspaces foreach [-A] run NAME
+      if (a[k].text.value_or("") == "run" && a[k + 1].text) return run_workspace_scripts(pm, {*a[k + 1].text}, true, exec, scope);
+    return {};
+  }
   if (pm == "yarn" && sub == "workspace") return i + 2 < a.size() ? run_package_manager_at(pm, exec, i + 2, scope) : Stream{};
   if (sub == "run" || sub == "run-script" || sub == "rum" || sub == "urn") return run_named_script(pm, exec, i + 1, scope, pm != "npm");
   if (sub == "exec" || sub == "x" || sub == "dlx") return run_bin(exec, skip_options(a, i + 1, {"-p", "--package"}), scope);
@@ -91,6 +96,9 @@ Stream Finder::run_named_script(const std::string& pm, Exec& exec, size_t at, Sc
   if (!extra.empty() && extra[0].text && *extra[0].text == "--") extra.erase(extra.begin());
   auto package = load_package_scripts(exec.cwd, ctx_.max_file_bytes);
   bool found = package && package->scripts.count(name);
+  bool every_workspace = std::any_of(extra.begin(), extra.end(), [](const Arg& x) { return x.text && (*x.text == "--workspaces" || *x.text == "-ws"); });
+  if (package && (every_workspace || (!found && workspace_defines(*package, name))))  // pnpm -F pkg x, npm run x --workspaces
+    return run_workspace_scripts(pm, {name}, true, exec, scope);
   if (!found && bin_fallback && !(ctx_.catalog && ctx_.catalog().judge_script_name(name))) return run_bin(exec, i, scope);
   std::string command = pm + " run " + name + (extra.empty() ? "" : " " + display(extra));
   if (!found) {

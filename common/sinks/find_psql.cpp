@@ -210,11 +210,15 @@ Stream Finder::run_framework_console(const std::string& program, Exec& exec, Sco
   return run_psql(program + " " + first, exec, scope);
 }
 
-// php artisan ... is the artisan CLI.
-Stream Finder::run_artisan(const std::string& program, Exec& exec, Scope& scope) {
-  if (exec.args.size() < 2 || exec.args[1].text.value_or("") != "artisan") return run_default(program, exec, scope);
+// php artisan ..., php bin/console ...: the framework's CLI.
+Stream Finder::run_php(const std::string& program, Exec& exec, Scope& scope) {
+  std::string script = exec.args.size() > 1 ? base_name(exec.args[1].text.value_or("")) : "";
+  if (script.empty() || !ctx_.catalog || !ctx_.catalog().find_tool(script)) {
+    if (const Language* lang = InterpreterCatalog::builtin().language_of_program(program)) return run_interpreter(*lang, program, exec, scope);
+    return run_default(program, exec, scope);
+  }
   exec.args.erase(exec.args.begin());
-  return dispatch("artisan", exec, scope);
+  return dispatch(script, exec, scope);
 }
 
 CliCall Finder::restore_call(const Stream& dump, const std::vector<TargetSignal>& signals) {

@@ -32,9 +32,9 @@ Stream Finder::run_ssh(const std::string&, Exec& exec, Scope&) {
 }
 
 // gcloud compute ssh HOST --command "cmd" runs cmd on HOST.
-Stream Finder::run_gcloud(const std::string&, Exec& exec, Scope&) {
+Stream Finder::run_gcloud(const std::string& program, Exec& exec, Scope& scope) {
   Args& a = exec.args;
-  if (a.size() < 4 || a[1].text.value_or("") != "compute" || a[2].text.value_or("") != "ssh") return {};
+  if (a.size() < 4 || a[1].text.value_or("") != "compute" || a[2].text.value_or("") != "ssh") return run_default(program, exec, scope);
   std::string host;
   for (size_t i = 3; i < a.size(); ++i) {
     const std::string t = a[i].text.value_or("");

@@ -23,6 +23,8 @@ Stream Finder::run_shell(const std::string& program, Exec& exec, Scope& scope) {
     }
     if (opt[0] == '-' && opt.size() > 1 && opt[1] != '-' && opt.find('c') != std::string::npos) command_string = true;
     if (opt[0] == '-' && opt.size() > 1 && opt[1] != '-' && opt.find('s') != std::string::npos) from_stdin = true;
+    if (opt == "-n" || opt == "--noexec" || (opt[0] == '-' && opt.size() > 1 && opt[1] != '-' && opt.find('n') != std::string::npos && !command_string))
+      return {};  // bash -n reads the script without running it
     i += (opt == "-o" || opt == "+o" || opt == "-O" || opt == "+O" || opt == "--rcfile" || opt == "--init-file") ? 2 : 1;
   }
   if (command_string) {

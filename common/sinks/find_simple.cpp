@@ -141,10 +141,8 @@ Stream Finder::run_exec(Exec& exec, Scope& scope) {
       inner.functions.erase(program);  // `psql() { command psql "$@"; }` calls the real psql
       return run_script(*fn->second, inner, exec.depth + 1, exec.input);
     }
-    if (written.find('/') != std::string::npos && (scope.files.count(resolve_path(scope.cwd, written)) || written_opaquely(written, scope))) {
-      Arg path{written, written, written};  // a script written earlier in the command, run by its path
-      return run_script_file(path, exec, scope, false);
-    }
+    if (written.find('/') != std::string::npos && scope.files.count(resolve_path(scope.cwd, written)))
+      return run_program_file(program, exec, scope);  // a script written earlier in the command, run by its path
     std::optional<bool> unwrapped = unwrap(program, exec, scope);
     if (!unwrapped) return Stream::opaque("output of " + program);
     if (!*unwrapped) {

@@ -55,6 +55,9 @@ std::optional<bool> Finder::unwrap_listed(const Wrapper& wrapper, Exec& exec, Sc
   if (!wrapper.remote.empty()) {
     size_t at = skip_options(a, start, {wrapper.value_flags.begin(), wrapper.value_flags.end()});
     std::string where = at < a.size() && wrapper.skip > 0 ? a[at].text.value_or(a[at].source) : wrapper.program;
+    for (size_t i = start; i + 1 < a.size(); ++i)
+      if (a[i].text && std::find(wrapper.target_flags.begin(), wrapper.target_flags.end(), *a[i].text) != wrapper.target_flags.end())
+        where = a[i + 1].text.value_or(a[i + 1].source);
     exec.signals.push_back({TargetSignal::Kind::RemoteHost, wrapper.remote, where});
   }
   std::string how = wrapper.program + (wrapper.subcommand.empty() ? "" : " " + join(wrapper.subcommand, " "));
@@ -71,12 +74,28 @@ std::optional<bool> Finder::unwrap_listed(const Wrapper& wrapper, Exec& exec, Sc
   }
   if (wrapper.after_dashdash)
     for (size_t i = start; i < a.size(); ++i)
-      if (a[i].text && *a[i].text == "--") return drop(exec, i + 1);
+      if (a[i].text && *a[i].text == "--") return command_words(wrapper, how, exec, scope, i + 1);
   if (!wrapper.string_flags.empty() || !wrapper.argv_flags.empty()) return std::nullopt;  // an interactive session
   if (!wrapper.no_options) start = skip_options(a, start, {wrapper.value_flags.begin(), wrapper.value_flags.end()});
   start += wrapper.skip;
   if (start < a.size() && a[start].text && *a[start].text == "--") ++start;
   if (wrapper.assignments) start = take_assignments(exec, start);
+  return command_words(wrapper, how, exec, scope, start);
+}
+
+// The wrapper's command from word `start` on: argv words, one command line, or one per word.
+std::optional<bool> Finder::command_words(const Wrapper& wrapper, const std::string& how, Exec& exec, Scope& scope, size_t start) {
+  const Args& a = exec.args;
+  bool one_line = wrapper.string_command && start + 1 == a.size() && (!a[start].text || a[start].text->find(' ') != std::string::npos);
+  if (one_line) return run_string(a[start], how, exec, scope);
+  if (wrapper.each_string) {
+    for (size_t i = start; i < a.size(); ++i) {
+      Scope inner = scope;
+      if (a[i].text) run_source(*a[i].text, inner, exec.depth + 1);
+      else opaque(how + " " + a[i].source);
+    }
+    return std::nullopt;
+  }
   return drop(exec, start);
 }
 
@@ -197,7 +216,8 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
   if (starts_with(program, "python") && program.find_first_not_of("python0123456789.") == std::string::npos) {
     size_t i = skip_options(a, 1, {"-W", "-X"});
     if (i < a.size() && a[i].text && *a[i].text == "-m" && i + 1 < a.size()) return drop(exec, i + 1);  // python -m alembic
-    if (i < a.size() && a[i].text && ends_with(*a[i].text, ".py")) return drop(exec, i);                 // python manage.py
+    bool framework_cli = i < a.size() && a[i].text && ctx_.catalog && ctx_.catalog().find_tool(base_name(*a[i].text));
+    if (framework_cli) return drop(exec, i);  // python manage.py
     return false;
   }
   return false;
@@ -264,6 +284,12 @@ std::optional<bool> Finder::unwrap_parallel(Exec& exec, Scope& scope) {
   size_t i = skip_options(a, 1, {"-j", "--jobs", "-S", "--sshlogin", "--delay", "--timeout"});
   Args command;
   for (; i < a.size() && !(a[i].text && (*a[i].text == ":::" || *a[i].text == "::::")); ++i) command.push_back(a[i]);
+  if (command.empty())  // parallel ::: "cmd one" "cmd two": each argument is a command line
+    for (++i; i < a.size(); ++i) {
+      Scope inner = scope;
+      if (a[i].text) run_source(*a[i].text, inner, exec.depth + 1);
+      else opaque("parallel ::: " + a[i].source);
+    }
   for (++i; i < a.size() && !command.empty(); ++i) {
     Exec inner = exec;
     inner.args = command;

@@ -10,6 +10,9 @@
 
 #include "shell/ast.h"
 #include "sinks/find.h"
+#include "sinks/interpreters.h"
+#include "sinks/package_scripts.h"
+#include "sinks/task_runners.h"
 #include "sinks/wrappers.h"
 
 namespace pgguard::sinks::finder {
@@ -91,6 +94,7 @@ class Finder {
   const FindContext& ctx_;
   Report report_;
   int process_substitutions_ = 0;
+  int files_read_ = 0;  // programs and code files read, against ctx_.max_files
 
   bool out_of_budget();
   size_t event_count() const { return report_.sql.size() + report_.clis.size() + report_.opaque_scripts.size(); }
@@ -124,6 +128,7 @@ class Finder {
   // find_wrappers.cpp: commands that run another command
   std::optional<bool> unwrap(const std::string& program, Exec& exec, Scope& scope);
   std::optional<bool> unwrap_listed(const Wrapper& wrapper, Exec& exec, Scope& scope);
+  std::optional<bool> command_words(const Wrapper& wrapper, const std::string& how, Exec& exec, Scope& scope, size_t start);
   std::optional<bool> run_string(const Arg& command, const std::string& how, Exec& exec, Scope& scope);
   std::optional<bool> unwrap_find(Exec& exec, Scope& scope);
   std::optional<bool> unwrap_parallel(Exec& exec, Scope& scope);
@@ -144,8 +149,23 @@ class Finder {
   Stream run_read(const std::string& program, Exec& exec, Scope& scope);
   Stream run_printf(const std::string& program, Exec& exec, Scope& scope);
   Stream run_file_writer(const std::string& program, Exec& exec, Scope& scope);
-  Stream run_node(const std::string& program, Exec& exec, Scope& scope);
   void note_config_writes(const std::string& program, const Args& a);
+
+  // find_interpreters.cpp: programs run by path, interpreters, framework runners
+  bool take_file_budget(const std::string& what);
+  Stream run_program_file(const std::string& program, Exec& exec, Scope& scope);
+  Stream run_interpreter(const Language& lang, const std::string& program, Exec& exec, Scope& scope);
+  Stream run_runner(const Runner& runner, const std::string& program, Exec& exec, Scope& scope);
+  Stream run_code_file(const Language& lang, const std::string& path, Exec& exec, Scope& scope, bool driver_loaded);
+  Stream run_code(const Language& lang, const std::string& code, const std::string& where, Exec& exec, Scope& scope, bool driver_loaded);
+
+  // find_tasks.cpp: task runners
+  Stream run_task_runner(const TaskRunner& runner, const std::string& program, Exec& exec, Scope& scope);
+  void run_recipe(const std::string& program, const RecipeBook& book, const std::string& name, const std::string& dir, Exec& exec,
+                  Scope& scope, std::set<std::string>& done);
+  Stream run_workspace_scripts(const std::string& program, const std::vector<std::string>& names, bool workspaces, Exec& exec, Scope& scope);
+  bool workspace_defines(const PackageScripts& root, const std::string& name) const;
+  Stream run_nx(const std::vector<std::string>& words, Exec& exec, Scope& scope);
 
   // find_produce.cpp: what commands print
   Stream produce(const std::string& program, Exec& exec, Scope& scope);
@@ -153,7 +173,7 @@ class Finder {
   // find_psql.cpp: psql and the framework consoles that are psql underneath
   Stream run_psql(const std::string& program, Exec& exec, Scope& scope);
   Stream run_framework_console(const std::string& program, Exec& exec, Scope& scope);
-  Stream run_artisan(const std::string& program, Exec& exec, Scope& scope);
+  Stream run_php(const std::string& program, Exec& exec, Scope& scope);
   static CliCall restore_call(const Stream& dump, const std::vector<TargetSignal>& signals);
 
   // find_shells.cpp: shells, sourced scripts, dotenv loaders

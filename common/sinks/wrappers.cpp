@@ -16,8 +16,7 @@ const WrapperCatalog& WrapperCatalog::builtin() {
 WrapperCatalog WrapperCatalog::load(std::string_view json_text) {
   using namespace json_fields;
   rapidjson::Document doc;
-  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
-    throw std::runtime_error("wrappers.json does not parse");
+  parse_catalog(doc, json_text, "wrappers.json");
   WrapperCatalog catalog;
   if (const rapidjson::Value* list = member(doc, "wrappers"); list && list->IsArray())
     for (const rapidjson::Value& entry : list->GetArray()) {
@@ -30,6 +29,9 @@ WrapperCatalog WrapperCatalog::load(std::string_view json_text) {
       w.assignments = flag(entry, "assignments");
       w.no_options = flag(entry, "no_options");
       w.after_dashdash = flag(entry, "after_dashdash");
+      w.string_command = flag(entry, "string_command");
+      w.each_string = flag(entry, "each_string");
+      w.target_flags = strings(entry, "target_flags");
       w.remote = text(entry, "remote");
       for (const auto& program : strings(entry, "programs")) {
         w.program = program;

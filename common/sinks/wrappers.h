@@ -19,6 +19,9 @@ struct Wrapper {
   bool assignments = false;               // NAME=VALUE words before the command set its environment
   bool no_options = false;                // the command starts right away: nohup -x runs -x
   bool after_dashdash = false;            // a `--` word starts the command wherever it stands
+  bool string_command = false;            // a command given as one word with spaces is a command line
+  bool each_string = false;               // every remaining word is a command line: concurrently "a" "b"
+  std::vector<std::string> target_flags;  // the option's value names where it runs: heroku run -a APP
   std::string remote;                     // where the command runs, when that is another machine
 };
 

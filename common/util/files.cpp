@@ -45,9 +45,11 @@ bool is_directory(const std::string& path) {
 }
 
 std::string resolve_path(const std::string& base, const std::string& path) {
-  if (path.empty() || path[0] == '/' || base.empty()) return path;
-  if (base.back() == '/') return base + path;
-  return base + "/" + path;
+  std::string relative = path;
+  while (relative.size() > 2 && relative.compare(0, 2, "./") == 0) relative = relative.substr(2);  // ./x is x
+  if (relative.empty() || relative[0] == '/' || base.empty()) return relative;
+  if (base.back() == '/') return base + relative;
+  return base + "/" + relative;
 }
 
 std::string find_upward(const std::string& start, const std::string& name) {

@@ -10,7 +10,7 @@ namespace pgguard {
 std::optional<std::string> read_file_bounded(const std::string& path, size_t max_bytes);
 bool is_regular_file(const std::string& path);
 bool is_directory(const std::string& path);
-// `path` joined to `base` unless it is absolute.
+// `path` (without a leading ./) joined to `base` unless it is absolute.
 std::string resolve_path(const std::string& base, const std::string& path);
 // The nearest directory at or above `start` holding `name`; empty when none (at most 32 levels).
 std::string find_upward(const std::string& start, const std::string& name);

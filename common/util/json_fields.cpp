@@ -37,6 +37,11 @@ bool flag(const Value& object, const char* key, bool fallback) {
   return value && value->IsBool() ? value->GetBool() : fallback;
 }
 
+void parse_catalog(rapidjson::Document& doc, std::string_view json_text, const char* name) {
+  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
+    throw std::runtime_error(std::string(name) + " does not parse");
+}
+
 size_t count(const Value& object, const char* key) {
   const Value* value = member(object, key);
   return value && value->IsUint() ? value->GetUint() : 0;

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <rapidjson/document.h>
@@ -8,6 +9,8 @@
 // reads as empty.
 namespace pgguard::json_fields {
 
+// A catalog's document; throws when the text is not a JSON object.
+void parse_catalog(rapidjson::Document& doc, std::string_view json_text, const char* name);
 // The member `key` of an object; nullptr when absent (or when `object` is not an object).
 const rapidjson::Value* member(const rapidjson::Value& object, const char* key);
 // A list of strings; empty when `array` is not a list. Throws on an item that is not a string.

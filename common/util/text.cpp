@@ -31,6 +31,21 @@ bool contains_ci(std::string_view haystack, std::string_view needle) {
   return it != haystack.end();
 }
 
+std::vector<std::string> split_words(std::string_view s) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!current.empty()) words.push_back(current);
+      current.clear();
+    } else {
+      current += c;
+    }
+  }
+  if (!current.empty()) words.push_back(current);
+  return words;
+}
+
 std::vector<std::string> split_lines(std::string_view s) {
   std::vector<std::string> lines;
   size_t start = 0;

@@ -11,6 +11,8 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 bool contains_ci(std::string_view haystack, std::string_view needle);
 std::vector<std::string> split_lines(std::string_view s);
+// The words of s, split on white space (no quoting).
+std::vector<std::string> split_words(std::string_view s);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Collapses whitespace and cuts to max_chars (adding "...") for quoting in reasons.
 std::string shorten(std::string_view s, size_t max_chars = 160);
