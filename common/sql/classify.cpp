@@ -10,6 +10,7 @@
 #include "lint/node.h"
 #include "lint/schema.h"
 #include "sql/mysqlisms.h"
+#include "sql/predicate.h"
 #include "sql/split.h"
 #include "util/text.h"
 
@@ -40,125 +41,6 @@ std::string relation_or_unknown(const Node& range_var) {
 }
 
 std::string text_or_unknown(const Node& node, std::string_view key) { return node.has(key) ? node.str(key) : "?"; }
-
-// The last name of a dotted list (the function or operator name), lower case.
-std::string last_name(const Node& names) {
-  auto parts = names.list();
-  return parts.empty() ? "" : parts.back().sval();
-}
-
-// ---- constant-true predicates ----------------------------------------------------------------
-
-enum class Tri { False, True, Unknown };
-
-struct Constant {
-  enum class Kind { None, Number, Text, Bool, Null } kind = Kind::None;
-  double number = 0;
-  std::string text;
-  bool boolean = false;
-};
-
-Constant constant_of(const Node& node) {
-  Constant c;
-  if (node.has("TypeCast")) {
-    Constant inner = constant_of(node["TypeCast"]["arg"]);
-    std::string type = node["TypeCast"]["typeName"]["names"].names();
-    bool to_bool = type == "pg_catalog.bool" || type == "bool" || type == "boolean";
-    if (to_bool && inner.kind == Constant::Kind::Number) return {Constant::Kind::Bool, 0, "", inner.number != 0};
-    if (to_bool && inner.kind == Constant::Kind::Text) {
-      std::string t = to_lower(inner.text);
-      if (t == "t" || t == "true" || t == "yes" || t == "on" || t == "1" || t == "y") return {Constant::Kind::Bool, 0, "", true};
-      if (t == "f" || t == "false" || t == "no" || t == "off" || t == "0" || t == "n") return {Constant::Kind::Bool, 0, "", false};
-    }
-    return inner;
-  }
-  if (!node.has("A_Const")) return c;
-  Node k = node["A_Const"];
-  if (k.flag("isnull")) c.kind = Constant::Kind::Null;
-  else if (k.has("ival")) c = {Constant::Kind::Number, static_cast<double>(k["ival"].integer("ival", 0)), "", false};
-  else if (k.has("fval")) c = {Constant::Kind::Number, std::strtod(k["fval"].str("fval").c_str(), nullptr), "", false};
-  else if (k.has("boolval")) c = {Constant::Kind::Bool, 0, "", k["boolval"].flag("boolval")};
-  else if (k.has("sval")) c = {Constant::Kind::Text, 0, k["sval"].str("sval"), false};
-  return c;
-}
-
-Tri tri_not(Tri t) { return t == Tri::True ? Tri::False : t == Tri::False ? Tri::True : Tri::Unknown; }
-
-Tri compare(const std::string& op, const Constant& l, const Constant& r) {
-  int cmp;
-  if (l.kind == Constant::Kind::Number && r.kind == Constant::Kind::Number) cmp = l.number < r.number ? -1 : l.number > r.number ? 1 : 0;
-  else if (l.kind == Constant::Kind::Text && r.kind == Constant::Kind::Text) cmp = l.text.compare(r.text);
-  else if (l.kind == Constant::Kind::Bool && r.kind == Constant::Kind::Bool) cmp = int(l.boolean) - int(r.boolean);
-  else return Tri::Unknown;
-  bool result = op == "=" ? cmp == 0 : (op == "<>" || op == "!=") ? cmp != 0 : op == "<" ? cmp < 0 : op == ">" ? cmp > 0
-              : op == "<=" ? cmp <= 0 : op == ">=" ? cmp >= 0 : false;
-  if (op != "=" && op != "<>" && op != "!=" && op != "<" && op != ">" && op != "<=" && op != ">=") return Tri::Unknown;
-  return result ? Tri::True : Tri::False;
-}
-
-// Whether a WHERE expression is true for every row, regardless of the data.
-Tri evaluate(const Node& node, int depth = 0) {
-  if (depth > 64 || !node.is_object()) return Tri::Unknown;
-  Constant c = constant_of(node);
-  if (c.kind == Constant::Kind::Bool) return c.boolean ? Tri::True : Tri::False;
-  if (node.has("BoolExpr")) {
-    Node b = node["BoolExpr"];
-    std::string op = b.str("boolop");
-    std::vector<Tri> args;
-    for (const Node& arg : b["args"].list()) args.push_back(evaluate(arg, depth + 1));
-    if (op == "NOT_EXPR") return args.empty() ? Tri::Unknown : tri_not(args[0]);
-    bool is_and = op == "AND_EXPR";
-    bool all = true;
-    for (Tri t : args) {
-      if (is_and && t == Tri::False) return Tri::False;
-      if (!is_and && t == Tri::True) return Tri::True;
-      all = all && t == (is_and ? Tri::True : Tri::False);
-    }
-    return all ? (is_and ? Tri::True : Tri::False) : Tri::Unknown;
-  }
-  if (node.has("A_Expr")) {
-    Node e = node["A_Expr"];
-    std::string kind = e.str("kind");
-    std::string op = last_name(e["name"]);
-    if (kind == "AEXPR_OP" && e.has("lexpr") && e.has("rexpr")) {
-      Tri t = compare(op, constant_of(e["lexpr"]), constant_of(e["rexpr"]));
-      if (t != Tri::Unknown) return t;
-      bool same = e["lexpr"].same_tree(e["rexpr"], "location");
-      if (same && (op == "=" || op == "<=" || op == ">=")) return Tri::True;  // x = x holds for every non-null x
-    }
-    if (kind == "AEXPR_IN" && e.has("lexpr") && e.has("rexpr")) {
-      Constant l = constant_of(e["lexpr"]);
-      for (const Node& item : e["rexpr"].list())
-        if (compare("=", l, constant_of(item)) == Tri::True) return op == "<>" ? Tri::False : Tri::True;
-    }
-    if (kind == "AEXPR_LIKE" && e.has("rexpr")) {
-      Constant r = constant_of(e["rexpr"]);
-      if (r.kind == Constant::Kind::Text && !r.text.empty() && r.text.find_first_not_of('%') == std::string::npos)
-        return op == "~~" ? Tri::True : Tri::Unknown;
-    }
-    return Tri::Unknown;
-  }
-  if (node.has("NullTest")) {
-    Constant arg = constant_of(node["NullTest"]["arg"]);
-    bool not_null = node["NullTest"].str("nulltesttype") == "IS_NOT_NULL";
-    if (arg.kind == Constant::Kind::None) return Tri::Unknown;
-    bool is_null = arg.kind == Constant::Kind::Null;
-    return (not_null ? !is_null : is_null) ? Tri::True : Tri::False;
-  }
-  if (node.has("BooleanTest")) {
-    Tri arg = evaluate(node["BooleanTest"]["arg"], depth + 1);
-    std::string test = node["BooleanTest"].str("booltesttype");
-    if (arg == Tri::Unknown) return Tri::Unknown;
-    if (test == "IS_TRUE" || test == "IS_NOT_FALSE") return arg;
-    if (test == "IS_FALSE" || test == "IS_NOT_TRUE") return tri_not(arg);
-  }
-  if (node.has("SubLink") && node["SubLink"].str("subLinkType") == "EXISTS_SUBLINK") {
-    Node sub = node["SubLink"]["subselect"];
-    if (sub.has("SelectStmt") && !sub["SelectStmt"].has("fromClause") && !sub["SelectStmt"].has("whereClause"))
-      return Tri::True;
-  }
-  return Tri::Unknown;
-}
 
 // ---- statement classification ----------------------------------------------------------------
 
@@ -341,8 +223,8 @@ class Classifier {
       add(s, FactKind::BoundedWrite, target + " WHERE CURRENT OF");
     } else if (!n.has("whereClause")) {
       add(s, FactKind::UnboundedWrite, target + " without WHERE touches every row");
-    } else if (evaluate(n["whereClause"]) == Tri::True) {
-      add(s, FactKind::UnboundedWrite, target + " with a WHERE that is always true touches every row");
+    } else if (std::string why = reaches_every_row(n); !why.empty()) {
+      add(s, FactKind::UnboundedWrite, target + " with " + why + " touches every row");
     } else {
       add(s, FactKind::BoundedWrite, target);
     }
@@ -352,7 +234,7 @@ class Classifier {
   void classify_merge(const Node& n, Statement& s) {
     std::string target = "MERGE INTO " + relation_or_unknown(n["relation"]);
     bool deletes = n.dump().find("CMD_DELETE") != std::string::npos;
-    if (deletes && (!n.has("joinCondition") || evaluate(n["joinCondition"]) == Tri::True))
+    if (deletes && (!n.has("joinCondition") || always_true(n["joinCondition"])))
       add(s, FactKind::UnboundedWrite, target + " deletes rows with a join condition that is always true");
     else
       add(s, FactKind::BoundedWrite, target);

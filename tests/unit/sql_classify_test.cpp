@@ -46,6 +46,37 @@ TEST_CASE("bounded writes keep a real predicate", "[sql]") {
   CHECK_FALSE(any_fact("EXPLAIN DELETE FROM t", FactKind::UnboundedWrite));
 }
 
+// The fact of an UPDATE or DELETE, for the words that say why it reaches every row.
+std::string write_fact(const std::string& sql) {
+  for (const auto& s : run(sql))
+    for (const auto& f : s.facts)
+      if (f.kind == FactKind::UnboundedWrite || f.kind == FactKind::BoundedWrite) return f.what;
+  return "";
+}
+
+TEST_CASE("a WHERE that no column of the row can change reaches every row or none", "[sql]") {
+  for (const char* sql : {"DELETE FROM t WHERE lower('A') = 'a'", "DELETE FROM t WHERE coalesce(NULL, 1) = 1",
+                          "DELETE FROM t WHERE EXISTS (SELECT 1 FROM u)", "DELETE FROM t WHERE (SELECT count(*) FROM u) >= 0",
+                          "DELETE FROM t WHERE id = 5 OR length('x') > 0", "DELETE FROM t USING u WHERE u.id = 5",
+                          "UPDATE t SET a = 1 WHERE EXISTS (SELECT 1 FROM u WHERE u.id = 7)"})
+    CHECK_THAT(write_fact(sql), Catch::Contains("reads no column of the row"));
+  CHECK_THAT(write_fact("DELETE FROM t WHERE x IS NOT DISTINCT FROM x"), Catch::Contains("always true"));
+  CHECK_THAT(write_fact("DELETE FROM t WHERE NOT (x <> x)"), Catch::Contains("always true"));
+  for (const char* sql : {"DELETE FROM t WHERE id IN (SELECT id FROM t)", "DELETE FROM t x WHERE x.id = ANY (SELECT id FROM public.t)"})
+    CHECK_THAT(write_fact(sql), Catch::Contains("looks a key up in the whole table"));
+}
+
+TEST_CASE("a WHERE bounded by the row stays bounded", "[sql]") {
+  for (const char* sql : {"DELETE FROM t WHERE false", "DELETE FROM t WHERE 1 = 2", "DELETE FROM t WHERE lower(email) = 'a'",
+                          "DELETE FROM t WHERE id IN (SELECT id FROM t WHERE gone)", "DELETE FROM t WHERE id IN (SELECT id FROM t LIMIT 5)",
+                          "DELETE FROM t WHERE id IN (SELECT t_id FROM t)", "DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE u.id = t_id)",
+                          "DELETE FROM t s WHERE EXISTS (SELECT 1 FROM u WHERE u.id = s.u_id)", "DELETE FROM t USING u WHERE u.id = t.u_id",
+                          "DELETE FROM t WHERE id = 5 AND lower('a') = 'a'", "UPDATE t SET e = lower(e) WHERE e <> lower(e)"}) {
+    CHECK(any_fact(sql, FactKind::BoundedWrite));
+    CHECK_FALSE(any_fact(sql, FactKind::UnboundedWrite));
+  }
+}
+
 TEST_CASE("destructive statements", "[sql]") {
   for (const char* sql : {"DROP TABLE t", "DROP SCHEMA s", "DROP DATABASE d", "DROP OWNED BY r", "ALTER TABLE t DROP COLUMN c",
                           "ALTER TABLE t DROP c", "DROP TYPE mood CASCADE", "DROP EXTENSION x CASCADE", "TRUNCATE a, b",
