@@ -192,7 +192,11 @@ class Classifier {
       if (s.facts.size() == before) add(s, FactKind::SchemaChange, "CALL runs a procedure with effects the guard cannot see");
     } else if (type == "CreateFunctionStmt") {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
-      remember_function(n);
+      for (const auto& fact : remember_function(n))  // a trigger fires it later, unasked
+        add(s, fact.kind, fact.what + ", which runs later each time the function is called or its trigger fires");
+    } else if (type == "RuleStmt") {
+      add(s, FactKind::SchemaChange, describe_ddl(type, n));
+      classify_rule_actions(n, s);
     } else {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
     }
@@ -307,7 +311,7 @@ class Classifier {
     if (std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end())
       add(s, FactKind::SideEffect, qualified + "()");
     if (auto f = functions_.find(name); f != functions_.end())
-      for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(), which " + fact.what);
+      for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(): " + fact.what);
   }
 
   // Walks a statement for side-effect function calls and nested data-modifying statements
@@ -329,10 +333,31 @@ class Classifier {
     });
   }
 
-  // Keeps what a function or procedure created in this SQL does, for when it is called.
-  void remember_function(const Node& n) {
+  // A trigger function's body as the block of one that declares NEW and OLD, which PL/pgSQL knows
+  // only in trigger functions (the body is parsed as that of a plain function). libpg_query takes
+  // RECORD for a row type only in upper case; the newline keeps a trailing comment from hiding the end.
+  static std::string with_trigger_records(const std::string& body) {
+    std::string block = trim(body);
+    if (!block.empty() && block.back() == ';') block.pop_back();
+    return "DECLARE new RECORD; old RECORD; BEGIN " + block + "\n; END";
+  }
+
+  // What a rule's actions do each time a statement on its table fires them.
+  void classify_rule_actions(const Node& n, Statement& s) {
+    std::string rule = "rule " + text_or_unknown(n, "rulename") + " on " + relation_or_unknown(n["relation"]);
+    for (const Node& action : n["actions"].list()) {
+      Statement effects{"", 1, {}};
+      classify_node(action, effects);
+      for (const auto& fact : effects.facts)
+        if (fact.kind != FactKind::Read) add(s, fact.kind, rule + ": " + fact.what + ", which runs later with each statement the rule rewrites");
+    }
+  }
+
+  // Keeps what a function or procedure created in this SQL does, for when it is called, and
+  // returns it.
+  std::vector<Fact> remember_function(const Node& n) {
     std::string name = to_lower(last_name(n["funcname"]));
-    if (name.empty()) return;
+    if (name.empty()) return {};
     Statement body{"", 1, {}};
     std::string language = "sql", source;
     for (const Node& option : n["options"].list()) {
@@ -344,14 +369,16 @@ class Classifier {
         source = arg.has("String") ? arg.sval() : parts.empty() ? "" : parts[0].sval();
       }
     }
+    bool trigger = to_lower(last_name(n["returnType"]["names"])) == "trigger";
     if (n.has("sql_body")) scan(n["sql_body"], body);  // BEGIN ATOMIC ... END
-    else if (language == "plpgsql") classify_plpgsql_body(source, body, name + "()");
+    else if (language == "plpgsql") classify_plpgsql_body(trigger ? with_trigger_records(source) : source, body, name + "()");
     else if (language == "sql") classify_embedded(source, body, name + "()");
-    else add(body, FactKind::Opaque, "is written in " + language);
+    else add(body, FactKind::Opaque, name + "() is written in " + language + ", which the guard cannot read");
     std::vector<Fact> effects;
     for (const auto& fact : body.facts)
       if (fact.kind != FactKind::Read) effects.push_back(fact);
     functions_[name] = effects;
+    return effects;
   }
 
   // ---- PL/pgSQL ------------------------------------------------------------------------------

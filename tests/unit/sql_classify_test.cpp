@@ -77,6 +77,21 @@ TEST_CASE("a WHERE bounded by the row stays bounded", "[sql]") {
   }
 }
 
+TEST_CASE("function bodies and rule actions are judged when they are created, since they run later", "[sql]") {
+  CHECK(any_fact("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN TRUNCATE a; RETURN NULL; END $$", FactKind::Destructive));
+  CHECK(any_fact("CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END", FactKind::UnboundedWrite));
+  CHECK(any_fact("CREATE RULE r AS ON INSERT TO a DO ALSO DELETE FROM b", FactKind::UnboundedWrite));
+  CHECK(any_fact("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpython3u AS 'pass'", FactKind::Opaque));
+  // NEW and OLD are known in a trigger function's body: no parse error, and a bound through them holds.
+  for (const char* sql : {"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END -- set $$",
+                          "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM s WHERE uid = OLD.id; RETURN OLD; END; $$",
+                          "CREATE RULE r AS ON DELETE TO a DO INSTEAD UPDATE a SET gone = true WHERE id = OLD.id"}) {
+    CHECK_FALSE(any_fact(sql, FactKind::ParseError));
+    CHECK_FALSE(any_fact(sql, FactKind::UnboundedWrite));
+    CHECK(any_fact(sql, FactKind::SchemaChange));
+  }
+}
+
 TEST_CASE("destructive statements", "[sql]") {
   for (const char* sql : {"DROP TABLE t", "DROP SCHEMA s", "DROP DATABASE d", "DROP OWNED BY r", "ALTER TABLE t DROP COLUMN c",
                           "ALTER TABLE t DROP c", "DROP TYPE mood CASCADE", "DROP EXTENSION x CASCADE", "TRUNCATE a, b",
