@@ -453,6 +453,12 @@ class Classifier {
       }
       if ((key == "PLpgSQL_stmt_return_query" || key == "PLpgSQL_stmt_open") && value.has("dynquery"))
         return classify_dynamic(value["dynquery"]["PLpgSQL_expr"].str("query"), s, where);
+      if (key == "PLpgSQL_stmt_assign" && value.has("expr")) {  // "target := value": only the value runs as SQL
+        std::string assignment = value["expr"]["PLpgSQL_expr"].str("query");
+        size_t op = assignment.find(":=");
+        size_t start = op != std::string::npos ? op + 2 : assignment.find('=') + 1;  // npos + 1 = 0: all of it
+        return classify_embedded("SELECT " + assignment.substr(start), s, where);
+      }
       if (key == "PLpgSQL_expr") {
         std::string query = value.str("query");
         std::string error;

@@ -128,6 +128,11 @@ TEST_CASE("DO blocks: statements, literal EXECUTE, dynamic EXECUTE, other langua
   CHECK_FALSE(any_fact("DO $$ BEGIN RAISE NOTICE 'hi'; END $$", FactKind::Destructive));
 }
 
+TEST_CASE("PL/pgSQL assignments run only their value as SQL", "[sql]") {
+  CHECK_FALSE(any_fact("DO $$ DECLARE n int; BEGIN n := 1; n = 2; END $$", FactKind::ParseError));
+  CHECK(any_fact("DO $$ DECLARE n int; BEGIN n := pg_terminate_backend(42); END $$", FactKind::SideEffect));
+}
+
 TEST_CASE("parse errors name MySQL syntax", "[sql]") {
   auto statements = run("CREATE TABLE `t` (id int AUTO_INCREMENT) ENGINE=InnoDB;");
   REQUIRE_FALSE(statements.empty());
