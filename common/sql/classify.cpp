@@ -63,7 +63,7 @@ class Classifier {
         size_t end = length == 0 ? text.size() : std::min(text.size(), start + length);
         while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
         Statement statement{trim(text.substr(start, end - start)), 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n')), {}};
-        classify_node(raw["stmt"], statement);
+        classify_top(raw["stmt"], statement);
         if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
         statements.push_back(std::move(statement));
       }
@@ -92,6 +92,8 @@ class Classifier {
   int depth_;
   std::set<std::string> created_;  // relations created earlier in the same input
   std::map<std::string, std::vector<Fact>> functions_;  // what functions created earlier in the input do
+  bool runs_once_ = false;       // the top-level statement being classified evaluates its expressions once
+  double waited_seconds_ = 0;    // short waits so far in the input
 
   static std::string mysql_hint(const std::string& sql) {
     std::string found = describe_mysqlisms(sql);
@@ -106,7 +108,7 @@ class Classifier {
       statement.facts.push_back({FactKind::ParseError, error + mysql_hint(text)});
       return statement;
     }
-    for (const Node& raw : Node(*tree)["stmts"].list()) classify_node(raw["stmt"], statement);
+    for (const Node& raw : Node(*tree)["stmts"].list()) classify_top(raw["stmt"], statement);
     if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
     return statement;
   }
@@ -115,6 +117,48 @@ class Classifier {
     for (const auto& f : s.facts)
       if (f.kind == kind && f.what == what) return;
     s.facts.push_back({kind, what});
+  }
+
+  // A statement as written at the top level of the SQL.
+  void classify_top(const Node& node, Statement& s) {
+    runs_once_ = node.type() == "SelectStmt" && !reads_rows(node);
+    classify_node(node, s);
+    runs_once_ = false;
+  }
+
+  // Whether a query evaluates its expressions per row: some SELECT in it reads a FROM list.
+  static bool reads_rows(const Node& node) {
+    bool rows = false;
+    node.walk([&](const Node& n) { rows = rows || (n.has("SelectStmt") && n["SelectStmt"].has("fromClause")); });
+    return rows;
+  }
+
+  // A literal wait length in seconds (a number, or text such as '2', '1.5 seconds', '500 ms');
+  // negative when it is not a literal the guard reads.
+  static double literal_seconds(const Node& argument) {
+    Constant c = constant_of(argument);
+    if (c.kind == Constant::Kind::Number) return c.number;
+    if (c.kind != Constant::Kind::Text) return -1;
+    char* end = nullptr;
+    double amount = std::strtod(c.text.c_str(), &end);
+    if (end == c.text.c_str()) return -1;
+    static const std::map<std::string, double> kUnits = {{"", 1}, {"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
+                                                         {"ms", 0.001}, {"millisecond", 0.001}, {"milliseconds", 0.001},
+                                                         {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}};
+    auto unit = kUnits.find(to_lower(trim(end)));
+    return unit == kUnits.end() ? -1 : amount * unit->second;
+  }
+
+  // A short wait in a statement that runs it once is a pause, not a side effect. Bodies of DO
+  // blocks and functions may loop, so a wait there stays a side effect.
+  bool short_wait(const Node& call, const std::string& name) {
+    const auto& waits = options_.short_wait_functions;
+    auto args = call["args"].list();
+    if (!runs_once_ || depth_ > 0 || args.size() != 1 || std::find(waits.begin(), waits.end(), name) == waits.end()) return false;
+    double seconds = literal_seconds(args[0]);
+    if (seconds < 0) return false;
+    waited_seconds_ += seconds;
+    return waited_seconds_ <= options_.max_wait_seconds;
   }
 
   // A statement node: {"UpdateStmt": {...}}.
@@ -308,8 +352,8 @@ class Classifier {
     std::string name = to_lower(last_name(call["funcname"]));
     std::string qualified = call.has("funcname") ? to_lower(call["funcname"].names()) : name;
     const auto& fns = options_.side_effect_functions;
-    if (std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end())
-      add(s, FactKind::SideEffect, qualified + "()");
+    bool listed = std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end();
+    if (listed && !short_wait(call, qualified)) add(s, FactKind::SideEffect, qualified + "()");
     if (auto f = functions_.find(name); f != functions_.end())
       for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(): " + fact.what);
   }

@@ -133,6 +133,25 @@ TEST_CASE("PL/pgSQL assignments run only their value as SQL", "[sql]") {
   CHECK(any_fact("DO $$ DECLARE n int; BEGIN n := pg_terminate_backend(42); END $$", FactKind::SideEffect));
 }
 
+TEST_CASE("a short literal wait run once is a pause; long, repeated or computed waits are side effects", "[sql]") {
+  auto waits = [](const std::string& sql) {
+    ClassifyOptions options;
+    options.side_effect_functions = pgguard::builtin_policy().side_effect_functions;
+    options.short_wait_functions = pgguard::builtin_policy().short_waits.functions;
+    options.max_wait_seconds = pgguard::builtin_policy().short_waits.max_seconds;
+    for (const auto& s : classify(sql, options))
+      if (has_fact(s, FactKind::SideEffect)) return true;
+    return false;
+  };
+  for (const char* sql : {"SELECT pg_sleep(1)", "SELECT pg_sleep(0.5), now()", "SELECT pg_sleep_for('2 seconds')", "SELECT txid_current()",
+                          "SELECT pg_sleep(2); SELECT pg_sleep(3)"})
+    CHECK_FALSE(waits(sql));
+  for (const char* sql : {"SELECT pg_sleep(3600)", "SELECT pg_sleep_for('1 hour')", "SELECT pg_sleep(1) FROM t", "SELECT pg_sleep(n) FROM t",
+                          "SELECT (SELECT pg_sleep(1) FROM t LIMIT 1)", "SELECT pg_sleep(6); SELECT pg_sleep(6)", "SELECT pg_sleep(2 * 60)",
+                          "DO $$ BEGIN FOR i IN 1..1000 LOOP PERFORM pg_sleep(1); END LOOP; END $$", "SELECT pg_sleep_until('tomorrow')"})
+    CHECK(waits(sql));
+}
+
 TEST_CASE("parse errors name MySQL syntax", "[sql]") {
   auto statements = run("CREATE TABLE `t` (id int AUTO_INCREMENT) ENGINE=InnoDB;");
   REQUIRE_FALSE(statements.empty());
