@@ -8,7 +8,7 @@
 
 namespace pgguard::sql {
 
-using lint::Node;
+using pg::Node;
 
 std::string last_name(const Node& names) {
   auto parts = names.list();

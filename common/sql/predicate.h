@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-#include "lint/node.h"
+#include "pg/node.h"
 
 namespace pgguard::sql {
 
@@ -13,17 +13,17 @@ struct Constant {
   bool boolean = false;
 };
 
-Constant constant_of(const lint::Node& node);
+Constant constant_of(const pg::Node& node);
 
 // The last name of a dotted list (a function or operator name), as written.
-std::string last_name(const lint::Node& names);
+std::string last_name(const pg::Node& names);
 
 // Whether an expression is true whatever the data (constants, x = x, OR with a true branch...).
-bool always_true(const lint::Node& expression);
+bool always_true(const pg::Node& expression);
 
 // Why the WHERE of an UPDATE or DELETE reaches every row of its target, or "" when it can leave
 // rows untouched. `statement` is the UpdateStmt or DeleteStmt body; it names the target and the
 // other tables (FROM, USING) whose columns do not bound the target's rows.
-std::string reaches_every_row(const lint::Node& statement);
+std::string reaches_every_row(const pg::Node& statement);
 
 }  // namespace pgguard::sql
