@@ -2,6 +2,10 @@
 // payload shape (openai/codex codex-rs/hooks/src/events/pre_tool_use.rs). Its output schema allows
 // no unknown fields, and it runs the tool on `permissionDecision: "ask"` and on a deny without a
 // reason (output_parser.rs), so ask is written as a deny that asks for a human's approval.
+// PostToolUse (events/post_tool_use.rs) sends the same fields plus tool_response, for Bash,
+// apply_patch and MCP tools alike, and honours Claude Code's answer: {"decision": "block", "reason"}
+// goes to the model as feedback, hookSpecificOutput.additionalContext as context
+// (schema/generated/post-tool-use.command.output.schema.json allows exactly these fields).
 #include <sstream>
 
 #include "clients/claude_shape.h"
@@ -62,6 +66,7 @@ extern const Client kCodexClient = {
     "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\","
     "\"permissionDecisionReason\":\"pgguard deny:\\n- [guard-error] the guard stopped before it could check this call. "
     "Safe way forward: ask the human to review and run it.\"}}\n",
+    clients::post_tool_use_answer,
     // Project hooks live in <repo>/.codex/hooks.json (developers.openai.com/codex/hooks); the file's
     // root may hold only "description" and "hooks". apply_patch is the file-writing tool.
     {".codex/hooks.json",
@@ -72,6 +77,6 @@ extern const Client kCodexClient = {
      1000,
      "{}",
      "{}",
-     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}}}};
+     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}, {"PostToolUse", "Bash|apply_patch|mcp__.*", true, 30}}}};
 
 }  // namespace pgguard

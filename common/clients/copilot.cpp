@@ -3,6 +3,9 @@
 // {toolName, toolArgs (a JSON string), cwd}; the PascalCase form Claude Code's field names. Tools
 // bash / powershell {command}, create / edit {path, ...}; MCP tools are named <server>-<tool>, so any
 // other name goes to the MCP stage, which knows where a database tool's name starts. "ask" is honoured.
+// postToolUse sends the same fields plus toolResult; the docs say only SDK hooks may replace the
+// result, and the CLI's changelog (1.0.49, 1.0.51, in the @github/copilot package) says command
+// hooks' additionalContext reaches the model: lint findings go there, since nothing can block.
 #include "clients/claude_shape.h"
 #include "clients/client.h"
 #include "clients/fields.h"
@@ -49,6 +52,11 @@ Answer encode(const Decision& decision, const ToolCall&) {
   return {hook_io::dump(out) + "\n", 0};
 }
 
+Answer encode_post(const LintFeedback& feedback) {
+  if (feedback.findings.empty() && feedback.notes.empty()) return {};
+  return {hook_io::dump({{"additionalContext", feedback.notes + feedback.findings}}) + "\n", 0};
+}
+
 }  // namespace
 }  // namespace clients
 
@@ -56,6 +64,7 @@ extern const Client kCopilotClient = {
     "copilot", "GitHub Copilot CLI", clients::adapt, clients::encode,
     "{\"permissionDecision\":\"deny\",\"permissionDecisionReason\":\"pgguard deny:\\n- [guard-error] the guard stopped before "
     "it could check this call. Safe way forward: ask the human to review and run it.\"}\n",
+    clients::encode_post,
     // One file of our own in .github/hooks/ (the CLI reads every *.json there).
     {".github/hooks/pgguard.json",
      ".github/copilot-instructions.md",
@@ -65,6 +74,6 @@ extern const Client kCopilotClient = {
      1000,
      "{\"type\": \"command\"}",
      "{\"version\": 1}",
-     {{"preToolUse", "", false, 10}}}};
+     {{"preToolUse", "", false, 10}, {"postToolUse", "", true, 30}}}};
 
 }  // namespace pgguard
