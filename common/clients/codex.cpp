@@ -6,41 +6,16 @@
 // apply_patch and MCP tools alike, and honours Claude Code's answer: {"decision": "block", "reason"}
 // goes to the model as feedback, hookSpecificOutput.additionalContext as context
 // (schema/generated/post-tool-use.command.output.schema.json allows exactly these fields).
-#include <sstream>
-
 #include "clients/claude_shape.h"
 #include "clients/client.h"
 #include "clients/fields.h"
 #include "hook_io/hook_io.h"
-#include "util/text.h"
 
 namespace pgguard {
 namespace clients {
 namespace {
 
 using nlohmann::json;
-
-// The files an apply_patch envelope adds or updates, with their added lines:
-//   *** Add File: path / *** Update File: path, then "+" lines; *** Move to: renames the update.
-std::vector<WrittenFile> patched_files(const std::string& patch) {
-  std::vector<WrittenFile> files;
-  std::istringstream lines(patch);
-  std::string line;
-  bool in_file = false;
-  while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    for (const char* header : {"*** Add File: ", "*** Update File: "}) {
-      if (starts_with(line, header)) {
-        files.push_back({trim(line.substr(std::string(header).size())), ""});
-        in_file = true;
-      }
-    }
-    if (starts_with(line, "*** Move to: ") && in_file) files.back().path = trim(line.substr(13));
-    else if (starts_with(line, "*** Delete File: ") || starts_with(line, "*** End Patch")) in_file = false;
-    else if (in_file && starts_with(line, "+")) files.back().added_text += line.substr(1) + "\n";
-  }
-  return files;
-}
 
 ToolCall adapt(const json& payload) {
   ToolCall call = read_claude_shaped(payload);
