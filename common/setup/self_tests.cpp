@@ -71,8 +71,8 @@ Check probe(const Client& client, const std::string& bin_dir, bool post, const s
   ProcessResult r = run_hook(client, bin_dir, post, payload);
   bool ok = r.exit_code == 0 && r.out.find("[" + rule + "]") != std::string::npos && (post || r.out.find("pgguard deny") != std::string::npos);
   std::string hook = post ? "after-tool" : "before-tool";
-  return {name, ok, ok ? std::string(post ? "reported" : "denied") + " by " + rule + " in " + std::string(client.label) + "'s answer"
-                       : "the " + hook + " hook did not answer as expected: " + shorten(r.out + r.err, 200)};
+  return {name, ok, ok ? std::string(post ? "reported" : "denied") + " by " + rule
+                       : "the " + hook + " hook did not answer " + std::string(client.label) + " as expected: " + shorten(r.out + r.err, 200)};
 }
 
 }  // namespace
