@@ -133,8 +133,7 @@ std::vector<Exchange> exchanges(const std::string& client, bool post) {
     if (file.path().extension() != ".json" || name.find(".pgguard.") != std::string::npos || name.find("malformed") != std::string::npos) continue;
     testing::TempProject project;
     write_project(project);
-    std::string text = read_all(file.path());
-    for (size_t at = text.find("@CWD@"); at != std::string::npos; at = text.find("@CWD@", at)) text.replace(at, 5, project.root);
+    std::string text = testing::payload_fixture(file.path(), project.root);
     auto r = run_process(post ? PGGUARD_POST_HOOK : PGGUARD_PRE_HOOK, {"--client", client}, text, kEnv);
     out.push_back({name, json::parse(text), r.out});
   }

@@ -8,12 +8,12 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "support/corpus.h"
 #include "support/temp_project.h"
 #include "util/files.h"
 #include "util/subprocess.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -53,18 +53,6 @@ Told read_answer(const std::string& client, const std::string& out) {
   return {"context", answer.at("additionalContext")};
 }
 
-std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string word; in >> word;) out.push_back(word);
-  return out;
-}
-
-std::string with_cwd(std::string text, const std::string& cwd) {
-  for (size_t at = text.find("@CWD@"); at != std::string::npos; at = text.find("@CWD@", at + cwd.size())) text.replace(at, 5, cwd);
-  return text;
-}
-
 void write_project(const testing::TempProject& project) {
   project.write("db/migrations/001_init.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL);\n");
   project.write("db/migrations/002_index.sql", "CREATE INDEX idx_orders_status ON orders (status);\n");
@@ -83,8 +71,8 @@ TEST_CASE("client post payloads: every client is told the migration findings in 
       if (file.path().extension() != ".json") continue;
       testing::TempProject project;
       write_project(project);
-      std::string payload = with_cwd(read_file_bounded(file.path(), 1 << 20).value(), project.root);
-      std::vector<std::string> expect = words(read_file_bounded(fs::path(file.path()).replace_extension(".expect"), 4096).value());
+      std::string payload = testing::payload_fixture(file.path(), project.root);
+      std::vector<std::string> expect = split_words(read_file_bounded(fs::path(file.path()).replace_extension(".expect"), 4096).value());
       REQUIRE_FALSE(expect.empty());
       INFO(client << "/post/" << file.path().filename().string());
       auto r = run_process(PGGUARD_POST_HOOK, {"--client", client}, payload, kEnv);
@@ -102,12 +90,12 @@ TEST_CASE("client post payloads: every client is told the migration findings in 
 TEST_CASE("client post payloads: a client whose after-tool output is ignored gets nothing, and reading stops at EOF", "[clients][post]") {
   testing::TempProject project;
   write_project(project);
-  std::string edit = with_cwd(R"({"hook_event_name":"afterFileEdit","workspace_roots":["@CWD@"],"file_path":"@CWD@/db/migrations/002_index.sql","edits":[]})", project.root);
+  std::string edit = R"({"hook_event_name":"afterFileEdit","workspace_roots":[")" + project.root + R"("],"file_path":"db/migrations/002_index.sql","edits":[]})";
   auto cursor = run_process(PGGUARD_POST_HOOK, {"--client", "cursor"}, edit, kEnv);
   CHECK(cursor.exit_code == 0);
   CHECK(cursor.out.empty());
   // The same migration written through Claude Code's Write is reported: the silence above is the client's, not the file's.
-  std::string write = with_cwd(R"({"hook_event_name":"PostToolUse","tool_name":"Write","cwd":"@CWD@","tool_input":{"file_path":"db/migrations/002_index.sql","content":""}})", project.root);
+  std::string write = R"({"hook_event_name":"PostToolUse","tool_name":"Write","cwd":")" + project.root + R"(","tool_input":{"file_path":"db/migrations/002_index.sql","content":""}})";
   auto claude = run_process(PGGUARD_POST_HOOK, {}, write, kEnv);
   CHECK(claude.out.find("[create-index-non-concurrent]") != std::string::npos);
 }
