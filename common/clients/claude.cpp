@@ -96,6 +96,8 @@ extern const Client kClaudeClient = {
       {"PreToolUse", "Write|Edit|MultiEdit", false, 10},
       {"PreToolUse", "mcp__.*", false, 10},
       {"PostToolUse", "Write|Edit|MultiEdit|Bash", true, 30},
-      {"PostToolUse", "mcp__.*", true, 30}}}};
+      // After the tool only a filesystem MCP server's writes are linted (the MCP catalog's
+      // file_write tools): other MCP calls, and their possibly large results, need no hook.
+      {"PostToolUse", "mcp__.*__(write_file|edit_file)", true, 30}}}};
 
 }  // namespace pgguard

@@ -52,6 +52,6 @@ extern const Client kCodexClient = {
      1000,
      "{}",
      "{}",
-     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}, {"PostToolUse", "Bash|apply_patch|mcp__.*", true, 30}}}};
+     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}, {"PostToolUse", "Bash|apply_patch|mcp__.*__(write_file|edit_file)", true, 30}}}};
 
 }  // namespace pgguard

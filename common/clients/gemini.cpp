@@ -91,6 +91,7 @@ extern const Client kGeminiClient = {
      "{}",
      "{}",
      {{"BeforeTool", "run_shell_command|write_file|replace|mcp_.*", false, 10},
-      {"AfterTool", "run_shell_command|write_file|replace|mcp_.*", true, 30}}}};
+      // Unanchored, so write_file and edit_file also match a filesystem MCP server's mcp_<server>_write_file.
+      {"AfterTool", "run_shell_command|write_file|replace|edit_file", true, 30}}}};
 
 }  // namespace pgguard

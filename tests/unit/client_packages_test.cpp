@@ -174,8 +174,9 @@ TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its 
       // Gemini CLI tests the matcher as an unanchored JavaScript RegExp against the tool's name.
       REQUIRE(matcher_code.find("new RegExp(matcher)") != std::string::npos);
       std::regex matcher(group["matcher"].get<std::string>(), std::regex::ECMAScript);
-      for (const char* tool : {"run_shell_command", "write_file", "replace", "mcp_supabase_execute_sql", "mcp_filesystem_write_file"})
+      for (const char* tool : {"run_shell_command", "write_file", "replace", "mcp_filesystem_write_file", "mcp_filesystem_edit_file"})
         CHECK(std::regex_search(tool, matcher));
+      CHECK(std::regex_search("mcp_supabase_execute_sql", matcher) == (event == "BeforeTool"));
       CHECK_FALSE(std::regex_search("read_file", matcher));
     }
   }
