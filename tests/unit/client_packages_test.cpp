@@ -143,7 +143,7 @@ std::vector<Exchange> exchanges(const std::string& client, bool post) {
 }  // namespace
 
 TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its matcher reaches every tool pgguard reads", "[clients][packages]") {
-  std::string hook_schema, events, matcher_code;
+  std::string hook_schema, events, matcher_code, tool_names;
   for (const auto& bundle : find({"@google", "gemini-cli", "bundle", "*"})) {
     if (bundle.extension() != ".js") continue;
     std::string text = read_all(bundle);
@@ -151,6 +151,7 @@ TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its 
       hook_schema = text.substr(at, text.find("\n  },\n", at) - at);
     if (text.find("HookEventName2[\"AfterTool\"]") != std::string::npos) events = text.substr(text.find("HookEventName2[\""), 4000);
     if (size_t at = text.find("matchesToolName(matcher, toolName) {"); at != std::string::npos) matcher_code = text.substr(at, 300);
+    if (text.find("WRITE_FILE_TOOL_NAME = ") != std::string::npos) tool_names = text;
   }
   if (hook_schema.empty() || events.empty()) {
     WARN("skipped: no @google/gemini-cli bundle under PGGUARD_CLIENT_PACKAGES");
@@ -163,6 +164,9 @@ TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its 
   CHECK(fields.count("matcher"));
   CHECK(hook_schema.find("Timeout in milliseconds") != std::string::npos);  // the unit init writes
 
+  // The built-in tools pgguard reads are named so in this release.
+  for (const char* declaration : {"SHELL_TOOL_NAME = \"run_shell_command\"", "WRITE_FILE_TOOL_NAME = \"write_file\"", "EDIT_TOOL_NAME = \"replace\""})
+    CHECK(tool_names.find(declaration) != std::string::npos);
   json settings = json::parse(setup::with_hooks(*find_client("gemini"), "", "/opt/bin"));
   for (const auto& [event, groups] : settings["hooks"].items()) {
     INFO(event);
