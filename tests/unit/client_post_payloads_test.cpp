@@ -13,6 +13,7 @@
 #include "support/temp_project.h"
 #include "util/files.h"
 #include "util/subprocess.h"
+#include "clients/client.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -104,4 +105,25 @@ TEST_CASE("client post payloads: an unknown --client is said, in Claude Code's c
   auto r = run_process(PGGUARD_POST_HOOK, {"--client", "vim"}, R"({"tool_name":"Write","tool_input":{"file_path":"x.sql"}})", kEnv);
   CHECK(r.exit_code == 0);
   CHECK(json::parse(r.out)["hookSpecificOutput"]["additionalContext"].get<std::string>().find("unknown --client") != std::string::npos);
+}
+
+TEST_CASE("client post encoders: nothing to say prints nothing, and notes travel with the findings", "[clients][post]") {
+  for (const Client* client : all_clients()) {
+    INFO(client->name);
+    if (!client->encode_post) {
+      CHECK(client->name == "cursor");  // the one client that reads nothing a hook prints after a tool
+      continue;
+    }
+    CHECK(client->encode_post(LintFeedback{}).out.empty());
+    LintFeedback errors{true, "pgguard lint of a.sql:\n- [create-index-non-concurrent] error", "pgguard: .pgguard.json: unknown key.\n"};
+    for (const LintFeedback& feedback : {errors, LintFeedback{false, errors.findings, errors.notes}}) {
+      Answer answer = client->encode_post(feedback);
+      CHECK(answer.exit_code == 0);
+      Told told = read_answer(std::string(client->name), answer.out);
+      CHECK(told.how == (feedback.errors && client->name != "copilot" ? "block" : "context"));
+      std::string all = answer.out;
+      CHECK(all.find("create-index-non-concurrent") != std::string::npos);
+      CHECK(all.find("unknown key") != std::string::npos);
+    }
+  }
 }
