@@ -52,6 +52,11 @@ extern const Client kCodexClient = {
      1000,
      "{}",
      "{}",
-     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}, {"PostToolUse", "Bash|apply_patch|mcp__.*__(write_file|edit_file)", true, 30}}}};
+     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}, {"PostToolUse", "Bash|apply_patch|mcp__.*__(write_file|edit_file)", true, 30}},
+     // A project's hooks run only once a human has reviewed them, and again after each change: the
+     // hook's hash must match the trusted_hash Codex keeps in the user's config
+     // (codex-rs/hooks/src/engine/discovery.rs; 0.171.0 says "hooks need review before they can run").
+     "Codex runs these hooks only after you review them: start codex in this project and approve pgguard's hooks "
+     "when it says they need review (its /hooks view lists them)."}};
 
 }  // namespace pgguard

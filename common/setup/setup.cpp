@@ -206,7 +206,7 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   std::string settings_before = read_text(settings_path);
   std::string settings_after = with_hooks(client, settings_before, options.bin_dir);
   if (options.permissions && client.name == "claude") settings_after = with_permissions(settings_after, added);
-  changes.push_back({settings_path, settings_before, settings_after});
+  changes.push_back({settings_path, settings_before, settings_after, settings_before != settings_after ? std::string(client.hooks.review_note) : ""});
 
   std::string fingerprint_before = config_fingerprint(config);
   json detected = detect_project(options.project);

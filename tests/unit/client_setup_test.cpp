@@ -54,7 +54,9 @@ TEST_CASE("init --client writes each client's own hook file, in its shape, with 
     CHECK_FALSE(fs::exists(p.path(".claude/settings.json")));
     CHECK(p.read(e.instructions).find("PostgreSQL rules enforced by pgguard") != std::string::npos);
     CHECK(json::parse(p.read(".pgguard.json"))["init"]["clients"] == json::array({e.client}));
-    CHECK(changes_nothing(setup::plan_init({p.root, bin_dir(), false, e.client})));
+    auto again = setup::plan_init({p.root, bin_dir(), false, e.client});
+    CHECK(changes_nothing(again));
+    CHECK(again.front().note.empty());  // a review note only with hooks that changed
     bool post_self_test = false;
     for (const auto& check : setup::doctor(p.root, bin_dir(), e.client)) {
       INFO(check.name << ": " << check.detail);
@@ -63,6 +65,13 @@ TEST_CASE("init --client writes each client's own hook file, in its shape, with 
     }
     CHECK(post_self_test == !e.post_event.empty());
   }
+}
+
+TEST_CASE("init tells the Codex user that new hooks wait for their review", "[setup][clients]") {
+  TempProject p;
+  auto changes = setup::plan_init({p.root, bin_dir(), false, "codex"});
+  CHECK(changes.front().note.find("review") != std::string::npos);
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "gemini"}).front().note.empty());
 }
 
 TEST_CASE("client hook shapes follow each contract", "[setup][clients]") {
