@@ -92,6 +92,10 @@ extern const Client kGeminiClient = {
      "{}",
      {{"BeforeTool", "run_shell_command|write_file|replace|mcp_.*", false, 10},
       // Unanchored, so write_file and edit_file also match a filesystem MCP server's mcp_<server>_write_file.
-      {"AfterTool", "run_shell_command|write_file|replace|edit_file", true, 30}}}};
+      {"AfterTool", "run_shell_command|write_file|replace|edit_file", true, 30}},
+     // Project hooks load only in a trusted folder; elsewhere they are skipped with a debug log line
+     // (hookRegistry processHooksFromConfig in the 0.61.0 bundle).
+     "Gemini CLI runs a project's hooks only in a trusted folder: when it asks whether to trust this folder, "
+     "trust it, or pgguard's hooks stay off."}};
 
 }  // namespace pgguard

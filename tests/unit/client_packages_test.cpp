@@ -144,6 +144,7 @@ std::vector<Exchange> exchanges(const std::string& client, bool post) {
 
 TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its matcher reaches every tool pgguard reads", "[clients][packages]") {
   std::string hook_schema, events, matcher_code, tool_names;
+  bool trust_rule = false;  // what init's note about folder trust rests on
   for (const auto& bundle : find({"@google", "gemini-cli", "bundle", "*"})) {
     if (bundle.extension() != ".js") continue;
     std::string text = read_all(bundle);
@@ -152,6 +153,7 @@ TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its 
     if (text.find("HookEventName2[\"AfterTool\"]") != std::string::npos) events = text.substr(text.find("HookEventName2[\""), 4000);
     if (size_t at = text.find("matchesToolName(matcher, toolName) {"); at != std::string::npos) matcher_code = text.substr(at, 300);
     if (text.find("WRITE_FILE_TOOL_NAME = ") != std::string::npos) tool_names = text;
+    if (text.find("Project hooks disabled because the folder is not trusted.") != std::string::npos) trust_rule = true;
   }
   if (hook_schema.empty() || events.empty()) {
     WARN("skipped: no @google/gemini-cli bundle under PGGUARD_CLIENT_PACKAGES");
@@ -164,6 +166,8 @@ TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its 
   CHECK(fields.count("matcher"));
   CHECK(hook_schema.find("Timeout in milliseconds") != std::string::npos);  // the unit init writes
 
+  CHECK(trust_rule);
+  CHECK(find_client("gemini")->hooks.review_note.find("trusted folder") != std::string::npos);
   // The built-in tools pgguard reads are named so in this release.
   for (const char* declaration : {"SHELL_TOOL_NAME = \"run_shell_command\"", "WRITE_FILE_TOOL_NAME = \"write_file\"", "EDIT_TOOL_NAME = \"replace\""})
     CHECK(tool_names.find(declaration) != std::string::npos);

@@ -67,11 +67,11 @@ TEST_CASE("init --client writes each client's own hook file, in its shape, with 
   }
 }
 
-TEST_CASE("init tells the Codex user that new hooks wait for their review", "[setup][clients]") {
+TEST_CASE("init tells the user what the client still needs before it runs new hooks", "[setup][clients]") {
   TempProject p;
-  auto changes = setup::plan_init({p.root, bin_dir(), false, "codex"});
-  CHECK(changes.front().note.find("review") != std::string::npos);
-  CHECK(setup::plan_init({p.root, bin_dir(), false, "gemini"}).front().note.empty());
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "codex"}).front().note.find("review") != std::string::npos);
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "gemini"}).front().note.find("trusted folder") != std::string::npos);
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "copilot"}).front().note.empty());
 }
 
 TEST_CASE("client hook shapes follow each contract", "[setup][clients]") {
