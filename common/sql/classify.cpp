@@ -1,41 +1,38 @@
 #include "sql/classify.h"
 
-#include <pg_query.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
 
-#include "lint/node.h"
-#include "lint/schema.h"
-#include "sql/mysqlisms.h"
-#include "sql/split.h"
+#include "pg/libpg_query.h"
+#include "pg/mysqlisms.h"
+#include "pg/node.h"
+#include "pg/split.h"
 #include "util/text.h"
 
 namespace pgguard::sql {
 namespace {
 
-using lint::Node;
+using pg::Node;
 
 // libpg_query's JSON for a parse tree; the Nodes point into the document.
 std::unique_ptr<rapidjson::Document> parse_tree(const std::string& sql, std::string& error) {
-  PgQueryParseResult result = pg_query_parse(sql.c_str());
+  pg::ParseResult result(sql);
   std::unique_ptr<rapidjson::Document> tree;
-  if (result.error) {
-    error = result.error->message ? result.error->message : "syntax error";
-    if (result.error->cursorpos > 0) error += " at character " + std::to_string(result.error->cursorpos);
+  if (!result.ok()) {
+    error = result.error();
+    if (result.cursor() > 0) error += " at character " + std::to_string(result.cursor());
   } else {
     tree = std::make_unique<rapidjson::Document>();
-    if (tree->Parse(result.parse_tree).HasParseError()) tree.reset();
+    if (tree->Parse(result.json()).HasParseError()) tree.reset();
   }
-  pg_query_free_parse_result(result);
   return tree;
 }
 
 // The relation a RangeVar names, schema-qualified as written; "?" when it names none.
 std::string relation_or_unknown(const Node& range_var) {
-  std::string name = lint::qualified_name(range_var);
+  std::string name = pg::qualified_name(range_var);
   return name.empty() ? "?" : name;
 }
 
@@ -188,7 +185,7 @@ class Classifier {
       return statements;
     }
     std::string error;
-    auto ranges = split_statements(text, error);
+    auto ranges = pg::split_statements(text, error);
     if (!error.empty()) statements.push_back({shorten(text), 1, {{FactKind::ParseError, error + mysql_hint(text)}}});
     for (auto [start, end] : ranges) {
       if (options_.budget && options_.budget->expired()) {
@@ -212,7 +209,7 @@ class Classifier {
   std::map<std::string, std::vector<Fact>> functions_;  // what functions created earlier in the input do
 
   static std::string mysql_hint(const std::string& sql) {
-    std::string found = describe_mysqlisms(sql);
+    std::string found = pg::describe_mysqlisms(sql);
     return found.empty() ? "" : "; MySQL syntax: " + found;
   }
 
@@ -493,17 +490,13 @@ class Classifier {
       add(s, FactKind::Opaque, where + " nested deeper than the guard follows");
       return;
     }
-    std::string tag = "$pgguard$";
-    for (int i = 0; body.find(tag) != std::string::npos && i < 100; ++i) tag = "$pgguard" + std::to_string(i) + "$";
-    std::string function = "CREATE FUNCTION pgguard_body() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
-    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(function.c_str());
-    if (result.error) {
-      add(s, FactKind::ParseError, where + ": " + std::string(result.error->message ? result.error->message : "syntax error"));
+    pg::PlpgsqlParseResult result(body);
+    if (!result.ok()) {
+      add(s, FactKind::ParseError, where + ": " + result.error());
     } else {
       rapidjson::Document funcs;
-      if (!funcs.Parse(result.plpgsql_funcs).HasParseError()) walk_plpgsql(Node(funcs), s, where);
+      if (!funcs.Parse(result.json()).HasParseError()) walk_plpgsql(Node(funcs), s, where);
     }
-    pg_query_free_plpgsql_parse_result(result);
   }
 
   void classify_embedded(const std::string& sql, Statement& s, const std::string& where) {
