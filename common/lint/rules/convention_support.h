@@ -147,16 +147,21 @@ struct ColumnSite {
 inline std::vector<ColumnSite> column_sites(const StatementContext& c) {
   std::vector<ColumnSite> sites;
   Node n = c.node();
+  std::string table, qualified;  // named once per statement: six rules ask for every statement's columns
   auto add = [&](const Node& def, const std::string& name, ColumnSite::Kind kind) {
-    ColumnSite site;
-    site.table = relation_name(n["relation"]);
-    site.qualified = quoted_qualified_name(n["relation"]);
+    if (sites.empty()) {
+      table = relation_name(n["relation"]);
+      qualified = quoted_qualified_name(n["relation"]);
+    }
+    ColumnSite& site = sites.emplace_back();
+    site.table = table;
+    site.qualified = qualified;
     site.column = name;
-    site.type = column_type(def["typeName"]);
-    site.builtin = builtin_type(def["typeName"]);
+    Node type_name = def["typeName"];
+    site.type = column_type(type_name);
+    site.builtin = builtin_type(type_name);
     site.def = def;
     site.kind = kind;
-    sites.push_back(site);
   };
   if (c.type() == "CreateStmt") {
     for (const Node& element : n["tableElts"].list())
