@@ -9,7 +9,9 @@ struct Script;
 using ScriptPtr = std::shared_ptr<const Script>;
 
 struct WordPart {
-  enum class Kind { Literal, Parameter, CommandSubstitution, ProcessSubstitution, Arithmetic };
+  // Unexpanded: a brace expansion giving more words than the guard follows (their values are
+  // unknown).
+  enum class Kind { Literal, Parameter, CommandSubstitution, ProcessSubstitution, Arithmetic, Unexpanded };
   Kind kind = Kind::Literal;
   std::string text;     // Literal: the text; Parameter: the name; others: the source
   bool quoted = false;  // quoted text is not split or globbed

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <set>
 
+#include "shell/expand.h"
+
 namespace pgguard::shell {
 namespace {
 
@@ -328,7 +330,7 @@ class Parser {
         for (;;) {
           skip_blanks();
           if (at_end() || peek() == ';' || peek() == '\n') break;
-          command.loop_values.push_back(read_word());
+          append_expanded(command.loop_values, read_word());
           if (!error_.empty()) return;
         }
       } else {
@@ -489,7 +491,7 @@ class Parser {
           continue;
         }
       }
-      command.words.push_back(read_word());
+      append_expanded(command.words, read_word());
     }
   }
 
@@ -508,7 +510,7 @@ class Parser {
         skip_newlines();
         if (at_end()) return fail("unterminated array assignment"), assignment;
         if (peek() == ')') break;
-        assignment.elements.push_back(read_word());
+        append_expanded(assignment.elements, read_word());
         if (!error_.empty()) return assignment;
       }
       ++pos_;
@@ -523,6 +525,12 @@ class Parser {
     }
     assignment.value = read_word();
     return assignment;
+  }
+
+  // A command's words, loop values and array elements are brace-expanded; assignments and case
+  // words are not.
+  static void append_expanded(std::vector<Word>& words, const Word& word) {
+    for (auto& expanded : expand_braces(word)) words.push_back(std::move(expanded));
   }
 
   static void add_literal(Word& word, const std::string& text, bool quoted) {

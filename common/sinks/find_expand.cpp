@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "shell/expand.h"
 #include "sinks/finder.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -159,6 +160,7 @@ MaybeText Finder::resolve(const Word& word, Scope& scope, int depth, std::string
         break;
       }
       case WordPart::Kind::Arithmetic:
+      case WordPart::Kind::Unexpanded:
         add(std::nullopt);
         break;
     }
@@ -188,15 +190,8 @@ Args Finder::resolve_words(const std::vector<Word>& words, Scope& scope, int dep
     bool splits = word.parts.size() == 1 && !word.parts[0].quoted &&
                   (word.parts[0].kind == WordPart::Kind::Parameter || word.parts[0].kind == WordPart::Kind::CommandSubstitution);
     if (value && splits) {
-      std::string current;
-      for (char c : *value + " ") {
-        if (std::isspace(static_cast<unsigned char>(c))) {
-          if (!current.empty()) args.push_back({current, word.source, current});
-          current.clear();
-        } else {
-          current += c;
-        }
-      }
+      MaybeText ifs = lookup("IFS", scope);
+      for (auto& field : shell::split_fields(*value, ifs ? *ifs : " \t\n")) args.push_back({field, word.source, field});
       continue;
     }
     bool glob_chars = value && value->find_first_of("*?[") != std::string::npos &&

@@ -233,8 +233,13 @@ class Classifier {
       if (s.facts.size() == before) add(s, FactKind::SchemaChange, "CALL runs a procedure with effects the guard cannot see");
     } else if (type == "CreateFunctionStmt") {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
-      for (const auto& fact : remember_function(n))  // a trigger fires it later, unasked
-        add(s, fact.kind, fact.what + ", which runs later each time the function is called or its trigger fires");
+      for (const auto& fact : remember_function(n)) {  // a trigger fires it later, unasked
+        // PostgreSQL resolves types the parser cannot (row-typed variables): a body it cannot
+        // read is opaque, not SQL PostgreSQL rejects.
+        bool unread = fact.kind == FactKind::ParseError;
+        add(s, unread ? FactKind::Opaque : fact.kind,
+            (unread ? "the guard cannot read the body of " : "") + fact.what + ", which runs later each time the function is called or its trigger fires");
+      }
     } else if (type == "RuleStmt") {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
       classify_rule_actions(n, s);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "shell/expand.h"
 #include "shell/parser.h"
 
 using namespace pgguard::shell;
@@ -122,4 +123,37 @@ TEST_CASE("nesting is bounded", "[shell]") {
   for (int i = 0; i < 200; ++i) deep += "$(";
   auto r = parse(deep);
   CHECK_FALSE(r.error.empty());
+}
+
+TEST_CASE("brace expansion: lists, sequences, nesting and quoting as in bash", "[shell]") {
+  auto words_of = [](const std::string& source) {
+    std::vector<std::string> out;
+    auto parsed = parse(source);
+    for (const auto& w : first_command(parsed).words) out.push_back(literal(w));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(words_of("echo 'DROP TABLE '{users,orders}\\;") == V{"echo", "DROP TABLE users;", "DROP TABLE orders;"});
+  CHECK(words_of("echo t_{1..3} {c..a} {08..10} {1..7..3}") == V{"echo", "t_1", "t_2", "t_3", "c", "b", "a", "08", "09", "10", "1", "4", "7"});
+  CHECK(words_of("echo {a,{b,c}}_log x{a{b,c}") == V{"echo", "a_log", "b_log", "c_log", "x{ab", "x{ac"});
+  CHECK(words_of("echo -c{'DROP TABLE users',}") == V{"echo", "-cDROP TABLE users", "-c"});
+  // Quoted braces, a single item and ${...} are no brace expressions.
+  CHECK(words_of("echo \"{a,b}\" '{a,b}' {a} {} ${x}{a..b}") == V{"echo", "{a,b}", "{a,b}", "{a}", "{}", "<opaque>", "<opaque>"});
+  // More words than the guard follows: one word of unknown value.
+  auto parsed = parse("echo {1..100000}");
+  const auto& big = first_command(parsed).words;
+  REQUIRE(big.size() == 2);
+  CHECK(big[1].parts.at(0).kind == WordPart::Kind::Unexpanded);
+  auto loop = parse("for i in {a,b}; do :; done");
+  CHECK(first_command(loop).loop_values.size() == 2);
+}
+
+TEST_CASE("field splitting on IFS as in bash", "[shell]") {
+  using V = std::vector<std::string>;
+  CHECK(split_fields("  a b\t c\n", " \t\n") == V{"a", "b", "c"});
+  CHECK(split_fields("psql,-c,DROP TABLE t", ",") == V{"psql", "-c", "DROP TABLE t"});
+  CHECK(split_fields("a,,b,", ",") == V{"a", "", "b"});
+  CHECK(split_fields(" a , b ", ", ") == V{"a", "b"});
+  CHECK(split_fields("a b", "") == V{"a b"});
+  CHECK(split_fields("", ",").empty());
 }

@@ -82,6 +82,10 @@ TEST_CASE("function bodies and rule actions are judged when they are created, si
   CHECK(any_fact("CREATE PROCEDURE p() LANGUAGE sql BEGIN ATOMIC DELETE FROM a; END", FactKind::UnboundedWrite));
   CHECK(any_fact("CREATE RULE r AS ON INSERT TO a DO ALSO DELETE FROM b", FactKind::UnboundedWrite));
   CHECK(any_fact("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpython3u AS 'pass'", FactKind::Opaque));
+  // A body the parser cannot read (a field of a row-typed variable) is opaque, not a parse error.
+  const char* row_typed = "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE r audit.log; BEGIN r.q := 1; RETURN NULL; END $$";
+  CHECK(any_fact(row_typed, FactKind::Opaque));
+  CHECK_FALSE(any_fact(row_typed, FactKind::ParseError));
   // NEW and OLD are known in a trigger function's body: no parse error, and a bound through them holds.
   for (const char* sql : {"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := now(); RETURN NEW; END -- set $$",
                           "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM s WHERE uid = OLD.id; RETURN OLD; END; $$",
