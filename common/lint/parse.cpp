@@ -171,8 +171,9 @@ class Parser {
       std::string mysql = pg::describe_mysqlisms(statement.text);
       if (!mysql.empty()) statement.parse_error += "; MySQL syntax: " + mysql;
     }
-    out_.statements.push_back(statement);
-    if (statement.type == "DoStmt" || statement.type == "CreateFunctionStmt") embedded(statement);
+    bool holds_body = statement.type == "DoStmt" || statement.type == "CreateFunctionStmt";
+    out_.statements.push_back(std::move(statement));
+    if (holds_body) embedded(Statement(out_.statements.back()));  // a copy: the body's statements are added after it
   }
 
   // Statements inside a DO block run with the migration; those of a PL/pgSQL function or procedure
