@@ -89,12 +89,12 @@ with open(os.path.join(mig, "0300_target.sql"), "w") as out:
         out.write(f"ALTER TABLE step_{k} ADD COLUMN extra_{k} text;\n")
 PY
 
-measure() {  # measure OUT_PREFIX COMMAND...: wall seconds and peak RSS (KB) via GNU time
+measure() {  # measure OUT_PREFIX COMMAND...: wall seconds, peak RSS (KB) and CPU seconds (user + system) via GNU time
   local prefix="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$prefix.time" "$@" >"$prefix.out" 2>/dev/null || true
+  /usr/bin/time -f "%e %M %U %S" -o "$prefix.time" "$@" >"$prefix.out" 2>/dev/null || true
   # GNU time puts "Command exited with non-zero status N" first when findings make the linter exit 1.
-  read -r secs kb < <(tail -n 1 "$prefix.time")
-  echo "$secs $kb"
+  read -r secs kb user sys < <(tail -n 1 "$prefix.time")
+  echo "$secs $kb $(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')"
 }
 
 count_statements() { grep -c ';$' "$@" | awk -F: '{s += $NF} END {print s}'; }
@@ -105,8 +105,10 @@ echo "- pgguard: $("$build/pgguard" --version), \`pgguard lint --format json\` (
 echo "- squawk: $squawk_version, \`squawk --reporter json\`"
 echo "- $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| input | MB | statements | pgguard s | pgguard s per MB | pgguard RSS MB | squawk s | squawk RSS MB | throughput vs squawk | RSS vs squawk |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# CPU seconds beside the wall time: on a machine shared with other work the wall time of both tools
+# stretches with the load, their CPU time much less (pgguard's counts every thread it runs).
+echo "| input | MB | statements | pgguard s | pgguard s per MB | pgguard CPU s | pgguard RSS MB | squawk s | squawk CPU s | squawk RSS MB | throughput vs squawk | RSS vs squawk |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 inputs=()
 for d in $(ls -d "$tmp"/corpus_*x | sort -V); do inputs+=("$d"); done
 inputs+=("$tmp/big.sql")
@@ -115,18 +117,18 @@ for input in "${inputs[@]}"; do
   bytes=$(cat "${files[@]}" | wc -c)
   mb=$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}')
   statements=$(count_statements "${files[@]}")
-  read -r p_secs p_kb < <(measure "$tmp/p" "$build/pgguard" lint --format json "${files[@]}")
+  read -r p_secs p_kb p_cpu < <(measure "$tmp/p" "$build/pgguard" lint --format json "${files[@]}")
   found=$(grep -c '"rule"' "$tmp/p.out" || true)
   if [ -n "$squawk" ]; then
-    read -r s_secs s_kb < <(measure "$tmp/s" "$squawk" --reporter json "${files[@]}")
+    read -r s_secs s_kb s_cpu < <(measure "$tmp/s" "$squawk" --reporter json "${files[@]}")
   else
-    s_secs="n/a"; s_kb=0
+    s_secs="n/a"; s_kb=0; s_cpu="n/a"
   fi
-  awk -v l="$label" -v mb="$mb" -v n="$statements" -v ps="$p_secs" -v pk="$p_kb" -v ss="$s_secs" -v sk="$s_kb" 'BEGIN {
+  awk -v l="$label" -v mb="$mb" -v n="$statements" -v ps="$p_secs" -v pk="$p_kb" -v pc="$p_cpu" -v ss="$s_secs" -v sk="$s_kb" -v sc="$s_cpu" 'BEGIN {
     per_mb = mb > 0 ? ps / mb : 0
     speed = (ss != "n/a" && ps > 0) ? sprintf("%.2fx", ss / ps) : "n/a"
     memory = (ss != "n/a" && sk > 0) ? sprintf("%.2fx", pk / sk) : "n/a"
-    printf "| %s | %s | %d | %.2f | %.3f | %.1f | %s | %.1f | %s | %s |\n", l, mb, n, ps, per_mb, pk / 1024, ss, sk / 1024, speed, memory
+    printf "| %s | %s | %d | %.2f | %.3f | %s | %.1f | %s | %s | %.1f | %s | %s |\n", l, mb, n, ps, per_mb, pc, pk / 1024, ss, sc, sk / 1024, speed, memory
   }'
   echo "  (pgguard reported $found findings)" >&2
 done
@@ -138,8 +140,8 @@ echo "| files | pgguard s | pgguard ms per file | pgguard RSS MB | squawk s | sq
 echo "|---:|---:|---:|---:|---:|---:|"
 for d in "$tmp"/history_*; do
   n=$(ls "$d/db/migrations" | wc -l)
-  read -r p_secs p_kb < <(measure "$tmp/p" "$build/pgguard" lint --format json "$d/db/migrations")
-  if [ -n "$squawk" ]; then read -r s_secs s_kb < <(measure "$tmp/s" "$squawk" --reporter json "$d"/db/migrations/*.sql); else s_secs="n/a"; fi
+  read -r p_secs p_kb _ < <(measure "$tmp/p" "$build/pgguard" lint --format json "$d/db/migrations")
+  if [ -n "$squawk" ]; then read -r s_secs s_kb _ < <(measure "$tmp/s" "$squawk" --reporter json "$d"/db/migrations/*.sql); else s_secs="n/a"; fi
   awk -v n="$n" -v ps="$p_secs" -v pk="$p_kb" -v ss="$s_secs" 'BEGIN {
     sper = ss != "n/a" ? sprintf("%.3f", ss * 1000 / n) : "n/a"
     printf "| %d | %.2f | %.3f | %.1f | %s | %s |\n", n, ps, ps * 1000 / n, pk / 1024, ss, sper

@@ -14,6 +14,8 @@
 namespace pgguard::lint {
 namespace {
 
+constexpr size_t kWholeSectionBytes = 256u << 10;
+
 // The offset of the first token at or after `pos` (skipping blanks and comments).
 size_t first_token(const std::string& text, size_t pos, size_t end) {
   while (pos < end) {
@@ -53,17 +55,18 @@ class Parser {
     // Without "--" or "/*" there is no comment to find, and scanning costs as much as parsing.
     bool may_comment = s.sql.find("--") != std::string::npos || s.sql.find("/*") != std::string::npos;
     if (comments == Comments::Read && may_comment) scan_comments(s);
-    pg::ParseResult result(s.sql);
-    if (result.ok()) {
-      Node root = document(result.json());
-      for (const Node& raw : root["stmts"].list()) {
-        size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
-        size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
-        add(index, raw["stmt"], start, length == 0 ? s.sql.size() : start + length, 0, "");
-      }
-    } else {
-      parse_one_by_one(index);
+    // A large section is parsed statement by statement: libpg_query's tree and JSON of one statement
+    // are freed before the next is parsed, where a 10 MB file parsed whole held them for all of its
+    // statements at once (and took a sixth longer). A small one costs fewer calls parsed whole.
+    bool whole_first = s.sql.size() < kWholeSectionBytes;
+    if (whole_first) {
+      pg::ParseResult whole(s.sql);
+      if (whole.ok()) return add_all(index, whole);
     }
+    std::string split_error;
+    std::vector<std::pair<size_t, size_t>> ranges = pg::split_statements(s.sql, split_error);
+    if (!split_error.empty()) add(index, {}, 0, s.sql.size(), 0, split_error);
+    else if (!parse_each(index, ranges, whole_first)) add_all(index, pg::ParseResult(s.sql));
   }
 
   // Function bodies the migration calls, directly or through other functions, run during it.
@@ -87,6 +90,7 @@ class Parser {
   std::vector<size_t> line_starts_;
   std::map<std::string, std::set<std::string>> calls_;     // function name ("" for the migration) -> the functions it calls
   std::vector<std::pair<size_t, std::string>> bodies_;     // statement index -> the function whose body holds it
+  rapidjson::Document parser_{out_.tree_memory.get()};     // parses each JSON tree into the file's pool
 
   void add_calls_of(const std::string& sql, std::set<std::string>& calls) {
     pg::ParseResult result(sql);
@@ -99,36 +103,53 @@ class Parser {
     return {static_cast<int>(line), static_cast<int>(offset - line_starts_[line - 1]) + 1};
   }
 
+  // The tree of one parse, moved out of the parser's document into the file's trees: all of them
+  // in one pool, and no Document (a hundred bytes and a parse stack) per statement.
   Node document(const char* json) {
-    auto& document = *out_.documents.emplace_back(std::make_unique<rapidjson::Document>(out_.tree_memory.get()));
-    if (document.Parse(json).HasParseError()) return {};
-    return Node(document);
+    if (parser_.Parse(json).HasParseError()) return {};
+    rapidjson::Value& tree = out_.trees.emplace_back();
+    tree.Swap(parser_);
+    return Node(tree);
   }
 
-  // After a syntax error, each statement is parsed alone so the others are still linted.
-  void parse_one_by_one(size_t index) {
-    const Section& s = out_.file.sections[index];
-    std::string split_error;
-    auto ranges = pg::split_statements(s.sql, split_error);
-    if (!split_error.empty()) {
-      add(index, {}, 0, s.sql.size(), 0, split_error);
-    } else {
-      for (auto [start, end] : ranges) {
-        std::string text = s.sql.substr(start, end - start);
-        pg::ParseResult one(text);
-        if (!one.ok()) {
-          std::string message = one.error();
-          if (one.cursor() > 0) {
-            auto [line, column] = position(s.offset + start + static_cast<size_t>(one.cursor()) - 1);
-            message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
-          }
-          add(index, {}, start, end, start, message);
-        } else {
-          Node root = document(one.json());
-          for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
-        }
-      }
+  // The statements of a section that parsed whole.
+  void add_all(size_t index, const pg::ParseResult& whole) {
+    for (const Node& raw : document(whole.json())["stmts"].list()) {
+      size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
+      size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
+      add(index, raw["stmt"], start, length == 0 ? out_.file.sections[index].sql.size() : start + length, 0, "");
     }
+  }
+
+  // Each of the section's statements parsed alone (after a syntax error, the others are still
+  // linted). False when one does not parse alone but the section does as a whole: the scanner
+  // split a statement that holds semicolons (a BEGIN ATOMIC body, a rule's list of actions), and
+  // what it added is taken back for the whole section's parse.
+  bool parse_each(size_t index, const std::vector<std::pair<size_t, size_t>>& ranges, bool section_fails) {
+    const Section& s = out_.file.sections[index];
+    size_t statements = out_.statements.size(), trees = out_.trees.size(), bodies = bodies_.size();
+    for (auto [start, end] : ranges) {
+      pg::ParseResult one(s.sql.substr(start, end - start));
+      if (one.ok()) {
+        Node root = document(one.json());
+        for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
+        continue;
+      }
+      if (!section_fails && pg::ParseResult(s.sql).ok()) {
+        out_.statements.resize(statements);
+        out_.trees.resize(trees);
+        bodies_.resize(bodies);
+        return false;
+      }
+      section_fails = true;
+      std::string message = one.error();
+      if (one.cursor() > 0) {
+        auto [line, column] = position(s.offset + start + static_cast<size_t>(one.cursor()) - 1);
+        message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
+      }
+      add(index, {}, start, end, start, message);
+    }
+    return true;
   }
 
   // `parsed_from`: where in the section the string libpg_query parsed starts (its locations count from there).
@@ -150,8 +171,9 @@ class Parser {
       std::string mysql = pg::describe_mysqlisms(statement.text);
       if (!mysql.empty()) statement.parse_error += "; MySQL syntax: " + mysql;
     }
-    out_.statements.push_back(statement);
-    if (statement.type == "DoStmt" || statement.type == "CreateFunctionStmt") embedded(statement);
+    bool holds_body = statement.type == "DoStmt" || statement.type == "CreateFunctionStmt";
+    out_.statements.push_back(std::move(statement));
+    if (holds_body) embedded(Statement(out_.statements.back()));  // a copy: the body's statements are added after it
   }
 
   // Statements inside a DO block run with the migration; those of a PL/pgSQL function or procedure

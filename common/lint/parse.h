@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -61,7 +62,7 @@ struct ParsedMigration {
   // One pool for every parse tree of the file: a DO block or function body adds trees of a few
   // hundred bytes, and each tree with a pool of its own would hold a 64 KB chunk.
   std::unique_ptr<rapidjson::MemoryPoolAllocator<>> tree_memory = std::make_unique<rapidjson::MemoryPoolAllocator<>>();
-  std::vector<std::unique_ptr<rapidjson::Document>> documents;  // the parse trees, in tree_memory
+  std::deque<rapidjson::Value> trees;  // the parse trees' roots, their nodes in tree_memory
 };
 
 // Comments steer the linter on the file it lints; a replayed earlier migration needs none.

@@ -43,6 +43,13 @@ void expect_check_found(const std::string& sql) {
   CHECK_FALSE(alter->text_index(static_cast<int64_t>(alter->text_location + alter->text.size())));
 }
 
+// CREATE TABLE statements filling at least `bytes`: a section the parser takes statement by statement.
+std::string filler(size_t bytes) {
+  std::string out;
+  for (int i = 0; out.size() < bytes; ++i) out += "CREATE TABLE filler_" + std::to_string(i) + " (id bigint PRIMARY KEY, note text);\n";
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("lint parse: node locations map into the statement text however the section was parsed", "[lint]") {
@@ -52,6 +59,43 @@ TEST_CASE("lint parse: node locations map into the statement text however the se
     expect_check_found("SELEC broken;\nCREATE TABLE orders (total int);\n  /* next */ " + alter + ";\n");
   }
   SECTION("inside a DO block") { expect_check_found("DO $$\nBEGIN\n  CREATE TABLE orders (total int);\n    " + alter + ";\nEND $$;\n"); }
+  SECTION("a large section parses statement by statement") { expect_check_found(filler(300 << 10) + "\n  " + alter + ";\n"); }
+  SECTION("a large section with a syntax error") { expect_check_found(filler(300 << 10) + "SELEC broken;\n  " + alter + ";\n"); }
+}
+
+TEST_CASE("lint parse: a large section gives the statements it gives parsed whole, a BEGIN ATOMIC body included", "[lint]") {
+  auto statements = [](const ParsedMigration& parsed, size_t skip) {  // what rules see of each statement, after `skip`
+    std::vector<std::string> out;
+    for (size_t i = skip; i < parsed.statements.size(); ++i) {
+      const Statement& s = parsed.statements[i];
+      int64_t check = check_location(s);
+      out.push_back(s.type + "|" + s.text + "|" + s.parse_error.substr(0, s.parse_error.find(" at line")) + "|" +
+                    (check < 0 ? "" : parenthesized_after(s, check, {"constraint"})));
+    }
+    return out;
+  };
+  const std::string head = filler(300 << 10);
+  const size_t head_statements = parse(head)->statements.size();
+  REQUIRE(head_statements > 1000);
+  const std::string alter = "ALTER TABLE orders ADD CONSTRAINT positive CHECK (total > (0));\n";
+
+  SECTION("statements whose semicolons the scanner splits at: the section is parsed whole") {
+    const std::string tail = "CREATE FUNCTION one() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n"
+                             "CREATE TABLE orders (total int);\n"
+                             "CREATE RULE r AS ON INSERT TO orders DO ALSO (NOTIFY a; NOTIFY b);\n" + alter;
+    auto small = parse(tail);
+    CHECK(statements(*small, 0).size() == 4);  // the function and the rule are one statement each
+    CHECK(statements(*parse(head + tail), head_statements) == statements(*small, 0));
+  }
+  SECTION("a syntax error: the other statements are still read, the error where it is") {
+    const std::string tail = "CREATE TABLE orders (total int);\nCREATE TABLE broken (a int,);\n" + alter;
+    auto large = parse(head + tail);
+    CHECK(statements(*large, head_statements) == statements(*parse(tail), 0));
+    REQUIRE(large->statements.size() == head_statements + 3);
+    const Statement& broken = large->statements[head_statements + 1];
+    CHECK(broken.parse_error.find(" at line " + std::to_string(broken.line) + ", column 28") != std::string::npos);
+    CHECK(large->statements.back().line == broken.line + 1);
+  }
 }
 
 TEST_CASE("lint schema: names are truncated to 63 bytes as PostgreSQL stores them", "[lint]") {
