@@ -29,7 +29,7 @@ while (($#)); do
     --calls) calls=${2:?--calls needs a number}; shift 2 ;;
     --calls=*) calls=${1#--calls=}; shift ;;
     --quick) calls=50; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "hook_bench: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
