@@ -306,7 +306,7 @@ echo
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "NOT met"; fi; }
 echo "Against the targets (p50 unless noted; MB = MiB):"
 echo
-for spec in "a 1" "b 3" "c -" "d 1" "e -" "j 1" "k 1" "f 1" "l 1" "m 1" "g 1" "n 1" "o 1" "h 1" "i 1" "p 1" "q 1"; do
+for spec in "a 1" "b 3" "c -" "d 1" "e -" "j -" "k -" "f 1" "l -" "m -" "g 1" "n -" "o -" "h 1" "i 1" "p -" "q -"; do
   read -r id limit <<<"$spec"
   d50=$(awk -v x="${p50[$id.pgguard]}" -v y="${p50[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
   d95=$(awk -v x="${p95[$id.pgguard]}" -v y="${p95[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
