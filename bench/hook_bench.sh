@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # hook_bench.sh: per-invocation cost of the pgguard PreToolUse hook, next to a no-op floor and
 # cc-safety-net's hook, for three realistic Bash payloads, two MCP tool calls, and a non-database
-# shell command in each other client's payload shape (--client gemini|codex|cursor|copilot).
+# shell command in each other client's payload shape (--client gemini|codex|cursor|copilot); and of
+# the after-tool hook (pgguard-post-tool-use) for a non-database shell command and a filesystem MCP
+# write of a source file, for each client whose hook file init wires an after-tool event to.
 #
 #   bench/hook_bench.sh [--calls N] [--quick]
 #
 #   --calls N      timed calls per (payload, executable) pair; default 200 (env HOOK_BENCH_CALLS)
 #   --quick        50 calls per pair, for CI
-#   PGGUARD_BIN    hook binary (default <repo>/build-release/pgguard-pre-tool-use, built if missing)
+#   PGGUARD_BIN    hook binary (default <repo>/build-release/pgguard-pre-tool-use, built if missing);
+#                  the after-tool hook is pgguard-post-tool-use beside it
 #
 # Every call is a fresh process with the payload on stdin, spawned and timed by bench/spawn_timer.c
 # (compiled into a temp dir at run time). Wall time is spawn-to-reap; peak RSS is the child's
@@ -26,7 +29,7 @@ while (($#)); do
     --calls) calls=${2:?--calls needs a number}; shift 2 ;;
     --calls=*) calls=${1#--calls=}; shift ;;
     --quick) calls=50; shift ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "hook_bench: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -42,13 +45,14 @@ trap 'rm -rf "$tmp"' EXIT
 # --- executables -----------------------------------------------------------------------------
 
 pgguard=${PGGUARD_BIN:-$default_bin}
-if [[ ! -x $pgguard ]]; then
+pgguard_post=$(dirname "$pgguard")/pgguard-post-tool-use
+if [[ ! -x $pgguard || ! -x $pgguard_post ]]; then
   if [[ $pgguard != "$default_bin" ]]; then
-    echo "hook_bench: PGGUARD_BIN=$pgguard is not an executable" >&2; exit 1
+    echo "hook_bench: $pgguard and $pgguard_post must both be executables" >&2; exit 1
   fi
-  echo "# building $pgguard ..." >&2
+  echo "# building $pgguard and $pgguard_post ..." >&2
   cmake -S "$repo_dir" -B "$repo_dir/build-release" -DCMAKE_BUILD_TYPE=Release -DPGGUARD_TESTS=OFF >&2
-  make -C "$repo_dir/build-release" -j2 pgguard-pre-tool-use >&2
+  make -C "$repo_dir/build-release" -j2 pgguard-pre-tool-use pgguard-post-tool-use >&2
 fi
 
 cc -O2 -Wall -Wextra -o "$tmp/spawn_timer" "$script_dir/spawn_timer.c"
@@ -156,7 +160,22 @@ printf '{"session_id":"s","turn_id":"t","cwd":%s,"hook_event_name":"PreToolUse",
 printf '{"conversation_id":"k","generation_id":"g","workspace_roots":[%s],"hook_event_name":"beforeShellExecution","command":"%s","cwd":%s}\n' "$project_json" "$cmd_a" "$project_json" >"$tmp/h.json"
 printf '{"sessionId":"c","timestamp":1764918000000,"cwd":%s,"toolName":"bash","toolArgs":"{\\"command\\":\\"%s\\"}"}\n' "$project_json" "$cmd_a" >"$tmp/i.json"
 
-payload_ids=(a b c d e f g h i)
+# After the tool: what init wires there is a shell command (a) and a filesystem MCP server's
+# write_file (here of a source file, which is not a migration) for every client but Cursor.
+listing=$(json_string $'total 4\n-rw-r--r-- 1 dev dev 20 index.ts\nOn branch main\nnothing to commit, working tree clean')
+source_file=$(json_string "$project/src/index.ts")
+new_source=$(json_string $'export const x = 2;\n')
+printf '{"session_id":"s","transcript_path":"%s","cwd":%s,"permission_mode":"default","hook_event_name":"PostToolUse","tool_name":"Bash","tool_input":{"command":"%s","description":"List sources and show git status"},"tool_response":{"stdout":%s,"stderr":"","interrupted":false,"isImage":false},"tool_use_id":"toolu_bench","duration_ms":40}\n' "$tmp/home/transcript.jsonl" "$project_json" "$cmd_a" "$listing" >"$tmp/j.json"
+printf '{"session_id":"s","cwd":%s,"hook_event_name":"PostToolUse","tool_name":"mcp__filesystem__write_file","tool_input":{"path":%s,"content":%s},"tool_response":[{"type":"text","text":"Successfully wrote"}]}\n' "$project_json" "$source_file" "$new_source" >"$tmp/k.json"
+printf '{"session_id":"s","cwd":%s,"hook_event_name":"AfterTool","timestamp":"2026-12-05T07:00:00Z","tool_name":"run_shell_command","tool_input":{"command":"%s"},"tool_response":{"llmContent":%s,"returnDisplay":%s}}\n' "$project_json" "$cmd_a" "$listing" "$listing" >"$tmp/l.json"
+printf '{"session_id":"s","cwd":%s,"hook_event_name":"AfterTool","timestamp":"2026-12-05T07:00:00Z","tool_name":"mcp_filesystem_write_file","tool_input":{"path":%s,"content":%s},"tool_response":{"llmContent":[{"text":"Successfully wrote"}],"returnDisplay":"Successfully wrote"}}\n' "$project_json" "$source_file" "$new_source" >"$tmp/m.json"
+printf '{"session_id":"s","turn_id":"t","cwd":%s,"hook_event_name":"PostToolUse","model":"gpt-5","tool_name":"Bash","tool_input":{"command":"%s"},"tool_response":%s,"tool_use_id":"c"}\n' "$project_json" "$cmd_a" "$listing" >"$tmp/n.json"
+printf '{"session_id":"s","turn_id":"t","cwd":%s,"hook_event_name":"PostToolUse","model":"gpt-5","tool_name":"mcp__filesystem__write_file","tool_input":{"path":%s,"content":%s},"tool_response":{"content":[{"type":"text","text":"Successfully wrote"}]},"tool_use_id":"c"}\n' "$project_json" "$source_file" "$new_source" >"$tmp/o.json"
+printf '{"sessionId":"c","timestamp":1764918000000,"cwd":%s,"toolName":"bash","toolArgs":"{\\"command\\":\\"%s\\"}","toolResult":{"resultType":"success","textResultForLlm":%s}}\n' "$project_json" "$cmd_a" "$listing" >"$tmp/p.json"
+printf '{"sessionId":"c","timestamp":1764918000000,"cwd":%s,"toolName":"filesystem-write_file","toolArgs":"{\\"path\\":\\"%s\\",\\"content\\":\\"export const x = 2;\\\\n\\"}","toolResult":{"resultType":"success","textResultForLlm":"Successfully wrote"}}\n' "$project_json" "$project/src/index.ts" >"$tmp/q.json"
+
+# Each client's after-tool rows follow its pre-tool rows.
+payload_ids=(a b c d e j k f l m g n o h i p q)
 declare -A payload_name=(
   [a]="(a) ls -la src && git status"
   [b]="(b) psql heredoc, 20 statements"
@@ -167,12 +186,21 @@ declare -A payload_name=(
   [g]="(g) Codex: Bash (a)"
   [h]="(h) Cursor: beforeShellExecution (a)"
   [i]="(i) Copilot CLI: bash (a)"
+  [j]="(j) after: Bash (a)"
+  [k]="(k) after: MCP filesystem write_file src/index.ts"
+  [l]="(l) Gemini CLI after: run_shell_command (a)"
+  [m]="(m) Gemini CLI after: MCP write_file (k)"
+  [n]="(n) Codex after: Bash (a)"
+  [o]="(o) Codex after: MCP write_file (k)"
+  [p]="(p) Copilot CLI after: bash (a)"
+  [q]="(q) Copilot CLI after: MCP write_file (k)"
 )
 # The client each payload is written for (none: Claude Code). cc-safety-net runs the Bash payloads.
-declare -A payload_client=([f]=gemini [g]=codex [h]=cursor [i]=copilot)
+declare -A payload_client=([f]=gemini [g]=codex [h]=cursor [i]=copilot [l]=gemini [m]=gemini [n]=codex [o]=codex [p]=copilot [q]=copilot)
+post_ids=" j k l m n o p q "
 ccsn_ids=" a b c "
 pgguard_cmd() {  # pgguard_cmd PAYLOAD_ID -> the hook's command line, one word a line
-  printf '%s\n' "$pgguard"
+  if [[ $post_ids == *" $1 "* ]]; then printf '%s\n' "$pgguard_post"; else printf '%s\n' "$pgguard"; fi
   if [[ -n ${payload_client[$1]:-} ]]; then printf '%s\n' --client "${payload_client[$1]}"; fi
 }
 
@@ -200,10 +228,11 @@ describe_decision() {  # stdin: a hook's output -> "none (no output)" / "ask rul
 
 declare -A expected=([a]="none (no output)" [b]="ask sql-schema-change" [c]="ask migration-run" [d]="none (no output)"
                      [e]="deny sql-destructive" [f]="none (no output)" [g]="none (no output)" [h]="none (no output)" [i]="none (no output)")
+for id in $post_ids; do expected[$id]="none (no output)"; done
 unexpected=0
 echo "## pgguard hook benchmark"
 echo
-echo "- pgguard: \`$pgguard\`"
+echo "- pgguard: \`$pgguard\`, after the tool \`$pgguard_post\`"
 if ((${#ccsn_cmd[@]})); then echo "- cc-safety-net: v$ccsn_version, \`${ccsn_cmd[*]}\`"; else echo "- cc-safety-net: not available ($ccsn_reason)"; fi
 echo "- $((per_round * rounds)) timed calls per row in $rounds alternating rounds (+2 warm-up each), $(nproc) CPUs, $(uname -sr), node $(node --version 2>/dev/null || echo n/a), load average $(cut -d" " -f1-3 /proc/loadavg)"
 echo
@@ -259,7 +288,9 @@ echo "|---|---|---:|---:|---:|"
 for id in "${payload_ids[@]}"; do
   for key in pgguard floor ccsn; do
     if [[ -n ${p50[$id.$key]:-} ]]; then
-      printf '| %s | %s | %.2f | %.2f | %.1f |\n' "${payload_name[$id]}" "${exe_label[$key]}" \
+      label=${exe_label[$key]}
+      if [[ $key == pgguard && $post_ids == *" $id "* ]]; then label=pgguard-post-tool-use; fi
+      printf '| %s | %s | %.2f | %.2f | %.1f |\n' "${payload_name[$id]}" "$label" \
         "${p50[$id.$key]}" "${p95[$id.$key]}" "${rss[$id.$key]}"
     elif [[ $key == ccsn && $ccsn_ids != *" $id "* ]]; then
       continue
@@ -275,7 +306,7 @@ echo
 verdict() { if awk "BEGIN { exit !($1) }"; then echo "met"; else echo "NOT met"; fi; }
 echo "Against the targets (p50 unless noted; MB = MiB):"
 echo
-for spec in "a 1" "b 3" "c -" "d 1" "e -" "f 1" "g 1" "h 1" "i 1"; do
+for spec in "a 1" "b 3" "c -" "d 1" "e -" "j -" "k -" "f 1" "l -" "m -" "g 1" "n -" "o -" "h 1" "i 1" "p -" "q -"; do
   read -r id limit <<<"$spec"
   d50=$(awk -v x="${p50[$id.pgguard]}" -v y="${p50[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')
   d95=$(awk -v x="${p95[$id.pgguard]}" -v y="${p95[$id.floor]}" 'BEGIN { printf "%.2f", x - y }')

@@ -1,5 +1,9 @@
 #include "support/node_tools.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -28,19 +32,41 @@ NodeTools unavailable(const std::string& reason) {
   return tools;
 }
 
+NodeTools installed_at(const std::string& install) {
+  NodeTools tools;
+  tools.modules = install + "/node_modules";
+  return tools;
+}
+
+// Held while one run installs; released when it goes out of scope.
+class InstallLock {
+ public:
+  explicit InstallLock(const std::string& path) : fd_(::open(path.c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0644)) {
+    if (fd_ >= 0) flock(fd_, LOCK_EX);
+  }
+  ~InstallLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  InstallLock(const InstallLock&) = delete;
+  InstallLock& operator=(const InstallLock&) = delete;
+
+ private:
+  int fd_;
+};
+
 }  // namespace
 
-NodeTools install_node_tools(const std::vector<std::string>& packages, int timeout_seconds) {
+NodeTools install_node_tools(const std::vector<std::string>& packages, int timeout_seconds, const std::string& prepare) {
   std::string cache = cache_directory();
   if (cache.empty()) return unavailable("no cache directory (neither XDG_CACHE_HOME nor HOME is set)");
   std::string key;
   for (const auto& p : packages) key += p + " ";
+  key += prepare;
   std::string install = cache + "/node-tools-" + std::to_string(std::hash<std::string>{}(key));
-  if (is_regular_file(install + "/complete")) {
-    NodeTools tools;
-    tools.modules = install + "/node_modules";
-    return tools;
-  }
+  if (is_regular_file(install + "/complete")) return installed_at(install);
+  std::filesystem::create_directories(cache);
+  InstallLock lock(install + ".lock");
+  if (is_regular_file(install + "/complete")) return installed_at(install);  // another run installed it meanwhile
 
   auto env = process_environment();
   ProcessResult version = run_process("npm", {"--version"}, "", env, "", 30000);
@@ -54,7 +80,6 @@ NodeTools install_node_tools(const std::vector<std::string>& packages, int timeo
   if (reached.exit_code != 0) return unavailable("the npm registry is unreachable: " + tail(reached.err, 300));
 
   // Installed beside the final place and renamed when complete, so a killed run leaves no half install in use.
-  std::filesystem::create_directories(cache);
   std::string staging = make_temp_directory("node-tools-staging", cache);
   std::ofstream(staging + "/package.json") << "{\"name\": \"pgguard-node-tools\", \"private\": true}\n";
   std::vector<std::string> args = {"install", "--prefer-offline", "--no-audit", "--no-fund", "--no-progress",
@@ -63,16 +88,24 @@ NodeTools install_node_tools(const std::vector<std::string>& packages, int timeo
   args.insert(args.end(), packages.begin(), packages.end());
   NodeTools tools;
   auto started = std::chrono::steady_clock::now();
-  ProcessResult installed = run_process("npm", args, "", env, staging, timeout_seconds * 1000);
+  std::string step = "npm install";
+  ProcessResult result = run_process("npm", args, "", env, staging, timeout_seconds * 1000);
+  if (result.exit_code == 0 && !prepare.empty()) {
+    step = "`" + prepare + "`";
+    auto prepare_env = env;
+    for (const char* moved : {"XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"}) prepare_env.erase(moved);
+    prepare_env["HOME"] = staging + "/home";
+    result = run_shell(prepare, staging, prepare_env, timeout_seconds * 1000);
+  }
   tools.install_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (installed.exit_code != 0) {
+  if (result.exit_code != 0) {
     remove_tree(staging);
-    tools.unavailable = installed.signal ? "npm install did not finish in " + std::to_string(timeout_seconds) + " s"
-                                         : "npm install failed: " + tail(installed.err, 600);
+    tools.unavailable = result.signal ? step + " did not finish in " + std::to_string(timeout_seconds) + " s"
+                                      : step + " failed: " + tail(result.err + result.out, 600);
     return tools;
   }
   std::ofstream(staging + "/complete") << key << "\n";
-  if (std::rename(staging.c_str(), install.c_str()) != 0) remove_tree(staging);  // another run installed it first
+  if (std::rename(staging.c_str(), install.c_str()) != 0) remove_tree(staging);
   tools.modules = install + "/node_modules";
   return tools;
 }

@@ -3,15 +3,17 @@
 // matcher inside @google/gemini-cli's bundle, the hook input and output schemas compiled into
 // @openai/codex's binary, and the hook settings and messages of @github/copilot's runtime.
 //
-// PGGUARD_CLIENT_PACKAGES names where they are installed, ':'-separated: a node_modules directory
-// (npm install --prefix DIR @google/gemini-cli @openai/codex @github/copilot) and, for Copilot,
-// the directory its first run unpacks itself into (~/.cache/copilot/pkg). A package not found
-// there is skipped with a printed reason.
+// The releases measured are installed from npm under ~/.cache/pgguard-tests (see
+// support/node_tools.h; only the first run downloads), and `copilot --version` unpacks Copilot's
+// runtime there. PGGUARD_CLIENT_PACKAGES, ':'-separated, names other installs instead: a
+// node_modules directory and, for Copilot, the directory its first run unpacks itself into
+// (~/.cache/copilot/pkg). A package not found is skipped with a printed reason.
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -20,6 +22,7 @@
 #include "clients/client.h"
 #include "setup/client_hooks.h"
 #include "support/corpus.h"
+#include "support/node_tools.h"
 #include "support/temp_project.h"
 #include "util/files.h"
 #include "util/subprocess.h"
@@ -33,18 +36,40 @@ namespace {
 
 const std::map<std::string, std::string> kEnv = {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}};
 
-std::vector<fs::path> package_roots() {
-  const char* value = std::getenv("PGGUARD_CLIENT_PACKAGES");
+const std::vector<std::string> kPackages = {"@google/gemini-cli@0.61.0", "@openai/codex@0.171.0", "@github/copilot@1.0.102"};
+
+struct Packages {
   std::vector<fs::path> roots;
-  std::istringstream parts(value ? value : "");
-  for (std::string part; std::getline(parts, part, ':');)
-    if (!part.empty() && fs::is_directory(part)) roots.emplace_back(part);
-  return roots;
+  std::string missing;  // why a package may be absent, for the skip messages
+};
+
+const Packages& packages() {
+  static const Packages found = [] {
+    Packages out;
+    if (const char* value = std::getenv("PGGUARD_CLIENT_PACKAGES"); value && *value) {
+      std::istringstream parts(value);
+      for (std::string part; std::getline(parts, part, ':');)
+        if (!part.empty() && fs::is_directory(part)) out.roots.emplace_back(part);
+      out.missing = "not under PGGUARD_CLIENT_PACKAGES";
+      return out;
+    }
+    auto tools = testing::install_node_tools(kPackages, 600, "node_modules/.bin/copilot --version");
+    if (tools.install_seconds > 0) std::cerr << "client packages: npm install and copilot --version took " << tools.install_seconds << " s\n";
+    if (!tools.unavailable.empty()) {
+      out.missing = "the client packages could not be installed: " + tools.unavailable;
+      return out;
+    }
+    fs::path modules = tools.modules;
+    out.roots = {modules, modules.parent_path() / "home/.cache/copilot/pkg"};
+    out.missing = "not in the install at " + modules.parent_path().string();
+    return out;
+  }();
+  return found;
 }
 
 // Files matching root/<pattern>, where each '*' of the pattern is one directory level.
 std::vector<fs::path> find(const std::vector<std::string>& pattern) {
-  std::vector<fs::path> found = package_roots();
+  std::vector<fs::path> found = packages().roots;
   for (const auto& part : pattern) {
     std::vector<fs::path> next;
     for (const auto& dir : found) {
@@ -156,7 +181,7 @@ TEST_CASE("client packages: Gemini CLI accepts the settings init writes and its 
     if (text.find("Project hooks disabled because the folder is not trusted.") != std::string::npos) trust_rule = true;
   }
   if (hook_schema.empty() || events.empty()) {
-    WARN("skipped: no @google/gemini-cli bundle under PGGUARD_CLIENT_PACKAGES");
+    WARN("skipped: no @google/gemini-cli bundle: " << packages().missing);
     return;
   }
   // The hook entry's fields as the bundled settings schema declares them.
@@ -196,7 +221,7 @@ TEST_CASE("client packages: Codex's own hook schemas accept pgguard's answers an
     if (starts_with(package.filename().string(), "codex-"))
       for (const auto& binary : find({"@openai", package.filename().string(), "vendor", "*", "bin", "codex"})) binaries.push_back(binary);
   if (binaries.empty()) {
-    WARN("skipped: no @openai/codex platform binary under PGGUARD_CLIENT_PACKAGES");
+    WARN("skipped: no @openai/codex platform binary: " << packages().missing);
     return;
   }
   std::map<std::string, json> schemas;
@@ -230,7 +255,7 @@ TEST_CASE("client packages: Codex's own hook schemas accept pgguard's answers an
 TEST_CASE("client packages: Copilot CLI's runtime reads the hook file init writes and takes additionalContext after a tool", "[clients][packages]") {
   std::vector<fs::path> runtimes = find({"*", "*", "prebuilds", "*", "runtime.node"});
   if (runtimes.empty()) {
-    WARN("skipped: no unpacked @github/copilot runtime (run copilot once, then add ~/.cache/copilot/pkg to PGGUARD_CLIENT_PACKAGES)");
+    WARN("skipped: no unpacked @github/copilot runtime (copilot --version unpacks it into ~/.cache/copilot/pkg): " << packages().missing);
     return;
   }
   std::string runtime;
