@@ -47,6 +47,7 @@ Stream Finder::run_catalog_tool(const CliTool& tool, const std::string& program,
                            [&](const std::string& f) { return CliCatalog::flag_present(args, f); });
   if (sub->remote && !local) signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " linked remote project", "production"});
   report_.clis.push_back({tool.name, display(exec.args), *sub, signals});
+  note_scratch_call(*sub, positionals, report_.clis.back(), scope);
   add_cli_sql(tool, *sub, args, exec, scope, signals);
   return produce(program, exec, scope);
 }

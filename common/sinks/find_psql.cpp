@@ -192,6 +192,7 @@ Stream Finder::run_psql(const std::string& program, Exec& exec, Scope& scope) {
       for (const auto& event : parsed.events)
         if (event.kind == PsqlEvent::Kind::Connect) sink.target.push_back({TargetSignal::Kind::Connection, "\\connect", event.what});
     }
+    note_scratch_sql(sink);
     report_.sql.push_back(std::move(sink));
   }
   return Stream::opaque("output of psql");

@@ -113,6 +113,8 @@ std::vector<TargetSignal> Finder::target_signals(const Exec& exec, const Scope& 
       signals.push_back({connection ? TargetSignal::Kind::Connection : TargetSignal::Kind::EnvironmentName,
                          name + " (" + entry.second + ")", entry.first});
   }
+  if (auto file = values.find("PGSERVICEFILE"); file != values.end())
+    signals.push_back({TargetSignal::Kind::ServiceFile, "PGSERVICEFILE (" + file->second.second + ")", resolve_path(scope.cwd, file->second.first)});
   signals.insert(signals.end(), exec.signals.begin(), exec.signals.end());
   return signals;
 }
