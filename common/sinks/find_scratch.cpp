@@ -3,10 +3,10 @@
 // database), and a migration tool's dev command against a local server. The guard's facts leave
 // their findings out unless the target is production.
 #include <algorithm>
+#include <optional>
 
 #include "sinks/cluster.h"
 #include "sinks/finder.h"
-#include "sql/split.h"
 #include "util/text.h"
 
 namespace pgguard::sinks::finder {
@@ -35,6 +35,7 @@ Endpoint endpoint_of(const std::vector<TargetSignal>& signals) {
     if (s.kind != TargetSignal::Kind::Connection) continue;
     e.connection = true;
     const std::string& v = s.value;
+    if (v.find("service=") != std::string::npos) e.known = false;  // the server is in a service file
     if (size_t scheme = v.find("://"); scheme != std::string::npos) {
       std::string rest = v.substr(scheme + 3);
       std::string authority = rest.substr(0, rest.find_first_of("/?"));
@@ -45,11 +46,9 @@ Endpoint endpoint_of(const std::vector<TargetSignal>& signals) {
     } else if (v.find('=') != std::string::npos) {
       if (auto host = conninfo_value(v, "host"); !host.empty()) e.host = host;
       if (auto db = conninfo_value(v, "dbname"); !db.empty()) e.databases.push_back(db);
-    } else if (s.source.find("host") != std::string::npos || starts_with(s.source, "PGHOST") ||
-               s.source.find("connection flag") != std::string::npos) {
+    } else if (s.part == "host") {
       e.host = v;
-    } else if (starts_with(s.source, "PGDATABASE") || s.source.find("database argument") != std::string::npos ||
-               s.source.find("--dbname") != std::string::npos || s.source == "psql -d") {
+    } else if (s.part == "database") {
       e.databases.push_back(v);
     } else {
       e.known = false;
@@ -60,16 +59,13 @@ Endpoint endpoint_of(const std::vector<TargetSignal>& signals) {
   return e;
 }
 
-// CREATE DATABASE name: the names a statement list creates (statements only, not comments).
-std::vector<std::string> created_in(const std::string& sql) {
-  static const RE2 create(R"((?is)^\s*(?:--[^\n]*\n\s*)*CREATE\s+DATABASE\s+"?([A-Za-z_][A-Za-z0-9_$]*))");
-  std::vector<std::string> names;
-  std::string error;
-  for (auto [begin, end] : sql::split_statements(sql, error)) {
-    std::string name;
-    if (RE2::PartialMatch(sql.substr(begin, end - begin), create, &name)) names.push_back(name);
-  }
-  return names;
+// The database a CREATE DATABASE creates, when it is the whole SQL text: one plain statement, no
+// comment, quote or second statement that could make it something else.
+std::optional<std::string> created_in(const std::string& sql) {
+  static const RE2 create(R"re((?is)\s*CREATE\s+DATABASE\s+"?([A-Za-z_][A-Za-z0-9_$]*)"?(?:\s+[^;'"$\\/-]*)?;?\s*)re");
+  std::string name;
+  if (!RE2::FullMatch(sql, create, &name)) return std::nullopt;
+  return name;
 }
 
 }  // namespace
@@ -87,13 +83,19 @@ std::string Finder::created_earlier(const std::vector<TargetSignal>& target, std
 
 void Finder::note_scratch_sql(SqlSink& sink) {
   sink.scratch = created_earlier(sink.target, &sink.scratch_databases);
+  if (!sink.scratch.empty()) report_.trail.push_back("scratch database (" + sink.via + "): " + sink.scratch);
   if (!sink.sql || sink.partial) return;
   Endpoint e = endpoint_of(sink.target);
   if (!e.known) return;
-  for (auto& name : created_in(*sink.sql)) created_.push_back({std::move(name), e.host});
+  if (auto name = created_in(*sink.sql)) created_.push_back({std::move(*name), e.host});
 }
 
 void Finder::note_scratch_call(const CliSubcommand& sub, const std::vector<std::string>& positionals, CliCall& call, Scope& scope) {
+  judge_scratch_call(sub, positionals, call, scope);
+  if (!call.scratch.empty()) report_.trail.push_back("scratch database (" + shorten(call.command, 80) + "): " + call.scratch);
+}
+
+void Finder::judge_scratch_call(const CliSubcommand& sub, const std::vector<std::string>& positionals, CliCall& call, Scope& scope) {
   const ClusterCatalog& catalog = ClusterCatalog::builtin();
   Endpoint e = endpoint_of(call.target);
   if (sub.creates_database && !positionals.empty() && e.known) {

@@ -193,6 +193,7 @@ class Finder {
   std::string created_earlier(const std::vector<TargetSignal>& target, std::vector<std::string>* same_server) const;
   void note_scratch_sql(SqlSink& sink);
   void note_scratch_call(const CliSubcommand& sub, const std::vector<std::string>& positionals, CliCall& call, Scope& scope);
+  void judge_scratch_call(const CliSubcommand& sub, const std::vector<std::string>& positionals, CliCall& call, Scope& scope);
 
   // find_produce.cpp: what commands print
   Stream produce(const std::string& program, Exec& exec, Scope& scope);

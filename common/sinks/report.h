@@ -18,6 +18,9 @@ struct TargetSignal {
   Kind kind;
   std::string source;  // where it was seen: "DATABASE_URL (hook environment)", "psql -h", "ssh host"
   std::string value;   // may hold a secret: redact before showing
+  // Connection: which part of a connection a bare value is ("host", "database"); empty when the
+  // value is a URL or conninfo, or when the guard cannot tell.
+  std::string part;
 };
 
 // SQL that reaches PostgreSQL through psql or pgcli.
