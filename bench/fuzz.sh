@@ -37,7 +37,7 @@ for path in sorted(glob.glob("tests/corpus/guard/*.txt")):
             body, command = [], line
         elif command is not None:
             body.append(line)
-for path in sorted(glob.glob("tests/fixtures/payloads/*/*.json")):  # every client's payload shape
+for path in sorted(glob.glob("tests/fixtures/payloads/*/*.json") + glob.glob("tests/fixtures/payloads/*/post/*.json")):  # every client's payload shapes
     write("fuzz_hook_input", open(path, "rb").read().replace(b"@CWD@", b"/nonexistent"))
 for path in sorted(glob.glob("tests/corpus/lint/**/*", recursive=True)):
     if os.path.isfile(path) and not path.endswith(".md"):

@@ -1,7 +1,6 @@
 // PreToolUse hook: decides on shell commands, file writes and MCP database tool calls for
 // PostgreSQL safety. `--client NAME` picks the agent client's contract (default: claude).
 #include <cstdio>
-#include <cstring>
 
 #include "clients/client.h"
 #include "guard/decide.h"
@@ -9,22 +8,8 @@
 #include "hook_io/failsafe.h"
 #include "util/environment.h"
 
-namespace {
-
-// The client named by `--client NAME` / `--client=NAME`; nullptr for an unknown name.
-const pgguard::Client* client_from(int argc, char** argv) {
-  std::string name = "claude";
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--client") == 0 && i + 1 < argc) name = argv[++i];
-    else if (std::strncmp(argv[i], "--client=", 9) == 0) name = argv[i] + 9;
-  }
-  return pgguard::find_client(name);
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
-  const pgguard::Client* client = client_from(argc, argv);
+  const pgguard::Client* client = pgguard::client_from_arguments(argc, argv);
   // An unknown client name is a setup mistake: block with Claude Code's answer and say so, since
   // no contract is known to honour anything else.
   const pgguard::Client& used = client ? *client : *pgguard::find_client("claude");

@@ -24,6 +24,10 @@ struct Client {
   // Printed when the hook crashes or runs out of time: the client's blocking answer where a failed
   // hook would let the tool run.
   const char* fallback;
+  // The answer to the client's after-tool event (PostToolUse, AfterTool, postToolUse) with the lint
+  // feedback on what the call wrote; nullptr when the client has no such event or ignores what a
+  // hook prints there. Empty feedback must print nothing.
+  Answer (*encode_post)(const LintFeedback& feedback);
   // Where `pgguard init --client NAME` wires the hooks, and which instructions file gets the rules.
   HookConfig hooks;
 };
@@ -31,6 +35,9 @@ struct Client {
 // The client named `name` ("claude", "gemini", "codex", "cursor", "copilot"); nullptr when unknown.
 const Client* find_client(std::string_view name);
 const std::vector<const Client*>& all_clients();
+// The client a hook executable was started for: `--client NAME` or `--client=NAME` among its
+// arguments, claude when there is none; nullptr for an unknown name.
+const Client* client_from_arguments(int argc, char** argv);
 
 // Splits Claude Code's `mcp__<server>__<tool>` (plugin servers: `mcp__plugin_<plugin>_<server>__<tool>`);
 // false for other names.

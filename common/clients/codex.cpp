@@ -2,41 +2,20 @@
 // payload shape (openai/codex codex-rs/hooks/src/events/pre_tool_use.rs). Its output schema allows
 // no unknown fields, and it runs the tool on `permissionDecision: "ask"` and on a deny without a
 // reason (output_parser.rs), so ask is written as a deny that asks for a human's approval.
-#include <sstream>
-
+// PostToolUse (events/post_tool_use.rs) sends the same fields plus tool_response, for Bash,
+// apply_patch and MCP tools alike, and honours Claude Code's answer: {"decision": "block", "reason"}
+// goes to the model as feedback, hookSpecificOutput.additionalContext as context
+// (schema/generated/post-tool-use.command.output.schema.json allows exactly these fields).
 #include "clients/claude_shape.h"
 #include "clients/client.h"
 #include "clients/fields.h"
 #include "hook_io/hook_io.h"
-#include "util/text.h"
 
 namespace pgguard {
 namespace clients {
 namespace {
 
 using nlohmann::json;
-
-// The files an apply_patch envelope adds or updates, with their added lines:
-//   *** Add File: path / *** Update File: path, then "+" lines; *** Move to: renames the update.
-std::vector<WrittenFile> patched_files(const std::string& patch) {
-  std::vector<WrittenFile> files;
-  std::istringstream lines(patch);
-  std::string line;
-  bool in_file = false;
-  while (std::getline(lines, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    for (const char* header : {"*** Add File: ", "*** Update File: "}) {
-      if (starts_with(line, header)) {
-        files.push_back({trim(line.substr(std::string(header).size())), ""});
-        in_file = true;
-      }
-    }
-    if (starts_with(line, "*** Move to: ") && in_file) files.back().path = trim(line.substr(13));
-    else if (starts_with(line, "*** Delete File: ") || starts_with(line, "*** End Patch")) in_file = false;
-    else if (in_file && starts_with(line, "+")) files.back().added_text += line.substr(1) + "\n";
-  }
-  return files;
-}
 
 ToolCall adapt(const json& payload) {
   ToolCall call = read_claude_shaped(payload);
@@ -62,6 +41,7 @@ extern const Client kCodexClient = {
     "{\"hookSpecificOutput\":{\"hookEventName\":\"PreToolUse\",\"permissionDecision\":\"deny\","
     "\"permissionDecisionReason\":\"pgguard deny:\\n- [guard-error] the guard stopped before it could check this call. "
     "Safe way forward: ask the human to review and run it.\"}}\n",
+    clients::post_tool_use_answer,
     // Project hooks live in <repo>/.codex/hooks.json (developers.openai.com/codex/hooks); the file's
     // root may hold only "description" and "hooks". apply_patch is the file-writing tool.
     {".codex/hooks.json",
@@ -72,6 +52,11 @@ extern const Client kCodexClient = {
      1000,
      "{}",
      "{}",
-     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}}}};
+     {{"PreToolUse", "Bash|apply_patch|mcp__.*", false, 10}, {"PostToolUse", "Bash|apply_patch|mcp__.*__(write_file|edit_file)", true, 30}},
+     // A project's hooks run only once a human has reviewed them, and again after each change: the
+     // hook's hash must match the trusted_hash Codex keeps in the user's config
+     // (codex-rs/hooks/src/engine/discovery.rs; 0.171.0 says "hooks need review before they can run").
+     "Codex runs these hooks only after you review them: start codex in this project and approve pgguard's hooks "
+     "when it says they need review (its /hooks view lists them)."}};
 
 }  // namespace pgguard

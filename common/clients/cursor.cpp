@@ -4,6 +4,10 @@
 // vendor's page come from third-party integrations (cupcake, cc-safety-net) and are not documented.
 // The answer is {permission, user_message, agent_message}; "ask" is ignored in some modes (the tool
 // runs), so it is written as a deny that asks for a human's approval.
+// Cursor's after events (afterFileEdit {file_path, edits}, afterShellExecution {command, output,
+// duration}) are observation only: what a hook prints there is not read (cupcake.eqtylab.io
+// reference/harnesses/cursor lists their answer as "{} (fire-and-forget)"; the vendor page documents
+// no output for them). So migration linting has no after-tool hook here and init wires none.
 #include "clients/client.h"
 #include "clients/fields.h"
 #include "hook_io/hook_io.h"
@@ -65,6 +69,7 @@ extern const Client kCursorClient = {
     "cursor", "Cursor", clients::adapt, clients::encode,
     "{\"permission\":\"deny\",\"user_message\":\"pgguard could not check this call.\",\"agent_message\":\"pgguard deny:\\n- "
     "[guard-error] the guard stopped before it could check this call. Safe way forward: ask the human to review and run it.\"}\n",
+    nullptr,
     // failClosed makes Cursor block when the hook itself fails, instead of running the command.
     {".cursor/hooks.json",
      "AGENTS.md",

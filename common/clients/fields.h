@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "clients/tool_call.h"
+
 namespace pgguard::clients {
 
 // The string at `key` of an object; "" when missing or not a string.
@@ -17,5 +19,10 @@ nlohmann::json arguments(const nlohmann::json& value);
 
 // The text a Write, Edit or MultiEdit adds (Claude Code's field names).
 std::string claude_added_text(const std::string& tool, const nlohmann::json& input);
+
+// The files an apply_patch envelope (Codex's, and Copilot CLI's for some models) adds or updates,
+// with their added lines: *** Add File: path / *** Update File: path, then "+" lines; *** Move to:
+// renames the update.
+std::vector<WrittenFile> patched_files(const std::string& patch);
 
 }  // namespace pgguard::clients

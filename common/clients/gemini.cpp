@@ -4,6 +4,9 @@
 // mcp_context {server_name, tool_name, url | command, args}. The documented decisions are allow, deny and
 // block: "ask" exists in the code but not in the contract, so it is written as a deny that asks for
 // a human's approval.
+// AfterTool sends the same fields plus tool_response (hooks/types.ts AfterToolInput). Its answer
+// (core/coreToolHookTriggers.ts): "deny" replaces the tool's result with "Tool result blocked:
+// <reason>" marked as an error; hookSpecificOutput.additionalContext is appended to the result.
 #include "clients/client.h"
 #include "clients/fields.h"
 #include "hook_io/hook_io.h"
@@ -60,6 +63,15 @@ Answer encode(const Decision& decision, const ToolCall&) {
   return {hook_io::dump({{"decision", "deny"}, {"reason", reason}}) + "\n", 0};
 }
 
+// Lint errors replace the result, so the agent cannot read past them; since the tool did run, the
+// reason says the file is written.
+Answer encode_post(const LintFeedback& feedback) {
+  if (feedback.findings.empty() && feedback.notes.empty()) return {};
+  if (feedback.errors)
+    return {hook_io::dump({{"decision", "deny"}, {"reason", "The file is written, but pgguard found errors in the migration.\n" + feedback.notes + feedback.findings}}) + "\n", 0};
+  return {hook_io::dump({{"hookSpecificOutput", {{"hookEventName", "AfterTool"}, {"additionalContext", feedback.notes + feedback.findings}}}}) + "\n", 0};
+}
+
 }  // namespace
 }  // namespace clients
 
@@ -67,6 +79,7 @@ extern const Client kGeminiClient = {
     "gemini", "Gemini CLI", clients::adapt, clients::encode,
     "{\"decision\":\"deny\",\"reason\":\"pgguard deny:\\n- [guard-error] the guard stopped before it could check this call. "
     "Safe way forward: ask the human to review and run it.\"}\n",
+    clients::encode_post,
     // Gemini CLI's timeouts are milliseconds; its MCP tools are named mcp_<server>_<tool> in the
     // code and mcp__<server>__<tool> in its reference page, which "mcp_.*" covers both.
     {".gemini/settings.json",
@@ -77,6 +90,12 @@ extern const Client kGeminiClient = {
      1,
      "{}",
      "{}",
-     {{"BeforeTool", "run_shell_command|write_file|replace|mcp_.*", false, 10}}}};
+     {{"BeforeTool", "run_shell_command|write_file|replace|mcp_.*", false, 10},
+      // Unanchored, so write_file and edit_file also match a filesystem MCP server's mcp_<server>_write_file.
+      {"AfterTool", "run_shell_command|write_file|replace|edit_file", true, 30}},
+     // Project hooks load only in a trusted folder; elsewhere they are skipped with a debug log line
+     // (hookRegistry processHooksFromConfig in the 0.61.0 bundle).
+     "Gemini CLI runs a project's hooks only in a trusted folder: when it asks whether to trust this folder, "
+     "trust it, or pgguard's hooks stay off."}};
 
 }  // namespace pgguard

@@ -26,6 +26,9 @@ struct HookConfig {
   std::string_view entry_extras = "{}"; // JSON object merged into each flat entry
   std::string_view top_level = "{}";    // JSON object of keys the file must have ({"version": 1})
   std::vector<HookEntry> hooks;
+  // Said by init when it adds or changes the hooks: what the human must still do before the client
+  // runs them; empty when nothing.
+  std::string_view review_note = "";
 };
 
 }  // namespace pgguard

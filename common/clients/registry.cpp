@@ -1,5 +1,7 @@
 #include "clients/client.h"
 
+#include <cstring>
+
 #include "util/text.h"
 
 namespace pgguard {
@@ -15,6 +17,15 @@ const Client* find_client(std::string_view name) {
   for (const Client* client : all_clients())
     if (client->name == name) return client;
   return nullptr;
+}
+
+const Client* client_from_arguments(int argc, char** argv) {
+  std::string name = "claude";
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--client") == 0 && i + 1 < argc) name = argv[++i];
+    else if (std::strncmp(argv[i], "--client=", 9) == 0) name = argv[i] + 9;
+  }
+  return find_client(name);
 }
 
 bool split_mcp_name(const std::string& name, std::string& server, std::string& tool) {

@@ -29,6 +29,14 @@ struct ToolCall {
   std::string mcp_tool;             // Mcp: the tool's name (with the server still in front when mcp_server is empty)
   std::string mcp_server_address;   // Mcp: the server's URL or command line, when the client says it
   nlohmann::json input;             // the tool's arguments as the client sent them
+  long long duration_ms = -1;       // after the tool ran: how long it took, when the client says
+};
+
+// What the after-tool hook tells the agent about the migrations a call wrote.
+struct LintFeedback {
+  bool errors = false;   // a finding of error severity: the agent must rewrite the migration
+  std::string findings;  // the lint findings written for the agent; empty when there are none
+  std::string notes;     // what else the agent should know (a broken .pgguard.json, an unreadable payload)
 };
 
 // What the hook prints and how it exits.

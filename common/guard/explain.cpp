@@ -49,8 +49,8 @@ json explain_command(const std::string& command, const Analysis& analysis) {
       json statements = json::array();
       for (const auto& s : check.statements) {
         json facts = json::array();
-        for (const auto& f : s.facts) facts.push_back({{"class", fact_name(f.kind)}, {"what", redact(f.what)}});
-        statements.push_back({{"line", s.line}, {"text", redact(shorten(s.text, 200))}, {"facts", facts}});
+        for (const auto& f : s.facts) facts.push_back({{"class", fact_name(f.kind)}, {"what", redact(f.what, s.text)}});
+        statements.push_back({{"line", s.line}, {"text", shorten(redact(s.text), 200)}, {"facts", facts}});
       }
       sql.push_back({{"via", check.sink->via},
                      {"readable", check.sink->sql.has_value()},

@@ -95,6 +95,8 @@ GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budge
   facts.report = &report;
   sql::ClassifyOptions options;
   options.side_effect_functions = policy.side_effect_functions;
+  options.short_wait_functions = policy.short_waits.functions;
+  options.max_wait_seconds = policy.short_waits.max_seconds;
   options.budget = &budget;
   for (const auto& sink : report.sql) {
     SqlCheck check{&sink, {}, target::assess(sink.target, policy)};

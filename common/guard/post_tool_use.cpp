@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <set>
 
+#include "guard/pre_tool_use.h"
 #include "hook_io/audit_log.h"
 #include "lint/discover.h"
 #include "lint/project.h"
 #include "lint/report.h"
 #include "policy/config.h"
+#include "sinks/mcp_call.h"
 #include "util/files.h"
 #include "util/git.h"
 #include "util/text.h"
@@ -15,31 +17,15 @@
 namespace pgguard {
 namespace {
 
-using nlohmann::json;
-
-// `config_notes`: problems with the project's .pgguard.json, said once in additionalContext.
-std::string answer(const std::vector<lint::LintFinding>& findings, const std::string& what, const std::vector<std::string>& config_notes) {
-  if (findings.empty()) return "";
-  bool errors = std::any_of(findings.begin(), findings.end(), [](const lint::LintFinding& f) { return f.severity == lint::Severity::Error; });
-  std::string text = lint::render_for_agent(findings, what);
-  std::string notes;
-  for (const auto& note : config_notes) notes += "pgguard: " + note + ".\n";
-  auto context = [](const std::string& text) { return json{{"hookEventName", "PostToolUse"}, {"additionalContext", text}}; };
-  if (errors) {
-    text += "\nThe migration has not been applied yet: rewrite it as the fixes say, then it will be linted again.";
-    json out = {{"decision", "block"}, {"reason", text}};
-    if (!notes.empty()) out["hookSpecificOutput"] = context(notes);
-    return hook_io::dump(out) + "\n";
-  }
-  return hook_io::dump({{"hookSpecificOutput", context(notes + text)}}) + "\n";
-}
+// How long a shell command is taken to have run when the client does not say.
+constexpr long long kUnknownDurationMs = 60000;
 
 std::string parent(const std::string& path) {
   size_t slash = path.find_last_of('/');
   return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
 }
 
-// Migrations a Bash command wrote: changed in git (or untracked) and modified during the call.
+// Migrations a shell command wrote: changed in git (or untracked) and modified during the call.
 std::vector<std::string> changed_migrations(const lint::LintProject& project, long long duration_ms,
                                             std::chrono::system_clock::time_point now) {
   auto command_start = now - std::chrono::milliseconds(duration_ms);
@@ -61,54 +47,83 @@ std::vector<std::string> changed_migrations(const lint::LintProject& project, lo
   return out;
 }
 
-}  // namespace
-
-std::string run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
-                              std::chrono::system_clock::time_point now) {
-  auto payload = hook_io::parse_payload(raw, hook_io::kMaxPayloadBytes);
-  if (!payload.error.empty())
-    return hook_io::dump({{"hookSpecificOutput", {{"hookEventName", "PostToolUse"},
-                                                   {"additionalContext", "pgguard could not check this tool call: " + payload.error + "."}}}}) + "\n";
-  const json& p = payload.json;
-  std::string tool = hook_io::string_field(p, "tool_name").value_or("");
-  std::string cwd = hook_io::string_field(p, "cwd").value_or(process_cwd);
-  auto log = [&](const std::vector<lint::LintFinding>& findings, const std::string& subject) {
-    if (findings.empty()) return std::string();
-    auto project = env.find("CLAUDE_PROJECT_DIR");
-    Policy policy = load_policy(cwd, project == env.end() ? "" : project->second);  // its audit settings and config problems
-    std::string out = answer(findings, subject, policy.notes);
-    audit::Entry entry{audit::now_iso8601(), "PostToolUse", hook_io::string_field(p, "session_id").value_or(""), cwd, tool,
-                       out.rfind("{\"decision\"", 0) == 0 ? "block" : "context", {}, subject};
-    for (const auto& f : findings)
-      if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);
-    audit::append(entry, policy.audit, audit::log_path(project == env.end() ? cwd : project->second, env));
-    return out;
-  };
-  if (tool == "Write" || tool == "Edit" || tool == "MultiEdit") {
-    auto path = hook_io::string_field(p, "tool_input.file_path");
-    if (!path) path = hook_io::string_field(p, "tool_response.filePath");
-    if (!path) return "";
-    std::string file = resolve_path(cwd, *path);
-    lint::LintProject project = lint::load_lint_project(parent(file));
-    std::string relative = starts_with(file, project.root + "/") ? file.substr(project.root.size()) : file;
-    if (!lint::is_migration_path(relative, project.migration_globs) && !lint::is_migration_path(file, project.migration_globs))
-      return "";
-    lint::LintResult result = lint::lint_path(file, project.options);
-    return log(result.findings, *path);
+// The files a call wrote, as the client named them: a write, edit or patch, or a filesystem MCP
+// server's write_file / edit_file. A database MCP tool that applies a migration (apply_migration)
+// has nothing left to lint afterwards: its SQL was linted before it ran, and it is on the server now.
+std::vector<std::string> written_paths(const ToolCall& call) {
+  std::vector<std::string> paths;
+  if (call.door == ToolCall::Door::FileWrite)
+    for (const auto& file : call.files) paths.push_back(file.path);
+  if (call.door == ToolCall::Door::Mcp) {
+    sinks::McpCall mcp{call.tool, call.mcp_server, call.mcp_tool, call.mcp_server_address, &call.input};
+    for (const auto& file : sinks::find_mcp_sinks(mcp, sinks::builtin_mcp_catalog()).files) paths.push_back(file.first);
   }
-  if (tool == "Bash") {
-    long long duration = 60000;
-    if (p.contains("duration_ms") && p["duration_ms"].is_number_integer()) duration = p["duration_ms"].get<long long>();
+  return paths;
+}
+
+struct Linted {
+  std::vector<lint::LintFinding> findings;
+  std::string subject;  // what was linted, for the agent and the audit log
+};
+
+Linted lint_written(const ToolCall& call, const std::string& cwd, std::chrono::system_clock::time_point now) {
+  Linted linted;
+  std::vector<std::string> files;
+  if (call.door == ToolCall::Door::Shell) {
     lint::LintProject project = lint::load_lint_project(cwd);
-    std::vector<lint::LintFinding> all;
-    std::vector<std::string> files = changed_migrations(project, duration, now);
+    files = changed_migrations(project, call.duration_ms >= 0 ? call.duration_ms : kUnknownDurationMs, now);
     for (const auto& file : files) {
       auto result = lint::lint_path(file, project.options);
-      all.insert(all.end(), result.findings.begin(), result.findings.end());
+      linted.findings.insert(linted.findings.end(), result.findings.begin(), result.findings.end());
     }
-    return log(all, files.size() == 1 ? files[0] : std::to_string(files.size()) + " migrations the command wrote");
+    linted.subject = files.size() == 1 ? files[0] : std::to_string(files.size()) + " migrations the command wrote";
+    return linted;
   }
-  return "";
+  for (const auto& path : written_paths(call)) {
+    std::string file = resolve_path(cwd, path);
+    lint::LintProject project = lint::load_lint_project(parent(file));
+    std::string relative = starts_with(file, project.root + "/") ? file.substr(project.root.size()) : file;
+    if (!lint::is_migration_path(relative, project.migration_globs) && !lint::is_migration_path(file, project.migration_globs)) continue;
+    auto result = lint::lint_path(file, project.options);
+    linted.findings.insert(linted.findings.end(), result.findings.begin(), result.findings.end());
+    files.push_back(path);
+  }
+  linted.subject = files.size() == 1 ? files[0] : join(files, ", ");
+  return linted;
+}
+
+// `config_notes`: problems with the project's .pgguard.json, said with the findings.
+LintFeedback feedback_for(const Linted& linted, const std::vector<std::string>& config_notes) {
+  LintFeedback feedback;
+  feedback.errors = std::any_of(linted.findings.begin(), linted.findings.end(), [](const lint::LintFinding& f) { return f.severity == lint::Severity::Error; });
+  feedback.findings = lint::render_for_agent(linted.findings, linted.subject);
+  if (feedback.errors) feedback.findings += "\nThe migration has not been applied yet: rewrite it as the fixes say, then it will be linted again.";
+  for (const auto& note : config_notes) feedback.notes += "pgguard: " + note + ".\n";
+  return feedback;
+}
+
+}  // namespace
+
+Answer run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::string, std::string>& env, const std::string& process_cwd,
+                         const Client& client, std::chrono::system_clock::time_point now) {
+  if (!client.encode_post) return {};
+  auto payload = hook_io::parse_payload(raw, hook_io::kMaxPayloadBytes);
+  std::string unreadable = payload.error;
+  ToolCall call;
+  if (unreadable.empty()) call = client.adapt(payload.json);
+  if (unreadable.empty()) unreadable = call.error;
+  if (!unreadable.empty()) return client.encode_post({false, "", "pgguard could not check this tool call: " + unreadable + "."});
+  std::string cwd = call.cwd.empty() ? process_cwd : call.cwd;
+  Linted linted = lint_written(call, cwd, now);
+  if (linted.findings.empty()) return {};
+  std::string project = project_dir_of(env);
+  Policy policy = load_policy(cwd, project);  // its audit settings and configuration problems
+  LintFeedback feedback = feedback_for(linted, policy.notes);
+  audit::Entry entry{audit::now_iso8601(), "PostToolUse", call.session_id, cwd, call.tool, feedback.errors ? "block" : "context", {}, linted.subject};
+  for (const auto& f : linted.findings)
+    if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);
+  audit::append(entry, policy.audit, audit::log_path(project.empty() ? cwd : project, env));
+  return client.encode_post(feedback);
 }
 
 }  // namespace pgguard

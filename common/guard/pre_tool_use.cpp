@@ -14,13 +14,6 @@ namespace {
 // size check.
 constexpr size_t kPrefilteredCommandBytes = 65536;
 
-// The project root: Claude Code's CLAUDE_PROJECT_DIR (Gemini CLI sets it too, as an alias of its own).
-std::string project_dir_of(const std::map<std::string, std::string>& env) {
-  for (const char* name : {"CLAUDE_PROJECT_DIR", "GEMINI_PROJECT_DIR"})
-    if (auto it = env.find(name); it != env.end() && !it->second.empty()) return it->second;
-  return "";
-}
-
 // One audit line per answer that is not silence (every answer with audit.all_decisions).
 void log_decision(const Decision& decision, const ToolCall& call, const std::string& subject, const Policy& policy,
                   const std::map<std::string, std::string>& env, const std::string& cwd) {
@@ -40,6 +33,12 @@ void log_decision(const Decision& decision, const ToolCall& call, const std::str
 }
 
 }  // namespace
+
+std::string project_dir_of(const std::map<std::string, std::string>& env) {
+  for (const char* name : {"CLAUDE_PROJECT_DIR", "GEMINI_PROJECT_DIR"})
+    if (auto it = env.find(name); it != env.end() && !it->second.empty()) return it->second;
+  return "";
+}
 
 Analysis analyse_tool_call(const ToolCall& call, const std::map<std::string, std::string>& env, const std::string& cwd, const Policy& policy) {
   switch (call.door) {

@@ -46,7 +46,7 @@ void append(const Entry& e, const Settings& settings, const std::string& path) n
     std::string dir = path.substr(0, path.find_last_of('/'));
     if (!make_directories(dir, 0700)) return;
     nlohmann::json line = {{"time", e.time}, {"hook", e.hook}, {"session_id", e.session_id}, {"cwd", e.cwd}, {"tool", e.tool},
-                           {"decision", e.decision}, {"rules", e.rules}, {"subject", redact(shorten(e.subject, 2000))}};
+                           {"decision", e.decision}, {"rules", e.rules}, {"subject", shorten(redact(e.subject), 2000)}};
     std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     int lock = ::open((path + ".lock").c_str(), O_CREAT | O_RDWR | O_CLOEXEC, 0600);
     if (lock < 0) return;

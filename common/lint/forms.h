@@ -2,7 +2,6 @@
 #include <string>
 #include <vector>
 
-#include "lint/node.h"
 #include "lint/schema.h"
 
 namespace pgguard::lint {

@@ -27,9 +27,12 @@ uint64_t fnv1a(const std::string& data) {
   return h;
 }
 
+// Written by hand: the key of every earlier migration is hashed on each hook call, and snprintf
+// was a tenth of a cached PostToolUse call.
 std::string hex64(uint64_t value) {
-  char out[17];
-  std::snprintf(out, sizeof(out), "%016llx", static_cast<unsigned long long>(value));
+  static const char digits[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (size_t i = 16; i-- > 0; value >>= 4) out[i] = digits[value & 15];
   return out;
 }
 

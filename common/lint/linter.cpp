@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <re2/re2.h>
 
+#include "lint/file_findings.h"
 #include "lint/history.h"
 #include "lint/history_cache.h"
 #include "lint/lock_facts.h"
@@ -15,58 +15,6 @@
 
 namespace pgguard::lint {
 namespace {
-
-struct Ignore {
-  std::vector<std::string> rules;
-  std::string reason;
-  bool whole_file = false;
-  int line = 1;
-  size_t applies_to = std::string::npos;  // statement index for next-statement ignores
-  bool used = false;
-};
-
-std::vector<Ignore> read_ignores(const ParsedMigration& parsed, std::vector<LintFinding>& problems) {
-  static const RE2 directive(R"(^--\s*pgguard-ignore(-file)?\s*:\s*(.*)$)");
-  static const RE2 list(R"(^([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*(.*)$)");
-  std::vector<Ignore> ignores;
-  for (const auto& comment : parsed.comments) {
-    std::string file_flag, rest;
-    if (!RE2::FullMatch(trim(comment.text), directive, &file_flag, &rest)) continue;
-    Ignore ignore;
-    ignore.whole_file = !file_flag.empty();
-    ignore.line = comment.line;
-    std::string rules;
-    if (RE2::FullMatch(trim(rest), list, &rules, &ignore.reason)) {
-      for (size_t start = 0; start <= rules.size();) {
-        size_t comma = rules.find(',', start);
-        ignore.rules.push_back(trim(rules.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
-        if (comma == std::string::npos) break;
-        start = comma + 1;
-      }
-    }
-    ignore.reason = trim(ignore.reason);
-    std::string problem;
-    if (ignore.rules.empty()) problem = "names no rule";
-    for (const auto& r : ignore.rules)
-      if (!rule_info(r)) problem = "names the unknown rule '" + r + "'";
-    if (problem.empty() && ignore.reason.empty()) problem = "gives no reason";
-    if (!problem.empty()) {
-      problems.push_back({"invalid-ignore", Severity::Warning, parsed.file.path, comment.line, 1,
-                          "this pgguard-ignore comment " + problem + ", so it suppresses nothing",
-                          shorten(comment.text, 120), "-- pgguard-ignore: <rule>[, <rule>...] <why it is safe here>"});
-      continue;
-    }
-    if (!ignore.whole_file) {
-      for (size_t i = 0; i < parsed.statements.size(); ++i)
-        if (!parsed.statements[i].embedded && parsed.statements[i].offset > comment.end) {
-          ignore.applies_to = i;
-          break;
-        }
-    }
-    ignores.push_back(ignore);
-  }
-  return ignores;
-}
 
 // Applies a file's statements to `schema` without linting it: an earlier migration, or a schema
 // snapshot (`up_only` false).
@@ -230,7 +178,9 @@ namespace {
 
 // Lints one migration against `schema` (the schema the migrations before it build) and moves
 // `schema` past the file's up statements, so that the next file of the same history starts there.
-LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration> parsed, const LintOptions& options, Schema& schema) {
+// `said`: the unstated conventions earlier files of the run already reported.
+LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration> parsed, const LintOptions& options, Schema& schema,
+                        const std::set<std::string>& said) {
   LintResult result;
   result.tool = parsed->file.tool;
   // Only a file with downs needs rolling back; a checkpoint would copy every table the file touches.
@@ -243,29 +193,25 @@ LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration
   std::vector<const Statement*> ups_after_down;
   bool interpolation_reported = false;
 
-  std::vector<LintFinding> findings;
-  std::vector<Ignore> ignores = read_ignores(*parsed, findings);
+  FileFindings findings(*parsed, options, said);
   std::vector<size_t> statements_per_section(parsed->file.sections.size(), 0);
   for (const auto& s : parsed->statements)
     if (!s.embedded) ++statements_per_section[s.section];
 
   if (!parsed->file.too_dynamic.empty() && rule_enabled("unlintable-migration", options))
-    findings.push_back({"unlintable-migration", Severity::Warning, path, 1, 1, "this migration " + parsed->file.too_dynamic, "", ""});
+    findings.add({"unlintable-migration", Severity::Warning, path, 1, 1, "this migration " + parsed->file.too_dynamic, "", ""}, std::string::npos);
   if (rule_enabled("unlintable-call", options))
     for (const auto& call : parsed->file.unlintable_calls)
-      findings.push_back({"unlintable-call", Severity::Info, path, call.line, 1, call.message, "", call.fix});
+      findings.add({"unlintable-call", Severity::Info, path, call.line, 1, call.message, "", call.fix}, std::string::npos);
 
   FileState state;
-  std::vector<size_t> finding_statement;  // statement index of each finding (npos for file-level)
-  finding_statement.resize(findings.size(), std::string::npos);
   size_t current_section = std::string::npos;
   auto emit = [&](const std::string& id, const RuleFinding& f, const Statement* s, size_t index) {
     const RuleInfo* info = rule_info(id);
     Severity severity = options.severities.count(id) ? options.severities.at(id) : info ? info->severity : Severity::Warning;
     if (!options.severities.count(id)) severity = scaled(severity, info ? info->category : "", f.relation, options);
     int line = f.line ? f.line : s ? s->line : 1;
-    findings.push_back({id, severity, path, line, s && !f.line ? s->column : 1, f.message, s ? shorten(s->text, 200) : "", f.fix});
-    finding_statement.push_back(index);
+    findings.add({id, severity, path, line, s && !f.line ? s->column : 1, f.message, s ? shorten(s->text, 200) : "", f.fix}, index);
   };
 
   struct ActiveRule {
@@ -275,7 +221,7 @@ LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration
   };
   std::vector<ActiveRule> active_rules;  // decided once per file, not per statement
   for (const auto& rule : lint_rules())
-    if (std::string id(rule->id()); rule_enabled(id, options)) active_rules.push_back({rule.get(), id, rule_info(id)});
+    if (std::string id(rule->id()); rule_enabled(id, options) && findings.wanted(id)) active_rules.push_back({rule.get(), id, rule_info(id)});
   std::vector<RuleFinding> found;
 
   for (size_t i = 0; i < parsed->statements.size(); ++i) {
@@ -347,24 +293,7 @@ LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration
     for (const auto& f : found) emit(active.id, f, nullptr, std::string::npos);
   }
 
-  for (size_t k = 0; k < findings.size(); ++k) {
-    bool suppressed = false;
-    for (auto& ignore : ignores) {
-      if (std::find(ignore.rules.begin(), ignore.rules.end(), findings[k].rule) == ignore.rules.end()) continue;
-      if (ignore.whole_file || (ignore.applies_to != std::string::npos && ignore.applies_to == finding_statement[k])) {
-        ignore.used = true;
-        suppressed = true;
-      }
-    }
-    if (!suppressed) result.findings.push_back(std::move(findings[k]));
-  }
-  for (const auto& ignore : ignores)
-    if (!ignore.used && rule_enabled("unused-ignore", options))
-      result.findings.push_back({"unused-ignore", Severity::Warning, path, ignore.line, 1,
-                                 "this pgguard-ignore of " + join(ignore.rules, ", ") + " suppresses nothing; remove it",
-                                 "", "delete the comment"});
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [](const LintFinding& a, const LintFinding& b) { return a.line < b.line; });
+  result.findings = findings.take();
   if (first_down) {
     schema.roll_back(*first_down);
     for (const Statement* s : ups_after_down) schema.apply(s->node);
@@ -401,9 +330,7 @@ Schema snapshot_schema(const LintOptions& options) {
 void quiet_unstated_conventions(LintResult& result, const LintOptions& options, std::set<std::string>& reported) {
   std::vector<LintFinding> kept;
   for (auto& f : result.findings) {
-    const RuleInfo* info = rule_info(f.rule);
-    bool unstated = info && !info->convention_stated_by.empty() && !options.enable.count(f.rule) &&
-                    !options.stated_conventions.count(f.rule) && !options.severities.count(f.rule);
+    bool unstated = unstated_convention(f.rule, options);
     if (unstated && !reported.insert(f.rule).second) continue;
     if (unstated) {
       f.severity = Severity::Info;
@@ -428,9 +355,9 @@ LintResult lint_text(const std::string& path, const std::string& text, const Lin
     while (self < entries.size() && entries[self].path != path) ++self;
     replayed = replay_earlier(history, entries, self, tool, options);
   }
-  LintResult result = lint_against(path, parse_migration(read_migration(path, text, tool)), options, history);
-  result.history_files = replayed;
   std::set<std::string> reported;
+  LintResult result = lint_against(path, parse_migration(read_migration(path, text, tool)), options, history, reported);
+  result.history_files = replayed;
   quiet_unstated_conventions(result, options, reported);
   return result;
 }
@@ -520,6 +447,7 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
       replayed = options.replay_history ? replay_earlier(history, starts[current].entries, starts[current].first, starts[current].tool, options) : 0;
     }
     std::unique_ptr<ParsedMigration> parsed = parses.next();
+    if (task.file != std::string::npos) texts[task.file].reset();  // parsed: the parse holds its own copy
     if (task.file == std::string::npos) {
       if (parsed) apply_parsed(history, *parsed, true);
       ++replayed;
@@ -527,10 +455,10 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
     }
     if (task.alone) {
       size_t mark = snapshot.checkpoint();
-      results[task.file] = lint_against(paths[task.file], std::move(parsed), options, snapshot);
+      results[task.file] = lint_against(paths[task.file], std::move(parsed), options, snapshot, reported);
       snapshot.roll_back(mark);
     } else {
-      results[task.file] = lint_against(paths[task.file], std::move(parsed), options, history);
+      results[task.file] = lint_against(paths[task.file], std::move(parsed), options, history, reported);
       results[task.file].history_files = replayed++;
     }
     ready[task.file] = true;

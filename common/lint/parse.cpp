@@ -1,15 +1,14 @@
 #include "lint/parse.h"
 
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
 
 #include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "lint/schema.h"
-#include "sql/mysqlisms.h"
-#include "sql/split.h"
+#include "pg/libpg_query.h"
+#include "pg/mysqlisms.h"
+#include "pg/split.h"
 #include "util/text.h"
 
 namespace pgguard::lint {
@@ -54,9 +53,9 @@ class Parser {
     // Without "--" or "/*" there is no comment to find, and scanning costs as much as parsing.
     bool may_comment = s.sql.find("--") != std::string::npos || s.sql.find("/*") != std::string::npos;
     if (comments == Comments::Read && may_comment) scan_comments(s);
-    PgQueryParseResult result = pg_query_parse(s.sql.c_str());
-    if (!result.error) {
-      Node root = document(result.parse_tree);
+    pg::ParseResult result(s.sql);
+    if (result.ok()) {
+      Node root = document(result.json());
       for (const Node& raw : root["stmts"].list()) {
         size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
         size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
@@ -65,7 +64,6 @@ class Parser {
     } else {
       parse_one_by_one(index);
     }
-    pg_query_free_parse_result(result);
   }
 
   // Function bodies the migration calls, directly or through other functions, run during it.
@@ -91,9 +89,8 @@ class Parser {
   std::vector<std::pair<size_t, std::string>> bodies_;     // statement index -> the function whose body holds it
 
   void add_calls_of(const std::string& sql, std::set<std::string>& calls) {
-    PgQueryParseResult result = pg_query_parse(sql.c_str());
-    if (!result.error) add_calls(document(result.parse_tree), calls);
-    pg_query_free_parse_result(result);
+    pg::ParseResult result(sql);
+    if (result.ok()) add_calls(document(result.json()), calls);
   }
 
   std::pair<int, int> position(size_t offset) const {
@@ -112,25 +109,24 @@ class Parser {
   void parse_one_by_one(size_t index) {
     const Section& s = out_.file.sections[index];
     std::string split_error;
-    auto ranges = sql::split_statements(s.sql, split_error);
+    auto ranges = pg::split_statements(s.sql, split_error);
     if (!split_error.empty()) {
       add(index, {}, 0, s.sql.size(), 0, split_error);
     } else {
       for (auto [start, end] : ranges) {
         std::string text = s.sql.substr(start, end - start);
-        PgQueryParseResult one = pg_query_parse(text.c_str());
-        if (one.error) {
-          std::string message = one.error->message ? one.error->message : "syntax error";
-          if (one.error->cursorpos > 0) {
-            auto [line, column] = position(s.offset + start + static_cast<size_t>(one.error->cursorpos) - 1);
+        pg::ParseResult one(text);
+        if (!one.ok()) {
+          std::string message = one.error();
+          if (one.cursor() > 0) {
+            auto [line, column] = position(s.offset + start + static_cast<size_t>(one.cursor()) - 1);
             message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
           }
           add(index, {}, start, end, start, message);
         } else {
-          Node root = document(one.parse_tree);
+          Node root = document(one.json());
           for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
         }
-        pg_query_free_parse_result(one);
       }
     }
   }
@@ -151,7 +147,7 @@ class Parser {
     statement.section = index;
     statement.parse_error = error;
     if (!error.empty()) {
-      std::string mysql = sql::describe_mysqlisms(statement.text);
+      std::string mysql = pg::describe_mysqlisms(statement.text);
       if (!mysql.empty()) statement.parse_error += "; MySQL syntax: " + mysql;
     }
     out_.statements.push_back(statement);
@@ -179,12 +175,9 @@ class Parser {
       if (def.str("defname") == "language") language = to_lower(def["arg"].sval());
     }
     if (language != "plpgsql" || body.empty()) return;
-    std::string tag = "$pgguard$";
-    for (int i = 0; body.find(tag) != std::string::npos && i < 100; ++i) tag = "$pgguard" + std::to_string(i) + "$";
-    std::string wrapped = "CREATE FUNCTION pgguard_body() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
-    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(wrapped.c_str());
-    if (!result.error) {
-      Node root = document(result.plpgsql_funcs);
+    pg::PlpgsqlParseResult result(body);
+    if (result.ok()) {
+      Node root = document(result.json());
       root.walk([&](const Node& node) {
         Node query;
         if (node.has("PLpgSQL_stmt_execsql")) query = node["PLpgSQL_stmt_execsql"]["sqlstmt"]["PLpgSQL_expr"];
@@ -192,9 +185,9 @@ class Parser {
           if (Node expr = node[call]["expr"]["PLpgSQL_expr"]) add_calls_of(expr.str("query"), calls_[function]);
         if (!query) return;
         std::string sql = query.str("query");
-        PgQueryParseResult inner = pg_query_parse(sql.c_str());
-        if (!inner.error) {
-          Node inner_root = document(inner.parse_tree);
+        pg::ParseResult inner(sql);
+        if (inner.ok()) {
+          Node inner_root = document(inner.json());
           for (const Node& raw : inner_root["stmts"].list()) {
             Statement s = outer;
             s.node = raw["stmt"];
@@ -211,31 +204,20 @@ class Parser {
             out_.statements.push_back(s);
           }
         }
-        pg_query_free_parse_result(inner);
       });
     }
-    pg_query_free_plpgsql_parse_result(result);
   }
 
   void scan_comments(const Section& s) {
-    PgQueryScanResult result = pg_query_scan(s.sql.c_str());
-    if (!result.error) {
-      PgQuery__ScanResult* scan = pg_query__scan_result__unpack(nullptr, result.pbuf.len, reinterpret_cast<const uint8_t*>(result.pbuf.data));
-      if (scan) {
-        for (size_t i = 0; i < scan->n_tokens; ++i) {
-          const PgQuery__ScanToken* token = scan->tokens[i];
-          if (token->token != PG_QUERY__TOKEN__SQL_COMMENT && token->token != PG_QUERY__TOKEN__C_COMMENT) continue;
-          Comment c;
-          c.offset = s.offset + static_cast<size_t>(token->start);
-          c.end = s.offset + static_cast<size_t>(token->end);
-          c.text = s.sql.substr(static_cast<size_t>(token->start), static_cast<size_t>(token->end - token->start));
-          c.line = position(c.offset).first;
-          out_.comments.push_back(std::move(c));
-        }
-        pg_query__scan_result__free_unpacked(scan, nullptr);
-      }
+    for (const pg::Token& token : pg::scan(s.sql)) {
+      if (!token.comment()) continue;
+      Comment c;
+      c.offset = s.offset + token.start;
+      c.end = s.offset + token.end;
+      c.text = s.sql.substr(token.start, token.end - token.start);
+      c.line = position(c.offset).first;
+      out_.comments.push_back(std::move(c));
     }
-    pg_query_free_scan_result(result);
   }
 };
 

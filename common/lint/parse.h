@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "lint/migration.h"
-#include "lint/node.h"
+#include "pg/node.h"
 
 namespace pgguard::lint {
+
+using pg::Node;  // the parse-tree view the rules read
 
 struct Comment {
   std::string text;  // including the -- or /* */ markers

@@ -52,7 +52,12 @@ void write_json_string(std::string& out, const std::string& s) {
     return;
   }
   out += '"';
-  for (char c : s) {
+  size_t plain = 0;  // the start of the run of characters written as they are
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    out.append(s, plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -61,16 +66,14 @@ void write_json_string(std::string& out, const std::string& s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char code[8];
-          std::snprintf(code, sizeof(code), "\\u%04x", static_cast<unsigned>(c));
-          out += code;
-        } else {
-          out += c;
-        }
+      default: {
+        char code[8];
+        std::snprintf(code, sizeof(code), "\\u%04x", static_cast<unsigned>(c));
+        out += code;
+      }
     }
   }
+  out.append(s, plain, std::string::npos);
   out += '"';
 }
 

@@ -4,17 +4,6 @@
 
 namespace pgguard::lint {
 
-std::string relation_name(const Node& range_var) {
-  Node rv = range_var.has("RangeVar") ? range_var["RangeVar"] : range_var;
-  return rv.str("relname");
-}
-
-std::string qualified_name(const Node& range_var) {
-  Node rv = range_var.has("RangeVar") ? range_var["RangeVar"] : range_var;
-  std::string schema = rv.str("schemaname");
-  return (schema.empty() ? "" : schema + ".") + rv.str("relname");
-}
-
 std::string created_table(const Node& statement) {
   if (statement.type() == "CreateStmt") return relation_name(statement.body()["relation"]);
   if (statement.type() == "CreateTableAsStmt") return relation_name(statement.body()["into"]["rel"]);

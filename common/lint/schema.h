@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "lint/node.h"
+#include "pg/node.h"
 
 namespace pgguard::lint {
+
+using pg::Node;  // the parse-tree view the rules read
 
 struct Column {
   std::string name;
@@ -105,10 +107,6 @@ class Schema {
 Column column_type(const Node& type_name);
 // "varchar(20)", "int4", "timestamptz[]" for messages.
 std::string describe_type(const Column& column);
-// The relation name of a RangeVar node (unqualified).
-std::string relation_name(const Node& range_var);
-// "schema.name" of a RangeVar node, or "name" when it names no schema; not quoted.
-std::string qualified_name(const Node& range_var);
 // The table (or materialized view) a CREATE TABLE or CREATE TABLE AS statement node creates; ""
 // for any other statement.
 std::string created_table(const Node& statement);

@@ -1,7 +1,5 @@
 #include "lint/token_forms.h"
 
-#include <pg_query.h>
-
 #include <algorithm>
 #include <cctype>
 

@@ -46,6 +46,8 @@ Policy parse_builtin(const json& doc) {
   append(policy.backup_directories, doc.at("backup").at("directories"));
   policy.backup_max_age_hours = doc.at("backup").at("max_age_hours").get<int>();
   append_lower(policy.side_effect_functions, doc.at("side_effect_functions"));
+  append_lower(policy.short_waits.functions, doc.at("short_waits").at("functions"));
+  policy.short_waits.max_seconds = doc.at("short_waits").at("max_seconds").get<double>();
   const json& pooler = doc.at("pooler_detection");
   policy.pooler_detection.ports = pooler.at("ports").get<std::vector<int>>();
   append_lower(policy.pooler_detection.url_parameters, pooler.at("url_parameters"));

@@ -24,6 +24,14 @@ struct Limits {
   int max_depth = 8;
 };
 
+// Waits short enough to be a pause rather than a side effect (config/policy.json "short_waits"): a
+// call of one of these functions with a literal length, run once, the SQL's waits adding up to at
+// most max_seconds.
+struct ShortWaits {
+  std::vector<std::string> functions;  // lower case
+  double max_seconds = 0;
+};
+
 // How a connection shows a transaction-mode pooler (config/policy.json "pooler_detection").
 struct PoolerDetection {
   std::vector<int> ports;                           // PgBouncer's 6432, Supabase's transaction port 6543
@@ -45,6 +53,7 @@ struct Policy {
   std::vector<std::string> backup_directories;
   int backup_max_age_hours = 24;
   std::vector<std::string> side_effect_functions;
+  ShortWaits short_waits;
   PoolerDetection pooler_detection;
   Limits limits;
   audit::Settings audit;

@@ -145,7 +145,8 @@ std::vector<WiredHook> wired_hooks(const Client& client, const std::string& text
     for (const auto& entry : entries) {
       if (!entry.is_object()) continue;
       if (config.shape == HookConfig::Shape::Flat) {
-        if (runs_pgguard(entry, config.command_key)) found.command = entry[std::string(config.command_key)];
+        if (runs_pgguard(entry, config.command_key) && entry[std::string(config.command_key)].get<std::string>().find(hook.post ? kPost : kPre) != std::string::npos)
+          found.command = entry[std::string(config.command_key)];
         continue;
       }
       if (!covers(entry.value("matcher", ""), hook.matcher)) continue;

@@ -1,6 +1,5 @@
 #include "setup/setup.h"
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,13 +10,13 @@
 
 #include "guard/rule_catalog.h"
 #include "setup/client_hooks.h"
+#include "setup/self_tests.h"
 #include "lint/discover.h"
 #include "lint/project.h"
 #include "policy/config.h"
 #include "util/environment.h"
 #include "util/files.h"
 #include "util/git.h"
-#include "util/subprocess.h"
 #include "util/text.h"
 
 namespace pgguard::setup {
@@ -207,7 +206,7 @@ std::vector<FileChange> plan_init(const InitOptions& options) {
   std::string settings_before = read_text(settings_path);
   std::string settings_after = with_hooks(client, settings_before, options.bin_dir);
   if (options.permissions && client.name == "claude") settings_after = with_permissions(settings_after, added);
-  changes.push_back({settings_path, settings_before, settings_after});
+  changes.push_back({settings_path, settings_before, settings_after, settings_before != settings_after ? std::string(client.hooks.review_note) : ""});
 
   std::string fingerprint_before = config_fingerprint(config);
   json detected = detect_project(options.project);
@@ -364,34 +363,8 @@ std::vector<Check> doctor(const std::string& project, const std::string& bin_dir
   checks.push_back({"migration directories", missing.empty(),
                     missing.empty() ? std::to_string(found) + " migration file(s) found" : "configured but missing: " + join(missing, ", ")});
 
-  // Self-tests through the real executables.
-  std::map<std::string, std::string> env = {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}};
-  json drop = {{"hook_event_name", "PreToolUse"}, {"tool_name", "Bash"}, {"cwd", project},
-               {"tool_input", {{"command", "psql \"$DATABASE_URL\" -c 'DROP TABLE pgguard_doctor_probe'"}}}};
-  auto guard = executable(pre) ? run_process(pre, {}, drop.dump(), env, "", 10000) : ProcessResult{};
-  bool denied = guard.exit_code == 0 && guard.out.find("\"permissionDecision\":\"deny\"") != std::string::npos;
-  checks.push_back({"self-test: DROP TABLE is denied", denied, denied ? "denied by sql-destructive" : "the PreToolUse hook did not deny: " + shorten(guard.out + guard.err, 200)});
-  json mcp_drop = {{"hook_event_name", "PreToolUse"}, {"tool_name", "mcp__supabase__execute_sql"}, {"cwd", project},
-                   {"tool_input", {{"project_id", "pgguard-doctor"}, {"query", "DROP TABLE pgguard_doctor_probe"}}}};
-  auto mcp = executable(pre) ? run_process(pre, {}, mcp_drop.dump(), env, "", 10000) : ProcessResult{};
-  bool mcp_denied = mcp.exit_code == 0 && mcp.out.find("\"permissionDecision\":\"deny\"") != std::string::npos;
-  checks.push_back({"self-test: DROP TABLE through an MCP tool is denied", mcp_denied,
-                    mcp_denied ? "denied by sql-destructive" : "the PreToolUse hook did not deny mcp__supabase__execute_sql: " + shorten(mcp.out + mcp.err, 200)});
-
-  std::string dir = make_temp_directory("pgguard-doctor");
-  std::string migrations = dir + "/db/migrations";
-  ::mkdir((dir + "/db").c_str(), 0755);
-  ::mkdir(migrations.c_str(), 0755);
-  std::ofstream(migrations + "/001_init.sql") << "CREATE TABLE orders (id uuid PRIMARY KEY, status text);\n";
-  std::ofstream(migrations + "/002_index.sql") << "CREATE INDEX idx_orders_status ON orders (status);\n";
-  json write = {{"hook_event_name", "PostToolUse"}, {"tool_name", "Write"}, {"cwd", dir},
-                {"tool_input", {{"file_path", migrations + "/002_index.sql"}, {"content", ""}}},
-                {"tool_response", {{"filePath", migrations + "/002_index.sql"}}}};
-  auto lint = executable(post) ? run_process(post, {}, write.dump(), env, "", 10000) : ProcessResult{};
-  remove_tree(dir);
-  bool blocked = lint.exit_code == 0 && lint.out.find("\"decision\":\"block\"") != std::string::npos;
-  checks.push_back({"self-test: a bad migration is blocked", blocked,
-                    blocked ? "blocked by create-index-non-concurrent" : "the PostToolUse hook did not block: " + shorten(lint.out + lint.err, 200)});
+  std::vector<Check> tests = self_tests(client, project, bin_dir);
+  checks.insert(checks.end(), tests.begin(), tests.end());
   return checks;
 }
 

@@ -1,164 +1,43 @@
 #include "sql/classify.h"
 
-#include <pg_query.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
 
-#include "lint/node.h"
-#include "lint/schema.h"
-#include "sql/mysqlisms.h"
-#include "sql/split.h"
+#include "pg/libpg_query.h"
+#include "pg/mysqlisms.h"
+#include "pg/node.h"
+#include "pg/split.h"
+#include "sql/predicate.h"
 #include "util/text.h"
 
 namespace pgguard::sql {
 namespace {
 
-using lint::Node;
+using pg::Node;
 
 // libpg_query's JSON for a parse tree; the Nodes point into the document.
 std::unique_ptr<rapidjson::Document> parse_tree(const std::string& sql, std::string& error) {
-  PgQueryParseResult result = pg_query_parse(sql.c_str());
+  pg::ParseResult result(sql);
   std::unique_ptr<rapidjson::Document> tree;
-  if (result.error) {
-    error = result.error->message ? result.error->message : "syntax error";
-    if (result.error->cursorpos > 0) error += " at character " + std::to_string(result.error->cursorpos);
+  if (!result.ok()) {
+    error = result.error();
+    if (result.cursor() > 0) error += " at character " + std::to_string(result.cursor());
   } else {
     tree = std::make_unique<rapidjson::Document>();
-    if (tree->Parse(result.parse_tree).HasParseError()) tree.reset();
+    if (tree->Parse(result.json()).HasParseError()) tree.reset();
   }
-  pg_query_free_parse_result(result);
   return tree;
 }
 
 // The relation a RangeVar names, schema-qualified as written; "?" when it names none.
 std::string relation_or_unknown(const Node& range_var) {
-  std::string name = lint::qualified_name(range_var);
+  std::string name = pg::qualified_name(range_var);
   return name.empty() ? "?" : name;
 }
 
 std::string text_or_unknown(const Node& node, std::string_view key) { return node.has(key) ? node.str(key) : "?"; }
-
-// The last name of a dotted list (the function or operator name), lower case.
-std::string last_name(const Node& names) {
-  auto parts = names.list();
-  return parts.empty() ? "" : parts.back().sval();
-}
-
-// ---- constant-true predicates ----------------------------------------------------------------
-
-enum class Tri { False, True, Unknown };
-
-struct Constant {
-  enum class Kind { None, Number, Text, Bool, Null } kind = Kind::None;
-  double number = 0;
-  std::string text;
-  bool boolean = false;
-};
-
-Constant constant_of(const Node& node) {
-  Constant c;
-  if (node.has("TypeCast")) {
-    Constant inner = constant_of(node["TypeCast"]["arg"]);
-    std::string type = node["TypeCast"]["typeName"]["names"].names();
-    bool to_bool = type == "pg_catalog.bool" || type == "bool" || type == "boolean";
-    if (to_bool && inner.kind == Constant::Kind::Number) return {Constant::Kind::Bool, 0, "", inner.number != 0};
-    if (to_bool && inner.kind == Constant::Kind::Text) {
-      std::string t = to_lower(inner.text);
-      if (t == "t" || t == "true" || t == "yes" || t == "on" || t == "1" || t == "y") return {Constant::Kind::Bool, 0, "", true};
-      if (t == "f" || t == "false" || t == "no" || t == "off" || t == "0" || t == "n") return {Constant::Kind::Bool, 0, "", false};
-    }
-    return inner;
-  }
-  if (!node.has("A_Const")) return c;
-  Node k = node["A_Const"];
-  if (k.flag("isnull")) c.kind = Constant::Kind::Null;
-  else if (k.has("ival")) c = {Constant::Kind::Number, static_cast<double>(k["ival"].integer("ival", 0)), "", false};
-  else if (k.has("fval")) c = {Constant::Kind::Number, std::strtod(k["fval"].str("fval").c_str(), nullptr), "", false};
-  else if (k.has("boolval")) c = {Constant::Kind::Bool, 0, "", k["boolval"].flag("boolval")};
-  else if (k.has("sval")) c = {Constant::Kind::Text, 0, k["sval"].str("sval"), false};
-  return c;
-}
-
-Tri tri_not(Tri t) { return t == Tri::True ? Tri::False : t == Tri::False ? Tri::True : Tri::Unknown; }
-
-Tri compare(const std::string& op, const Constant& l, const Constant& r) {
-  int cmp;
-  if (l.kind == Constant::Kind::Number && r.kind == Constant::Kind::Number) cmp = l.number < r.number ? -1 : l.number > r.number ? 1 : 0;
-  else if (l.kind == Constant::Kind::Text && r.kind == Constant::Kind::Text) cmp = l.text.compare(r.text);
-  else if (l.kind == Constant::Kind::Bool && r.kind == Constant::Kind::Bool) cmp = int(l.boolean) - int(r.boolean);
-  else return Tri::Unknown;
-  bool result = op == "=" ? cmp == 0 : (op == "<>" || op == "!=") ? cmp != 0 : op == "<" ? cmp < 0 : op == ">" ? cmp > 0
-              : op == "<=" ? cmp <= 0 : op == ">=" ? cmp >= 0 : false;
-  if (op != "=" && op != "<>" && op != "!=" && op != "<" && op != ">" && op != "<=" && op != ">=") return Tri::Unknown;
-  return result ? Tri::True : Tri::False;
-}
-
-// Whether a WHERE expression is true for every row, regardless of the data.
-Tri evaluate(const Node& node, int depth = 0) {
-  if (depth > 64 || !node.is_object()) return Tri::Unknown;
-  Constant c = constant_of(node);
-  if (c.kind == Constant::Kind::Bool) return c.boolean ? Tri::True : Tri::False;
-  if (node.has("BoolExpr")) {
-    Node b = node["BoolExpr"];
-    std::string op = b.str("boolop");
-    std::vector<Tri> args;
-    for (const Node& arg : b["args"].list()) args.push_back(evaluate(arg, depth + 1));
-    if (op == "NOT_EXPR") return args.empty() ? Tri::Unknown : tri_not(args[0]);
-    bool is_and = op == "AND_EXPR";
-    bool all = true;
-    for (Tri t : args) {
-      if (is_and && t == Tri::False) return Tri::False;
-      if (!is_and && t == Tri::True) return Tri::True;
-      all = all && t == (is_and ? Tri::True : Tri::False);
-    }
-    return all ? (is_and ? Tri::True : Tri::False) : Tri::Unknown;
-  }
-  if (node.has("A_Expr")) {
-    Node e = node["A_Expr"];
-    std::string kind = e.str("kind");
-    std::string op = last_name(e["name"]);
-    if (kind == "AEXPR_OP" && e.has("lexpr") && e.has("rexpr")) {
-      Tri t = compare(op, constant_of(e["lexpr"]), constant_of(e["rexpr"]));
-      if (t != Tri::Unknown) return t;
-      bool same = e["lexpr"].same_tree(e["rexpr"], "location");
-      if (same && (op == "=" || op == "<=" || op == ">=")) return Tri::True;  // x = x holds for every non-null x
-    }
-    if (kind == "AEXPR_IN" && e.has("lexpr") && e.has("rexpr")) {
-      Constant l = constant_of(e["lexpr"]);
-      for (const Node& item : e["rexpr"].list())
-        if (compare("=", l, constant_of(item)) == Tri::True) return op == "<>" ? Tri::False : Tri::True;
-    }
-    if (kind == "AEXPR_LIKE" && e.has("rexpr")) {
-      Constant r = constant_of(e["rexpr"]);
-      if (r.kind == Constant::Kind::Text && !r.text.empty() && r.text.find_first_not_of('%') == std::string::npos)
-        return op == "~~" ? Tri::True : Tri::Unknown;
-    }
-    return Tri::Unknown;
-  }
-  if (node.has("NullTest")) {
-    Constant arg = constant_of(node["NullTest"]["arg"]);
-    bool not_null = node["NullTest"].str("nulltesttype") == "IS_NOT_NULL";
-    if (arg.kind == Constant::Kind::None) return Tri::Unknown;
-    bool is_null = arg.kind == Constant::Kind::Null;
-    return (not_null ? !is_null : is_null) ? Tri::True : Tri::False;
-  }
-  if (node.has("BooleanTest")) {
-    Tri arg = evaluate(node["BooleanTest"]["arg"], depth + 1);
-    std::string test = node["BooleanTest"].str("booltesttype");
-    if (arg == Tri::Unknown) return Tri::Unknown;
-    if (test == "IS_TRUE" || test == "IS_NOT_FALSE") return arg;
-    if (test == "IS_FALSE" || test == "IS_NOT_TRUE") return tri_not(arg);
-  }
-  if (node.has("SubLink") && node["SubLink"].str("subLinkType") == "EXISTS_SUBLINK") {
-    Node sub = node["SubLink"]["subselect"];
-    if (sub.has("SelectStmt") && !sub["SelectStmt"].has("fromClause") && !sub["SelectStmt"].has("whereClause"))
-      return Tri::True;
-  }
-  return Tri::Unknown;
-}
 
 // ---- statement classification ----------------------------------------------------------------
 
@@ -181,14 +60,14 @@ class Classifier {
         size_t end = length == 0 ? text.size() : std::min(text.size(), start + length);
         while (start < end && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
         Statement statement{trim(text.substr(start, end - start)), 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(start), '\n')), {}};
-        classify_node(raw["stmt"], statement);
+        classify_top(raw["stmt"], statement);
         if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
         statements.push_back(std::move(statement));
       }
       return statements;
     }
     std::string error;
-    auto ranges = split_statements(text, error);
+    auto ranges = pg::split_statements(text, error);
     if (!error.empty()) statements.push_back({shorten(text), 1, {{FactKind::ParseError, error + mysql_hint(text)}}});
     for (auto [start, end] : ranges) {
       if (options_.budget && options_.budget->expired()) {
@@ -210,9 +89,11 @@ class Classifier {
   int depth_;
   std::set<std::string> created_;  // relations created earlier in the same input
   std::map<std::string, std::vector<Fact>> functions_;  // what functions created earlier in the input do
+  bool runs_once_ = false;       // the top-level statement being classified evaluates its expressions once
+  double waited_seconds_ = 0;    // short waits so far in the input
 
   static std::string mysql_hint(const std::string& sql) {
-    std::string found = describe_mysqlisms(sql);
+    std::string found = pg::describe_mysqlisms(sql);
     return found.empty() ? "" : "; MySQL syntax: " + found;
   }
 
@@ -224,7 +105,7 @@ class Classifier {
       statement.facts.push_back({FactKind::ParseError, error + mysql_hint(text)});
       return statement;
     }
-    for (const Node& raw : Node(*tree)["stmts"].list()) classify_node(raw["stmt"], statement);
+    for (const Node& raw : Node(*tree)["stmts"].list()) classify_top(raw["stmt"], statement);
     if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
     return statement;
   }
@@ -233,6 +114,48 @@ class Classifier {
     for (const auto& f : s.facts)
       if (f.kind == kind && f.what == what) return;
     s.facts.push_back({kind, what});
+  }
+
+  // A statement as written at the top level of the SQL.
+  void classify_top(const Node& node, Statement& s) {
+    runs_once_ = node.type() == "SelectStmt" && !reads_rows(node);
+    classify_node(node, s);
+    runs_once_ = false;
+  }
+
+  // Whether a query evaluates its expressions per row: some SELECT in it reads a FROM list.
+  static bool reads_rows(const Node& node) {
+    bool rows = false;
+    node.walk([&](const Node& n) { rows = rows || (n.has("SelectStmt") && n["SelectStmt"].has("fromClause")); });
+    return rows;
+  }
+
+  // A literal wait length in seconds (a number, or text such as '2', '1.5 seconds', '500 ms');
+  // negative when it is not a literal the guard reads.
+  static double literal_seconds(const Node& argument) {
+    Constant c = constant_of(argument);
+    if (c.kind == Constant::Kind::Number) return c.number;
+    if (c.kind != Constant::Kind::Text) return -1;
+    char* end = nullptr;
+    double amount = std::strtod(c.text.c_str(), &end);
+    if (end == c.text.c_str()) return -1;
+    static const std::map<std::string, double> kUnits = {{"", 1}, {"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
+                                                         {"ms", 0.001}, {"millisecond", 0.001}, {"milliseconds", 0.001},
+                                                         {"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}};
+    auto unit = kUnits.find(to_lower(trim(end)));
+    return unit == kUnits.end() ? -1 : amount * unit->second;
+  }
+
+  // A short wait in a statement that runs it once is a pause, not a side effect. Bodies of DO
+  // blocks and functions may loop, so a wait there stays a side effect.
+  bool short_wait(const Node& call, const std::string& name) {
+    const auto& waits = options_.short_wait_functions;
+    auto args = call["args"].list();
+    if (!runs_once_ || depth_ > 0 || args.size() != 1 || std::find(waits.begin(), waits.end(), name) == waits.end()) return false;
+    double seconds = literal_seconds(args[0]);
+    if (seconds < 0) return false;
+    waited_seconds_ += seconds;
+    return waited_seconds_ <= options_.max_wait_seconds;
   }
 
   // A statement node: {"UpdateStmt": {...}}.
@@ -310,7 +233,11 @@ class Classifier {
       if (s.facts.size() == before) add(s, FactKind::SchemaChange, "CALL runs a procedure with effects the guard cannot see");
     } else if (type == "CreateFunctionStmt") {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
-      remember_function(n);
+      for (const auto& fact : remember_function(n))  // a trigger fires it later, unasked
+        add(s, fact.kind, fact.what + ", which runs later each time the function is called or its trigger fires");
+    } else if (type == "RuleStmt") {
+      add(s, FactKind::SchemaChange, describe_ddl(type, n));
+      classify_rule_actions(n, s);
     } else {
       add(s, FactKind::SchemaChange, describe_ddl(type, n));
     }
@@ -341,8 +268,8 @@ class Classifier {
       add(s, FactKind::BoundedWrite, target + " WHERE CURRENT OF");
     } else if (!n.has("whereClause")) {
       add(s, FactKind::UnboundedWrite, target + " without WHERE touches every row");
-    } else if (evaluate(n["whereClause"]) == Tri::True) {
-      add(s, FactKind::UnboundedWrite, target + " with a WHERE that is always true touches every row");
+    } else if (std::string why = reaches_every_row(n); !why.empty()) {
+      add(s, FactKind::UnboundedWrite, target + " with " + why + " touches every row");
     } else {
       add(s, FactKind::BoundedWrite, target);
     }
@@ -352,7 +279,7 @@ class Classifier {
   void classify_merge(const Node& n, Statement& s) {
     std::string target = "MERGE INTO " + relation_or_unknown(n["relation"]);
     bool deletes = n.dump().find("CMD_DELETE") != std::string::npos;
-    if (deletes && (!n.has("joinCondition") || evaluate(n["joinCondition"]) == Tri::True))
+    if (deletes && (!n.has("joinCondition") || always_true(n["joinCondition"])))
       add(s, FactKind::UnboundedWrite, target + " deletes rows with a join condition that is always true");
     else
       add(s, FactKind::BoundedWrite, target);
@@ -422,10 +349,10 @@ class Classifier {
     std::string name = to_lower(last_name(call["funcname"]));
     std::string qualified = call.has("funcname") ? to_lower(call["funcname"].names()) : name;
     const auto& fns = options_.side_effect_functions;
-    if (std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end())
-      add(s, FactKind::SideEffect, qualified + "()");
+    bool listed = std::find(fns.begin(), fns.end(), name) != fns.end() || std::find(fns.begin(), fns.end(), qualified) != fns.end();
+    if (listed && !short_wait(call, qualified)) add(s, FactKind::SideEffect, qualified + "()");
     if (auto f = functions_.find(name); f != functions_.end())
-      for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(), which " + fact.what);
+      for (const auto& fact : f->second) add(s, fact.kind, "calls " + name + "(): " + fact.what);
   }
 
   // Walks a statement for side-effect function calls and nested data-modifying statements
@@ -447,10 +374,31 @@ class Classifier {
     });
   }
 
-  // Keeps what a function or procedure created in this SQL does, for when it is called.
-  void remember_function(const Node& n) {
+  // A trigger function's body as the block of one that declares NEW and OLD, which PL/pgSQL knows
+  // only in trigger functions (the body is parsed as that of a plain function). libpg_query takes
+  // RECORD for a row type only in upper case; the newline keeps a trailing comment from hiding the end.
+  static std::string with_trigger_records(const std::string& body) {
+    std::string block = trim(body);
+    if (!block.empty() && block.back() == ';') block.pop_back();
+    return "DECLARE new RECORD; old RECORD; BEGIN " + block + "\n; END";
+  }
+
+  // What a rule's actions do each time a statement on its table fires them.
+  void classify_rule_actions(const Node& n, Statement& s) {
+    std::string rule = "rule " + text_or_unknown(n, "rulename") + " on " + relation_or_unknown(n["relation"]);
+    for (const Node& action : n["actions"].list()) {
+      Statement effects{"", 1, {}};
+      classify_node(action, effects);
+      for (const auto& fact : effects.facts)
+        if (fact.kind != FactKind::Read) add(s, fact.kind, rule + ": " + fact.what + ", which runs later with each statement the rule rewrites");
+    }
+  }
+
+  // Keeps what a function or procedure created in this SQL does, for when it is called, and
+  // returns it.
+  std::vector<Fact> remember_function(const Node& n) {
     std::string name = to_lower(last_name(n["funcname"]));
-    if (name.empty()) return;
+    if (name.empty()) return {};
     Statement body{"", 1, {}};
     std::string language = "sql", source;
     for (const Node& option : n["options"].list()) {
@@ -462,14 +410,16 @@ class Classifier {
         source = arg.has("String") ? arg.sval() : parts.empty() ? "" : parts[0].sval();
       }
     }
+    bool trigger = to_lower(last_name(n["returnType"]["names"])) == "trigger";
     if (n.has("sql_body")) scan(n["sql_body"], body);  // BEGIN ATOMIC ... END
-    else if (language == "plpgsql") classify_plpgsql_body(source, body, name + "()");
+    else if (language == "plpgsql") classify_plpgsql_body(trigger ? with_trigger_records(source) : source, body, name + "()");
     else if (language == "sql") classify_embedded(source, body, name + "()");
-    else add(body, FactKind::Opaque, "is written in " + language);
+    else add(body, FactKind::Opaque, name + "() is written in " + language + ", which the guard cannot read");
     std::vector<Fact> effects;
     for (const auto& fact : body.facts)
       if (fact.kind != FactKind::Read) effects.push_back(fact);
     functions_[name] = effects;
+    return effects;
   }
 
   // ---- PL/pgSQL ------------------------------------------------------------------------------
@@ -493,17 +443,13 @@ class Classifier {
       add(s, FactKind::Opaque, where + " nested deeper than the guard follows");
       return;
     }
-    std::string tag = "$pgguard$";
-    for (int i = 0; body.find(tag) != std::string::npos && i < 100; ++i) tag = "$pgguard" + std::to_string(i) + "$";
-    std::string function = "CREATE FUNCTION pgguard_body() RETURNS void LANGUAGE plpgsql AS " + tag + body + tag;
-    PgQueryPlpgsqlParseResult result = pg_query_parse_plpgsql(function.c_str());
-    if (result.error) {
-      add(s, FactKind::ParseError, where + ": " + std::string(result.error->message ? result.error->message : "syntax error"));
+    pg::PlpgsqlParseResult result(body);
+    if (!result.ok()) {
+      add(s, FactKind::ParseError, where + ": " + result.error());
     } else {
       rapidjson::Document funcs;
-      if (!funcs.Parse(result.plpgsql_funcs).HasParseError()) walk_plpgsql(Node(funcs), s, where);
+      if (!funcs.Parse(result.json()).HasParseError()) walk_plpgsql(Node(funcs), s, where);
     }
-    pg_query_free_plpgsql_parse_result(result);
   }
 
   void classify_embedded(const std::string& sql, Statement& s, const std::string& where) {
@@ -544,6 +490,12 @@ class Classifier {
       }
       if ((key == "PLpgSQL_stmt_return_query" || key == "PLpgSQL_stmt_open") && value.has("dynquery"))
         return classify_dynamic(value["dynquery"]["PLpgSQL_expr"].str("query"), s, where);
+      if (key == "PLpgSQL_stmt_assign" && value.has("expr")) {  // "target := value": only the value runs as SQL
+        std::string assignment = value["expr"]["PLpgSQL_expr"].str("query");
+        size_t op = assignment.find(":=");
+        size_t start = op != std::string::npos ? op + 2 : assignment.find('=') + 1;  // npos + 1 = 0: all of it
+        return classify_embedded("SELECT " + assignment.substr(start), s, where);
+      }
       if (key == "PLpgSQL_expr") {
         std::string query = value.str("query");
         std::string error;

@@ -35,6 +35,10 @@ struct Statement {
 
 struct ClassifyOptions {
   std::vector<std::string> side_effect_functions;  // lower-case names
+  // Side-effect functions that are only a pause when a statement runs them once with a literal
+  // length, all such waits in the SQL adding up to at most max_wait_seconds.
+  std::vector<std::string> short_wait_functions;
+  double max_wait_seconds = 0;
   const Budget* budget = nullptr;
   int max_depth = 6;  // nested DO / EXECUTE levels
 };

@@ -12,6 +12,14 @@ namespace pgguard::testing {
 
 std::string source_path(const std::string& relative) { return std::string(PGGUARD_SOURCE_DIR) + "/" + relative; }
 
+std::string payload_fixture(const std::string& path, const std::string& cwd) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (size_t at = text.find("@CWD@"); at != std::string::npos; at = text.find("@CWD@", at + cwd.size())) text.replace(at, 5, cwd);
+  return text;
+}
+
 std::vector<CorpusCase> load_corpus_file(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("cannot read " + path);

@@ -36,4 +36,7 @@ class FixtureCopy {
 
 std::string source_path(const std::string& relative);
 
+// A client payload fixture (tests/fixtures/payloads) with each @CWD@ replaced by `cwd`.
+std::string payload_fixture(const std::string& path, const std::string& cwd);
+
 }  // namespace pgguard::testing

@@ -8,7 +8,6 @@
 #include <nlohmann/json.hpp>
 #include <re2/re2.h>
 #include <set>
-#include <sstream>
 
 #include "support/corpus.h"
 #include "support/temp_project.h"
@@ -45,18 +44,6 @@ Rendered read_answer(const std::string& client, const std::string& out) {
   return {answer.at("permissionDecision"), answer.at("permissionDecisionReason")};
 }
 
-std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string word; in >> word;) out.push_back(word);
-  return out;
-}
-
-std::string with_cwd(std::string text, const std::string& cwd) {
-  for (size_t at = text.find("@CWD@"); at != std::string::npos; at = text.find("@CWD@", at + cwd.size())) text.replace(at, 5, cwd);
-  return text;
-}
-
 std::set<std::string> rule_ids(const std::string& reason) {
   static const RE2 id(R"(\[([a-z]+(?:-[a-z]+)+)\])");
   std::set<std::string> ids;
@@ -78,8 +65,8 @@ TEST_CASE("client payloads: every client's answer is in its contract, with the e
       testing::TempProject project;
       // A payload may come with the project's .pgguard.json (<name>.pgguard.json beside it).
       if (auto config = read_file_bounded(fs::path(file.path()).replace_extension(".pgguard.json"), 1 << 16)) project.write(".pgguard.json", *config);
-      std::string payload = with_cwd(read_file_bounded(file.path(), 1 << 20).value(), project.root);
-      std::vector<std::string> expect = words(read_file_bounded(fs::path(file.path()).replace_extension(".expect"), 4096).value());
+      std::string payload = testing::payload_fixture(file.path(), project.root);
+      std::vector<std::string> expect = split_words(read_file_bounded(fs::path(file.path()).replace_extension(".expect"), 4096).value());
       REQUIRE_FALSE(expect.empty());
       INFO(client << "/" << file.path().filename().string());
       auto r = run_process(PGGUARD_PRE_HOOK, {"--client", client}, payload, {{"PATH", "/usr/bin:/bin"}, {"HOME", "/nonexistent"}});

@@ -34,12 +34,12 @@ bool changes_nothing(const std::vector<setup::FileChange>& changes) {
 
 TEST_CASE("init --client writes each client's own hook file, in its shape, with its --client flag", "[setup][clients]") {
   struct Expect {
-    std::string client, settings, instructions, event;
+    std::string client, settings, instructions, event, post_event;  // post_event: "" when the client ignores after-tool output
   };
-  for (const auto& e : {Expect{"gemini", ".gemini/settings.json", "GEMINI.md", "BeforeTool"},
-                        Expect{"codex", ".codex/hooks.json", "AGENTS.md", "PreToolUse"},
-                        Expect{"cursor", ".cursor/hooks.json", "AGENTS.md", "beforeShellExecution"},
-                        Expect{"copilot", ".github/hooks/pgguard.json", ".github/copilot-instructions.md", "preToolUse"}}) {
+  for (const auto& e : {Expect{"gemini", ".gemini/settings.json", "GEMINI.md", "BeforeTool", "AfterTool"},
+                        Expect{"codex", ".codex/hooks.json", "AGENTS.md", "PreToolUse", "PostToolUse"},
+                        Expect{"cursor", ".cursor/hooks.json", "AGENTS.md", "beforeShellExecution", ""},
+                        Expect{"copilot", ".github/hooks/pgguard.json", ".github/copilot-instructions.md", "preToolUse", "postToolUse"}}) {
     INFO(e.client);
     TempProject p;
     apply(setup::plan_init({p.root, bin_dir(), false, e.client}));
@@ -48,15 +48,30 @@ TEST_CASE("init --client writes each client's own hook file, in its shape, with 
     REQUIRE(settings["hooks"][e.event].is_array());
     std::string dumped = settings.dump();
     CHECK(dumped.find(json(pre).dump()) != std::string::npos);
+    std::string post = bin_dir() + "/pgguard-post-tool-use --client " + e.client;
+    CHECK((dumped.find(json(post).dump()) != std::string::npos) == !e.post_event.empty());
+    if (!e.post_event.empty()) CHECK(settings["hooks"][e.post_event].dump().find(json(post).dump()) != std::string::npos);
     CHECK_FALSE(fs::exists(p.path(".claude/settings.json")));
     CHECK(p.read(e.instructions).find("PostgreSQL rules enforced by pgguard") != std::string::npos);
     CHECK(json::parse(p.read(".pgguard.json"))["init"]["clients"] == json::array({e.client}));
-    CHECK(changes_nothing(setup::plan_init({p.root, bin_dir(), false, e.client})));
+    auto again = setup::plan_init({p.root, bin_dir(), false, e.client});
+    CHECK(changes_nothing(again));
+    CHECK(again.front().note.empty());  // a review note only with hooks that changed
+    bool post_self_test = false;
     for (const auto& check : setup::doctor(p.root, bin_dir(), e.client)) {
       INFO(check.name << ": " << check.detail);
       CHECK(check.ok);
+      if (check.name == "self-test: a bad migration is reported") post_self_test = true;
     }
+    CHECK(post_self_test == !e.post_event.empty());
   }
+}
+
+TEST_CASE("init tells the user what the client still needs before it runs new hooks", "[setup][clients]") {
+  TempProject p;
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "codex"}).front().note.find("review") != std::string::npos);
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "gemini"}).front().note.find("trusted folder") != std::string::npos);
+  CHECK(setup::plan_init({p.root, bin_dir(), false, "copilot"}).front().note.empty());
 }
 
 TEST_CASE("client hook shapes follow each contract", "[setup][clients]") {
@@ -73,6 +88,12 @@ TEST_CASE("client hook shapes follow each contract", "[setup][clients]") {
   json codex = json::parse(setup::with_hooks(*find_client("codex"), "", "/opt/bin"));
   CHECK(codex.size() == 1);  // Codex refuses a hooks.json with root keys other than description and hooks
   CHECK(codex["hooks"]["PreToolUse"][0]["matcher"] == "Bash|apply_patch|mcp__.*");
+  CHECK(codex["hooks"]["PostToolUse"][0]["hooks"][0] ==
+        json{{"type", "command"}, {"command", "/opt/bin/pgguard-post-tool-use --client codex"}, {"timeout", 30}});
+  CHECK(gemini["hooks"]["AfterTool"][0]["hooks"][0]["timeout"] == 30000);
+  CHECK(copilot["hooks"]["postToolUse"][0] ==
+        json{{"type", "command"}, {"bash", "/opt/bin/pgguard-post-tool-use --client copilot"}, {"timeoutSec", 30}});
+  CHECK_FALSE(cursor["hooks"].contains("afterFileEdit"));  // Cursor reads nothing a hook prints after a tool
   json claude = json::parse(setup::with_hooks(*find_client("claude"), "", "/opt/bin"));
   CHECK(claude["hooks"]["PreToolUse"][0]["hooks"][0]["command"] == "/opt/bin/pgguard-pre-tool-use");
 }

@@ -22,6 +22,29 @@ TEST_CASE("hardcoded passwords are found and redacted", "[secrets]") {
   }
 }
 
+TEST_CASE("passwords written into SQL are shown redacted, though they are no hardcoded connection secret", "[secrets]") {
+  for (const char* text : {"ALTER ROLE app PASSWORD 's3cret-pw'", "CREATE USER app WITH ENCRYPTED PASSWORD 's3cret-pw' LOGIN",
+                           "ALTER ROLE app PASSWORD E's3cret\\'-pw'", "ALTER ROLE app PASSWORD $$s3cret-pw$$",
+                           "ALTER ROLE app PASSWORD $k$s3cret-pw$k$", "EXECUTE 'ALTER ROLE app PASSWORD ''s3cret-pw'''",
+                           "psql -c 'ALTER ROLE app PASSWORD '\\''s3cret-pw'\\'''", "OPTIONS (user 'app', password 's3cret-pw')",
+                           "UPDATE users SET password_hash = crypt('s3cret-pw', gen_salt('bf'))", "\\set admin_pw 's3cret-pw'",
+                           "unterminated quoted string at or near \"'s3cret-pw\" in `ALTER ROLE app PASSWORD 's3cret-pw"}) {
+    INFO(text);
+    CHECK(find_secrets(text).empty());
+    CHECK(redact(text).find("s3cret") == std::string::npos);
+  }
+  // A message about a statement: the statement's password is hidden in it too.
+  CHECK(redact("syntax error at or near \"s3cret-pw\"", "ALTER ROLE app PASWORD 's3cret-pw'").find("s3cret") == std::string::npos);
+  // Hidden as a whole word: a longer word holding it (postgresql) stays readable.
+  CHECK(redact("ALTER ROLE postgres PASSWORD 'postgres' -- postgresql") == "ALTER ROLE *** PASSWORD '***' -- postgresql");
+  CHECK(redact("SELECT password_hash IS NULL FROM users") == "SELECT password_hash IS NULL FROM users");
+}
+
+TEST_CASE("placeholders for unknown text are shown as unknown", "[secrets]") {
+  CHECK(redact("TRUNCATE pgguard_unknown") == "TRUNCATE <unknown>");
+  CHECK(redact("DROP TABLE pgguard_opaque, pgguard_unknown") == "DROP TABLE <unknown>, <unknown>");
+}
+
 TEST_CASE("references to secrets are not hardcoded", "[secrets]") {
   for (const char* text : {"PGPASSWORD=$(cat ~/.pgpass) psql", "PGPASSWORD=\"$DB_PASS\" psql", "psql postgres://app@db/app",
                            "psql postgres://app:${DB_PASSWORD}@db/app", "psql -W -h db"}) {

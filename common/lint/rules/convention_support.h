@@ -1,9 +1,6 @@
 // Helpers shared by the convention rules (column types, naming, look-ahead in the file). Header
 // only, so the rule registry (generated from rules/*.cpp) is unaffected.
 #pragma once
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
-
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -11,33 +8,17 @@
 #include <vector>
 
 #include "lint/rule.h"
+#include "pg/libpg_query.h"
 #include "util/text.h"
 
 namespace pgguard::lint::convention {
 
-struct Token {
-  int kind = 0;  // PG_QUERY__TOKEN__*
-  size_t start = 0;
-  size_t end = 0;
-};
+using pg::Token;
 
 // The scanner's tokens of `sql` (comments left out), so keywords inside strings never match.
 inline std::vector<Token> scan_tokens(const std::string& sql) {
-  std::vector<Token> tokens;
-  PgQueryScanResult result = pg_query_scan(sql.c_str());
-  if (!result.error) {
-    PgQuery__ScanResult* scan =
-        pg_query__scan_result__unpack(nullptr, result.pbuf.len, reinterpret_cast<const uint8_t*>(result.pbuf.data));
-    if (scan) {
-      for (size_t i = 0; i < scan->n_tokens; ++i) {
-        const PgQuery__ScanToken* t = scan->tokens[i];
-        if (t->token == PG_QUERY__TOKEN__SQL_COMMENT || t->token == PG_QUERY__TOKEN__C_COMMENT) continue;
-        tokens.push_back({static_cast<int>(t->token), static_cast<size_t>(t->start), static_cast<size_t>(t->end)});
-      }
-      pg_query__scan_result__free_unpacked(scan, nullptr);
-    }
-  }
-  pg_query_free_scan_result(result);
+  std::vector<Token> tokens = pg::scan(sql);
+  tokens.erase(std::remove_if(tokens.begin(), tokens.end(), [](const Token& t) { return t.comment(); }), tokens.end());
   return tokens;
 }
 
@@ -166,16 +147,21 @@ struct ColumnSite {
 inline std::vector<ColumnSite> column_sites(const StatementContext& c) {
   std::vector<ColumnSite> sites;
   Node n = c.node();
+  std::string table, qualified;  // named once per statement: six rules ask for every statement's columns
   auto add = [&](const Node& def, const std::string& name, ColumnSite::Kind kind) {
-    ColumnSite site;
-    site.table = relation_name(n["relation"]);
-    site.qualified = quoted_qualified_name(n["relation"]);
+    if (sites.empty()) {
+      table = relation_name(n["relation"]);
+      qualified = quoted_qualified_name(n["relation"]);
+    }
+    ColumnSite& site = sites.emplace_back();
+    site.table = table;
+    site.qualified = qualified;
     site.column = name;
-    site.type = column_type(def["typeName"]);
-    site.builtin = builtin_type(def["typeName"]);
+    Node type_name = def["typeName"];
+    site.type = column_type(type_name);
+    site.builtin = builtin_type(type_name);
     site.def = def;
     site.kind = kind;
-    sites.push_back(site);
   };
   if (c.type() == "CreateStmt") {
     for (const Node& element : n["tableElts"].list())

@@ -7,6 +7,7 @@ namespace {
 // tree cannot tell an explicit ON DELETE NO ACTION from none, so the text decides.
 std::vector<bool> written_on_delete(const std::string& text) {
   std::vector<bool> out;
+  if (to_lower(text).find("delete") == std::string::npos) return out;  // no DELETE token: the scan would find none
   std::vector<convention::Token> tokens = convention::scan_tokens(text);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == PG_QUERY__TOKEN__REFERENCES) out.push_back(false);

@@ -90,7 +90,6 @@ class IndexNaming : public LintRule {
     std::string expected = prefix;
     for (const auto& options : keys) expected += "_" + options.front();
     std::string pattern = gin ? "gin_{table}_{column}" : "idx_{table}_{columns}[_{suffix}]";
-    std::string fix = renamed(c.statement.text, name, expected);
     std::string chosen = generated_names::postgres_index_name(shape);
     if (name.empty()) {
       // PostgreSQL's own name is as predictable as the convention's, unless it is taken: then
@@ -99,7 +98,7 @@ class IndexNaming : public LintRule {
         out.push_back({"CREATE INDEX without a name: PostgreSQL would call it " + chosen + ", but an index of that name exists, so it "
                        "appends a number (" + chosen + "1, ...) that depends on what each database already holds; name it (" + pattern +
                        "): " + expected + ".",
-                       fix, 0, ""});
+                       renamed(c.statement.text, name, expected), 0, ""});
       return;
     }
     std::string folded = to_lower(name);
@@ -108,7 +107,7 @@ class IndexNaming : public LintRule {
     // Ad-hoc names, and names that describe other columns or another order, make later DROP/REINDEX guesswork.
     out.push_back({"Index name " + name + " follows neither the convention (" + pattern + ") nor a name PostgreSQL or a migration tool " +
                        "generates for this index (such as " + chosen + "): expected " + expected + (gin ? "" : "[_<suffix>]") + ".",
-                   fix, 0, ""});
+                   renamed(c.statement.text, name, expected), 0, ""});
   }
 
  private:

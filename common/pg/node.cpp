@@ -1,9 +1,9 @@
-#include "lint/node.h"
+#include "pg/node.h"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
-namespace pgguard::lint {
+namespace pgguard::pg {
 
 std::string_view Node::type() const {
   if (!is_object() || value_->MemberCount() == 0) return {};
@@ -102,4 +102,15 @@ std::string Node::dump() const {
   return {buffer.GetString(), buffer.GetSize()};
 }
 
-}  // namespace pgguard::lint
+std::string relation_name(const Node& range_var) {
+  Node rv = range_var.has("RangeVar") ? range_var["RangeVar"] : range_var;
+  return rv.str("relname");
+}
+
+std::string qualified_name(const Node& range_var) {
+  Node rv = range_var.has("RangeVar") ? range_var["RangeVar"] : range_var;
+  std::string schema = rv.str("schemaname");
+  return (schema.empty() ? "" : schema + ".") + rv.str("relname");
+}
+
+}  // namespace pgguard::pg

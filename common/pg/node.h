@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace pgguard::lint {
+namespace pgguard::pg {
 
 // A read-only view of one node of a libpg_query JSON parse tree (the linter's and the guard's SQL
 // classifier's). Missing fields give an empty Node, so chains like stmt["relation"].str("relname")
@@ -68,4 +68,9 @@ class Node {
   const rapidjson::Value* value_ = nullptr;  // owned by the document the tree was parsed into
 };
 
-}  // namespace pgguard::lint
+// The relation name of a RangeVar node (unqualified).
+std::string relation_name(const Node& range_var);
+// "schema.name" of a RangeVar node, or "name" when it names no schema; not quoted.
+std::string qualified_name(const Node& range_var);
+
+}  // namespace pgguard::pg

@@ -1,10 +1,10 @@
-#include "sql/split.h"
+#include "pg/split.h"
 
 #include <pg_query.h>
 
 #include <cctype>
 
-namespace pgguard::sql {
+namespace pgguard::pg {
 namespace {
 
 bool meaningful(const std::string& text, size_t begin, size_t end) {
@@ -50,4 +50,4 @@ std::vector<std::pair<size_t, size_t>> split_statements(const std::string& text,
   return ranges;
 }
 
-}  // namespace pgguard::sql
+}  // namespace pgguard::pg

@@ -1,20 +1,20 @@
-#include "sql/mysqlisms.h"
+#include "pg/mysqlisms.h"
 
-#include <pg_query.h>
-#include <pg_query/pg_query.pb-c.h>
 #include <re2/re2.h>
 
 #include <memory>
 #include <string>
 #include <vector>
 
-namespace pgguard::sql {
+#include "pg/libpg_query.h"
+
+namespace pgguard::pg {
 namespace {
 
 // Whether a scanned token holds text rather than code: a comment, a string or dollar-quoted body,
 // or a quoted identifier (a backtick may sit inside "odd`name").
-bool quoted_or_comment(const PgQuery__ScanToken& token, std::string_view sql) {
-  switch (token.token) {
+bool quoted_or_comment(const Token& token, std::string_view sql) {
+  switch (token.kind) {
     case PG_QUERY__TOKEN__SQL_COMMENT:
     case PG_QUERY__TOKEN__C_COMMENT:
     case PG_QUERY__TOKEN__SCONST:
@@ -24,7 +24,7 @@ bool quoted_or_comment(const PgQuery__ScanToken& token, std::string_view sql) {
     case PG_QUERY__TOKEN__UIDENT:
       return true;
     case PG_QUERY__TOKEN__IDENT:
-      return sql[static_cast<size_t>(token.start)] == '"';
+      return sql[token.start] == '"';
     default:
       return false;
   }
@@ -34,21 +34,11 @@ bool quoted_or_comment(const PgQuery__ScanToken& token, std::string_view sql) {
 // scanner reads it; the SQL itself when it does not scan (an unterminated quote or comment).
 std::string code_only(std::string_view sql) {
   std::string code(sql);
-  PgQueryScanResult result = pg_query_scan(code.c_str());
-  if (!result.error) {
-    PgQuery__ScanResult* scan =
-        pg_query__scan_result__unpack(nullptr, result.pbuf.len, reinterpret_cast<const uint8_t*>(result.pbuf.data));
-    if (scan) {
-      for (size_t i = 0; i < scan->n_tokens; ++i) {
-        const PgQuery__ScanToken& token = *scan->tokens[i];
-        if (token.start < 0 || token.end > static_cast<int32_t>(sql.size()) || !quoted_or_comment(token, sql)) continue;
-        for (auto at = static_cast<size_t>(token.start); at < static_cast<size_t>(token.end); ++at)
-          if (code[at] != '\n') code[at] = ' ';
-      }
-      pg_query__scan_result__free_unpacked(scan, nullptr);
-    }
+  for (const Token& token : scan(code)) {
+    if (!quoted_or_comment(token, sql)) continue;
+    for (size_t at = token.start; at < token.end; ++at)
+      if (code[at] != '\n') code[at] = ' ';
   }
-  pg_query_free_scan_result(result);
   return code;
 }
 
@@ -82,4 +72,4 @@ std::string describe_mysqlisms(std::string_view sql) {
   return found;
 }
 
-}  // namespace pgguard::sql
+}  // namespace pgguard::pg

@@ -3,7 +3,7 @@
 #include <utility>
 #include <vector>
 
-namespace pgguard::sql {
+namespace pgguard::pg {
 
 // Statement ranges [begin, end) of SQL text. libpg_query's scanner-based splitter drops text it
 // does not recognise as a statement start ("foo bar; DROP TABLE t" gives only the DROP), so every
@@ -11,4 +11,4 @@ namespace pgguard::sql {
 // of its own: PostgreSQL would reject it, and the caller must say so.
 std::vector<std::pair<size_t, size_t>> split_statements(const std::string& text, std::string& error);
 
-}  // namespace pgguard::sql
+}  // namespace pgguard::pg
