@@ -9,6 +9,7 @@
 #include "sinks/cluster.h"
 #include "util/git.h"
 #include "util/secrets.h"
+#include "util/text.h"
 
 namespace pgguard {
 namespace {
@@ -69,7 +70,10 @@ void add_project_pooler(GuardFacts& facts, const std::string& cwd) {
 // CREATE DATABASE of a scratch-named database and DROP DATABASE of one created earlier on the same
 // server are quiet in any sink.
 void quiet_scratch(SqlCheck& check) {
-  if (check.target.production) return;
+  bool any = !check.sink->scratch.empty() || std::any_of(check.statements.begin(), check.statements.end(), [](const sql::Statement& s) {
+               return contains_ci(s.text, "database");
+             });
+  if (check.target.production || !any) return;
   static const RE2 create(R"((?is)^\s*CREATE\s+DATABASE\s+"?([A-Za-z_][A-Za-z0-9_$]*))");
   static const RE2 drop(R"re((?is)^\s*DROP\s+DATABASE\s+(?:IF\s+EXISTS\s+)?"?([A-Za-z_][A-Za-z0-9_$]*)"?\s*(?:WITH\s*\(\s*FORCE\s*\))?\s*;?\s*$)re");
   const auto& created = check.sink->scratch_databases;

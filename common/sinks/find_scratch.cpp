@@ -54,7 +54,7 @@ Endpoint endpoint_of(const std::vector<TargetSignal>& signals) {
       e.known = false;
     }
   }
-  if (ClusterCatalog::builtin().local_host(e.host)) e.host.clear();
+  if (!e.host.empty() && ClusterCatalog::builtin().local_host(e.host)) e.host.clear();
   e.host = remote + e.host;
   return e;
 }
@@ -62,6 +62,7 @@ Endpoint endpoint_of(const std::vector<TargetSignal>& signals) {
 // The database a CREATE DATABASE creates, when it is the whole SQL text: one plain statement, no
 // comment, quote or second statement that could make it something else.
 std::optional<std::string> created_in(const std::string& sql) {
+  if (!contains_ci(sql, "database")) return std::nullopt;  // most SQL: no regex compiled
   static const RE2 create(R"re((?is)\s*CREATE\s+DATABASE\s+"?([A-Za-z_][A-Za-z0-9_$]*)"?(?:\s+[^;'"$\\/-]*)?;?\s*)re");
   std::string name;
   if (!RE2::FullMatch(sql, create, &name)) return std::nullopt;
