@@ -6,8 +6,10 @@
 #include "lint/discover.h"
 #include "lint/pooler.h"
 #include "lint/project.h"
-#include "util/secrets.h"
+#include "sinks/cluster.h"
 #include "util/git.h"
+#include "util/secrets.h"
+#include "util/text.h"
 
 namespace pgguard {
 namespace {
@@ -63,6 +65,33 @@ void add_project_pooler(GuardFacts& facts, const std::string& cwd) {
   }
 }
 
+// Off production, a database the command makes for itself is not reported on: a scratch sink
+// loses its writes, DDL and drops (not its shell escapes or side effects), a scratch CLI call goes.
+// CREATE DATABASE of a scratch-named database and DROP DATABASE of one created earlier on the same
+// server are quiet in any sink.
+void quiet_scratch(SqlCheck& check) {
+  bool any = !check.sink->scratch.empty() || std::any_of(check.statements.begin(), check.statements.end(), [](const sql::Statement& s) {
+               return contains_ci(s.text, "database");
+             });
+  if (check.target.production || !any) return;
+  static const RE2 create(R"((?is)^\s*CREATE\s+DATABASE\s+"?([A-Za-z_][A-Za-z0-9_$]*))");
+  static const RE2 drop(R"re((?is)^\s*DROP\s+DATABASE\s+(?:IF\s+EXISTS\s+)?"?([A-Za-z_][A-Za-z0-9_$]*)"?\s*(?:WITH\s*\(\s*FORCE\s*\))?\s*;?\s*$)re");
+  const auto& created = check.sink->scratch_databases;
+  for (auto& statement : check.statements) {
+    std::string name;
+    bool quiet = !check.sink->scratch.empty() ||
+                 (RE2::PartialMatch(statement.text, create, &name) && RE2::PartialMatch(name, *sinks::ClusterCatalog::builtin().scratch_name)) ||
+                 (RE2::PartialMatch(statement.text, drop, &name) && std::count(created.begin(), created.end(), name));
+    if (!quiet) continue;
+    auto& facts = statement.facts;
+    facts.erase(std::remove_if(facts.begin(), facts.end(), [](const sql::Fact& f) {
+                  return f.kind == sql::FactKind::BoundedWrite || f.kind == sql::FactKind::UnboundedWrite ||
+                         f.kind == sql::FactKind::SchemaChange || f.kind == sql::FactKind::Destructive || f.kind == sql::FactKind::Maintenance;
+                }),
+                facts.end());
+  }
+}
+
 }  // namespace
 
 GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budget& budget, const std::string& cwd, bool lint_pending) {
@@ -77,9 +106,13 @@ GuardFacts gather(const sinks::Report& report, const Policy& policy, const Budge
     SqlCheck check{&sink, {}, target::assess(sink.target, policy)};
     if (sink.sql) check.statements = sql::classify(*sink.sql, options);
     add_psql_events(check);
+    quiet_scratch(check);
     facts.sql.push_back(std::move(check));
   }
-  for (const auto& call : report.clis) facts.clis.push_back({&call, target::assess(call.target, policy)});
+  for (const auto& call : report.clis) {
+    CliCheck check{&call, target::assess(call.target, policy)};
+    if (call.scratch.empty() || check.target.production) facts.clis.push_back(std::move(check));
+  }
   add_project_pooler(facts, cwd);
   std::set<std::string> seen;
   for (const auto& source : report.sources)

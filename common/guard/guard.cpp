@@ -8,6 +8,7 @@
 #include "guard/facts.h"
 #include "shell/files_run.h"
 #include "shell/parser.h"
+#include "sinks/cluster.h"
 #include "sinks/find.h"
 #include "sinks/runs_files.h"
 #include "util/embedded.h"
@@ -85,6 +86,7 @@ bool mentions_database(std::string_view command) {
 bool mentions_database(std::string_view command, const std::string& cwd) {
   if (mentions_database(command)) return true;
   if (cwd.empty()) return false;
+  if (sinks::may_remove_data_directory(command, cwd)) return true;
   auto runs_files = [](std::string_view program) { return sinks::runs_files(program); };
   shell::FilesRun run = shell::files_run(command, runs_files);
   std::vector<std::string> files = run.files;

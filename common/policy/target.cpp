@@ -51,6 +51,8 @@ Assessment assess(const std::vector<sinks::TargetSignal>& signals, const Policy&
       case sinks::TargetSignal::Kind::RemoteHost:
         production = matches_any(without_userinfo(signal.value), policy);
         break;
+      case sinks::TargetSignal::Kind::ServiceFile:
+        break;
     }
     if (production) {
       result.production = true;

@@ -66,6 +66,7 @@ struct Command {
 struct Pipeline {
   std::vector<Command> commands;
   bool negated = false;
+  bool after_or = false;  // joined to the pipeline before it by || (else by && or first)
 };
 
 struct AndOrList {

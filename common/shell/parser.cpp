@@ -194,9 +194,11 @@ class Parser {
     for (;;) {
       skip_blanks();
       if (!error_.empty() || !(looking_at("&&") || looking_at("||"))) return list;
+      bool after_or = looking_at("||");
       pos_ += 2;
       skip_newlines();
       list.pipelines.push_back(parse_pipeline());
+      list.pipelines.back().after_or = after_or;
     }
   }
 

@@ -6,6 +6,8 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include <fnmatch.h>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -50,6 +52,7 @@ using json_fields::text;
 CliSubcommand read_subcommand(const Value& entry) {
   CliSubcommand sub;
   sub.args = strings(entry, "args");
+  sub.operands = strings(entry, "operands");
   if (const Value* groups = member(entry, "flags"); groups && groups->IsArray())
     for (const Value& group : groups->GetArray()) sub.flags.push_back(strings(group));
   sub.cls = parse_cli_class(text(entry, "class"));
@@ -62,10 +65,19 @@ CliSubcommand read_subcommand(const Value& entry) {
   sub.sql_positional = flag(entry, "sql_positional");
   sub.output_shape = text(entry, "output_shape");
   sub.psql_session = flag(entry, "psql_session");
+  sub.creates_database = flag(entry, "creates_database");
+  sub.local_scratch = flag(entry, "local_scratch");
   return sub;
 }
 
 bool is_flag(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
+
+// A catalog word against a command's word: exact, or a shell glob when the catalog word holds one
+// (`postgres*` names every postgresql@16-main.service); case-insensitive like service names.
+bool word_matches(const std::string& pattern, const std::string& word) {
+  if (pattern.find_first_of("*?[") == std::string::npos) return pattern == word;
+  return fnmatch(pattern.c_str(), word.c_str(), FNM_CASEFOLD) == 0;
+}
 
 bool flag_matches(std::string_view arg, std::string_view flag) {
   if (starts_with(flag, "--") || (flag.size() > 2 && flag[0] == '-')) {  // long flag, incl. -url style
@@ -234,7 +246,13 @@ const CliSubcommand* CliCatalog::match(const CliTool& tool, const std::vector<st
   if (positionals.size() >= 2 && std::find(drivers.begin(), drivers.end(), positionals[0]) != drivers.end())
     positionals.erase(positionals.begin(), positionals.begin() + 2);
   for (const auto& sub : tool.subcommands) {
-    if (sub.args.size() > positionals.size() || !std::equal(sub.args.begin(), sub.args.end(), positionals.begin())) continue;
+    if (sub.args.size() > positionals.size() || !std::equal(sub.args.begin(), sub.args.end(), positionals.begin(), word_matches)) continue;
+    bool operand_ok = sub.operands.empty() || std::any_of(positionals.begin() + static_cast<long>(sub.args.size()), positionals.end(),
+                                                          [&](const std::string& p) {
+                                                            return std::any_of(sub.operands.begin(), sub.operands.end(),
+                                                                               [&](const std::string& o) { return word_matches(o, p); });
+                                                          });
+    if (!operand_ok) continue;
     bool flags_ok = std::all_of(sub.flags.begin(), sub.flags.end(), [&](const std::vector<std::string>& group) {
       return std::any_of(group.begin(), group.end(), [&](const std::string& f) { return flag_present(args, f, tool.value_flags); });
     });

@@ -13,7 +13,8 @@ CliClass parse_cli_class(std::string_view name);
 std::string_view cli_class_name(CliClass cls);
 
 struct CliSubcommand {
-  std::vector<std::string> args;                 // leading positionals
+  std::vector<std::string> args;                 // leading positionals (a word may be a glob: "*", "postgres*")
+  std::vector<std::string> operands;             // globs: when given, a later positional must match one
   std::vector<std::vector<std::string>> flags;  // each group: at least one present
   CliClass cls = CliClass::Safe;
   std::string what;
@@ -25,6 +26,8 @@ struct CliSubcommand {
   bool sql_positional = false;              // the first positional after the subcommand is SQL
   std::string output_shape;                 // the shape of the SQL it prints (manage.py sqlflush)
   bool psql_session = false;                // opens psql: SQL on its standard input is judged as psql's
+  bool creates_database = false;            // createdb NAME: later calls on NAME work in a database of the command's own
+  bool local_scratch = false;               // quiet against a local database (prisma migrate dev)
 };
 
 struct CliTool {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sinks/finder.h"
+#include "sinks/pg_services.h"
 #include "util/files.h"
 #include "util/text.h"
 
@@ -66,7 +67,34 @@ Report Finder::run(const shell::ParseResult& parsed, std::string_view command) {
   report_.sources.emplace_back(command);
   if (!parsed.error.empty()) report_.shell_error = parsed.error;
   run_script(*parsed.script, scope, 0);
+  for (auto& sink : report_.sql) add_service_targets(sink.target);
+  for (auto& call : report_.clis) add_service_targets(call.target);
   return std::move(report_);
+}
+
+// service=NAME and PGSERVICE name a section of a pg_service.conf: the file PGSERVICEFILE names,
+// the project's own (pg_service.conf or .pg_service.conf in the directory the command runs in),
+// ~/.pg_service.conf and PGSYSCONFDIR's. Every section found becomes a target of its own.
+void Finder::add_service_targets(std::vector<TargetSignal>& signals) const {
+  std::vector<std::string> names, files;
+  for (const auto& signal : signals) {
+    if (auto name = service_name(signal)) names.push_back(*name);
+    if (signal.kind == TargetSignal::Kind::ServiceFile) files.push_back(signal.value);
+  }
+  if (names.empty()) return;
+  files.push_back(resolve_path(ctx_.cwd, "pg_service.conf"));
+  files.push_back(resolve_path(ctx_.cwd, ".pg_service.conf"));
+  if (auto home = ctx_.env.find("HOME"); home != ctx_.env.end() && !home->second.empty()) files.push_back(home->second + "/.pg_service.conf");
+  if (auto etc = ctx_.env.find("PGSYSCONFDIR"); etc != ctx_.env.end() && !etc->second.empty()) files.push_back(etc->second + "/pg_service.conf");
+  std::set<std::string> seen;
+  for (const auto& file : files) {
+    if (!seen.insert(file).second) continue;
+    auto text = read_file_bounded(file, ctx_.max_file_bytes);
+    if (!text) continue;
+    for (const auto& name : names)
+      if (auto conninfo = service_conninfo(*text, name))
+        signals.push_back({TargetSignal::Kind::Connection, "service " + name + " in " + file, *conninfo});
+  }
 }
 
 bool Finder::out_of_budget() {
@@ -92,13 +120,19 @@ Stream Finder::run_script(const Script& script, Scope& scope, int depth, const S
   Stream output;
   bool first = true;
   for (const auto& list : script.lists) {
+    // A database created in this list counts as the command's own only for the pipelines that run
+    // because its creation succeeded (joined by &&): after ||, or in the next list, it may be an
+    // existing database that createdb failed on.
+    size_t created_before = created_.size();
     for (const auto& pipeline : list.pipelines) {
+      if (pipeline.after_or) created_.resize(created_before);
       if (out_of_budget()) return Stream::opaque("analysis stopped");
       Stream stream = first ? input : Stream{};
       first = false;
       for (const auto& command : pipeline.commands) stream = run_command(command, scope, stream, depth);
       output = concatenate(output, stream);
     }
+    created_.resize(created_before);
   }
   return output;
 }

@@ -36,17 +36,22 @@ Stream Finder::run_catalog_tool(const CliTool& tool, const std::string& program,
   std::vector<std::string> positionals = CliCatalog::positionals(tool, args);
   const auto& drivers = tool.driver_positionals;
   if (positionals.size() >= 2 && std::find(drivers.begin(), drivers.end(), positionals[0]) != drivers.end())
-    signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[1]});
+    signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[1], "database"});
   if (tool.database_positional && !positionals.empty())
-    signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[0]});
+    signals.push_back({TargetSignal::Kind::Connection, tool.name + " database argument", positionals[0], "database"});
   for (const auto& value : CliCatalog::flag_values(args, tool.env_flags, tool.value_flags))
     signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " environment flag", value});
-  for (const auto& value : CliCatalog::flag_values(args, tool.url_flags, tool.value_flags))
-    signals.push_back({TargetSignal::Kind::Connection, tool.name + " connection flag", value});
+  for (const auto& flag : tool.url_flags) {
+    static const std::set<std::string, std::less<>> kHost = {"-h", "--host", "-H"}, kDatabase = {"-d", "--dbname", "--database", "--maintenance-db"};
+    std::string part = kHost.count(flag) ? "host" : kDatabase.count(flag) ? "database" : "";
+    for (const auto& value : CliCatalog::flag_values(args, {flag}, tool.value_flags))
+      signals.push_back({TargetSignal::Kind::Connection, tool.name + " " + flag, value, part});
+  }
   bool local = std::any_of(tool.local_flags.begin(), tool.local_flags.end(),
                            [&](const std::string& f) { return CliCatalog::flag_present(args, f); });
   if (sub->remote && !local) signals.push_back({TargetSignal::Kind::EnvironmentName, tool.name + " linked remote project", "production"});
   report_.clis.push_back({tool.name, display(exec.args), *sub, signals});
+  note_scratch_call(*sub, positionals, report_.clis.back(), scope);
   add_cli_sql(tool, *sub, args, exec, scope, signals);
   return produce(program, exec, scope);
 }

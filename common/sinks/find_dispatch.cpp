@@ -34,12 +34,13 @@ const std::map<std::string, Finder::Handler, std::less<>>& Finder::handlers() {
         {{"gcloud"}, &Finder::run_gcloud},
         {{"heroku"}, &Finder::run_heroku},
         {{"ssh"}, &Finder::run_ssh},
-        {{"docker", "podman", "docker-compose"}, &Finder::run_docker},
+        {{"docker", "podman", "nerdctl", "docker-compose", "podman-compose"}, &Finder::run_docker},
         {{"kubectl", "oc"}, &Finder::run_kubectl},
         {{"npx", "bunx", "pnpx"}, &Finder::run_npx},
         {{"npm", "pnpm", "yarn", "bun"}, &Finder::run_package_manager},
         {{"dotenv", "dotenvx", "env-cmd"}, &Finder::run_dotenv},
-        {{"tee", "cp", "mv", "install", "sed", "perl", "rm", "ln", "truncate"}, &Finder::run_file_writer},
+        {{"tee", "cp", "mv", "install", "sed", "perl", "ln", "truncate"}, &Finder::run_file_writer},
+        {{"rm"}, &Finder::run_remove},
     };
     std::map<std::string, Handler, std::less<>> out;
     for (const auto& entry : entries)

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "sinks/finder.h"
+#include "sinks/pg_services.h"
 #include "sinks/producers.h"
 #include "util/files.h"
 #include "util/text.h"
@@ -14,6 +15,11 @@ Stream Finder::produce(const std::string& program, Exec& exec, Scope& scope) {
   for (size_t i = 1; i < a.size(); ++i)  // grep/cut/cat of .env.production feed exports and prefixes
     if (a[i].text && is_dotenv_name(*a[i].text) && program != "cat")
       scope.signals.push_back({TargetSignal::Kind::DotenvFile, "dotenv file read by " + program, *a[i].text});
+  for (size_t i = 1; i < a.size(); ++i)  // grep/cut/awk of ~/.pgpass pick the host of a later -h "$(...)"
+    if (a[i].text && is_password_file(*a[i].text))
+      if (auto text = read_file(*a[i].text, scope))
+        for (const auto& host : password_file_hosts(*text))
+          scope.signals.push_back({TargetSignal::Kind::Connection, "host in " + *a[i].text + " read by " + program, host});
   std::vector<std::string> words;
   bool known = true;
   for (size_t i = 1; i < a.size(); ++i) {

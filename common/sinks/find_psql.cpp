@@ -109,9 +109,9 @@ Stream Finder::run_psql(const std::string& program, Exec& exec, Scope& scope) {
     } else if (auto v = long_value("--log-file")) {
       add_output("--log-file", *v);
     } else if (auto v = long_value("--host")) {
-      if (*v) signals.push_back({TargetSignal::Kind::Connection, "psql --host", **v});
+      if (*v) signals.push_back({TargetSignal::Kind::Connection, "psql --host", **v, "host"});
     } else if (auto v = long_value("--dbname")) {
-      if (*v) signals.push_back({TargetSignal::Kind::Connection, "psql --dbname", **v});
+      if (*v) signals.push_back({TargetSignal::Kind::Connection, "psql --dbname", **v, "database"});
     } else if (starts_with(arg, "--")) {
       // other long options take their value with '='
     } else if (arg.size() >= 2 && arg[0] == '-') {
@@ -139,10 +139,10 @@ Stream Finder::run_psql(const std::string& program, Exec& exec, Scope& scope) {
       else if (flag == "-v") add_variable(value);
       else if (flag == "-o" || flag == "-L") add_output(flag, value);
       else if ((flag == "-h" || flag == "-d") && value)
-        signals.push_back({TargetSignal::Kind::Connection, "psql " + flag, *value});
+        signals.push_back({TargetSignal::Kind::Connection, "psql " + flag, *value, flag == "-h" ? "host" : "database"});
     } else {
       positionals.push_back(arg);
-      if (positionals.size() == 1) signals.push_back({TargetSignal::Kind::Connection, "psql database argument", arg});
+      if (positionals.size() == 1) signals.push_back({TargetSignal::Kind::Connection, "psql database argument", arg, "database"});
     }
   }
   if (!option_events.empty()) {
@@ -192,6 +192,7 @@ Stream Finder::run_psql(const std::string& program, Exec& exec, Scope& scope) {
       for (const auto& event : parsed.events)
         if (event.kind == PsqlEvent::Kind::Connect) sink.target.push_back({TargetSignal::Kind::Connection, "\\connect", event.what});
     }
+    note_scratch_sql(sink);
     report_.sql.push_back(std::move(sink));
   }
   return Stream::opaque("output of psql");

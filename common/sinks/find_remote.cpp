@@ -96,21 +96,28 @@ Stream Finder::run_su(const std::string&, Exec& exec, Scope& scope) {
 Stream Finder::run_docker(const std::string& program, Exec& exec, Scope& scope) {
   Args& a = exec.args;
   size_t i = skip_options(a, 1, {"--context", "-H", "--host", "-c", "--config", "-l", "--log-level"});
-  bool compose = program == "docker-compose";
-  if (!compose && i < a.size() && a[i].text && *a[i].text == "compose") {
-    compose = true;
+  ComposeOptions options;
+  options.compose = program == "docker-compose" || program == "podman-compose";
+  if (!options.compose && i < a.size() && a[i].text && *a[i].text == "compose") {
+    options.compose = true;
     ++i;
   }
-  if (compose) {
+  if (options.compose) {
     while (i < a.size() && a[i].text && starts_with(*a[i].text, "-")) {
       const std::string& opt = *a[i].text;
-      if (opt == "--env-file" && i + 1 < a.size() && a[i + 1].text) load_dotenv(*a[i + 1].text, exec, scope);
+      std::string value = i + 1 < a.size() ? a[i + 1].text.value_or("") : "";
+      if (opt == "--env-file" && !value.empty()) load_dotenv(value, exec, scope);
+      if (opt == "-f" || opt == "--file") options.files.push_back(value);
+      if (opt == "-p" || opt == "--project-name") options.project = value;
+      if (opt == "--project-directory") options.directory = value;
       static const std::set<std::string, std::less<>> kValue = {"-f", "--file", "-p", "--project-name", "--profile", "--env-file",
                                                                 "--project-directory", "--ansi", "--parallel", "--progress"};
       i += kValue.count(opt) ? 2 : 1;
     }
   }
   if (i >= a.size() || !a[i].text) return {};
+  judge_container_removal(options, i, exec, scope);
+  bool compose = options.compose;
   if (!compose && *a[i].text == "container" && i + 1 < a.size()) ++i;  // docker container exec/run
   std::string sub = *a[i].text;
   std::set<std::string, std::less<>> value_options;

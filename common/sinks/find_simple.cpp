@@ -111,8 +111,10 @@ std::vector<TargetSignal> Finder::target_signals(const Exec& exec, const Scope& 
     bool environment = std::count(ctx_.environment_variables.begin(), ctx_.environment_variables.end(), name) > 0;
     if (connection || environment)
       signals.push_back({connection ? TargetSignal::Kind::Connection : TargetSignal::Kind::EnvironmentName,
-                         name + " (" + entry.second + ")", entry.first});
+                         name + " (" + entry.second + ")", entry.first, name == "PGHOST" ? "host" : name == "PGDATABASE" ? "database" : ""});
   }
+  if (auto file = values.find("PGSERVICEFILE"); file != values.end())
+    signals.push_back({TargetSignal::Kind::ServiceFile, "PGSERVICEFILE (" + file->second.second + ")", resolve_path(scope.cwd, file->second.first)});
   signals.insert(signals.end(), exec.signals.begin(), exec.signals.end());
   return signals;
 }

@@ -1,4 +1,4 @@
-// Commands that run another command (sudo, env, timeout, xargs, find -exec, ...).
+// Commands that run another command (sudo, env, timeout, xargs, ...; find -exec is in find_walk.cpp).
 #include <algorithm>
 #include <cstring>
 #include <map>
@@ -178,6 +178,10 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
     }
     return std::nullopt;
   }
+  if (program == "cargo" && a.size() > 1 && a[1].text && ctx_.catalog && ctx_.catalog().find_tool("cargo-" + *a[1].text)) {
+    a[1] = {"cargo-" + *a[1].text, a[1].source, "cargo-" + *a[1].text};  // cargo sqlx runs the cargo-sqlx binary
+    return drop(exec, 1);
+  }
   if (program == "find") return unwrap_find(exec, scope);
   if (program == "parallel") return unwrap_parallel(exec, scope);
   if ((program == "at" || program == "batch" || program == "crontab") && exec.input.kind != Stream::Kind::None) {
@@ -207,7 +211,7 @@ std::optional<bool> Finder::unwrap(const std::string& program, Exec& exec, Scope
     for (; i < a.size() && a[i].text && starts_with(*a[i].text, "-"); ++i)
       if (starts_with(*a[i].text, "--env-file=")) load_dotenv(a[i].text->substr(11), exec, scope);
     if (i < a.size() && a[i].text && a[i].text->find("node_modules/.bin/") != std::string::npos) return drop(exec, i);
-    if (program == "bun" && i > 1) {
+    if (program == "bun" && i > 1 && !InterpreterCatalog::builtin().runner(program, {a[1].text.value_or("")})) {  // bun -e CODE is code
       a.erase(a.begin() + 1, a.begin() + static_cast<long>(i));
       return false;
     }
@@ -254,27 +258,6 @@ std::optional<bool> Finder::run_string(const Arg& command, const std::string& ho
   }
   Scope inner = scope;
   run_source(*command.text, inner, exec.depth + 1, exec.input);
-  return std::nullopt;
-}
-
-// find ... -exec CMD {} \; runs CMD once per file; the file names are not known.
-std::optional<bool> Finder::unwrap_find(Exec& exec, Scope& scope) {
-  Args& a = exec.args;
-  for (size_t i = 1; i < a.size(); ++i) {
-    const std::string t = a[i].text.value_or("");
-    if (t != "-exec" && t != "-execdir" && t != "-ok" && t != "-okdir") continue;
-    Exec inner = exec;
-    inner.args.clear();
-    for (++i; i < a.size(); ++i) {
-      const std::string w = a[i].text.value_or("");
-      if (w == ";" || w == "+") break;
-      if (w.find("{}") != std::string::npos) inner.args.push_back({std::nullopt, "{}", kUnknown});
-      else inner.args.push_back(a[i]);
-    }
-    inner.input = {};
-    inner.depth = exec.depth + 1;
-    if (!inner.args.empty()) run_exec(inner, scope);
-  }
   return std::nullopt;
 }
 

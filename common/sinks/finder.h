@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shell/ast.h"
+#include "sinks/cluster.h"
 #include "sinks/find.h"
 #include "sinks/interpreters.h"
 #include "sinks/package_scripts.h"
@@ -60,6 +61,13 @@ struct Scope {
   std::string cwd;
 };
 
+// What a docker compose command names before its subcommand: -f files, -p, --project-directory.
+struct ComposeOptions {
+  bool compose = false;
+  std::vector<std::string> files;
+  std::string project, directory;
+};
+
 // One command about to run, as wrappers are peeled off.
 struct Exec {
   Args args;
@@ -82,6 +90,11 @@ std::map<std::string, std::string> parse_dotenv(const std::string& text);
 size_t skip_options(const Args& args, size_t start, const std::set<std::string, std::less<>>& value_options);
 
 // Walks a parsed command as bash would run it, following every way it reaches PostgreSQL.
+// A database the command creates, on the server `host` ("" for the default one).
+struct CreatedDatabase {
+  std::string name, host;
+};
+
 class Finder {
  public:
   explicit Finder(const FindContext& context) : ctx_(context) {}
@@ -95,8 +108,10 @@ class Finder {
   Report report_;
   int process_substitutions_ = 0;
   int files_read_ = 0;  // programs and code files read, against ctx_.max_files
+  std::vector<CreatedDatabase> created_;  // in the order the command runs
 
   bool out_of_budget();
+  void add_service_targets(std::vector<TargetSignal>& signals) const;
   size_t event_count() const { return report_.sql.size() + report_.clis.size() + report_.opaque_scripts.size(); }
   void opaque(const std::string& what);
 
@@ -166,6 +181,19 @@ class Finder {
   Stream run_workspace_scripts(const std::string& program, const std::vector<std::string>& names, bool workspaces, Exec& exec, Scope& scope);
   bool workspace_defines(const PackageScripts& root, const std::string& name) const;
   Stream run_nx(const std::vector<std::string>& words, Exec& exec, Scope& scope);
+
+  // find_cluster.cpp: the cluster's data directory and container volumes
+  void report_cluster_loss(const std::string& tool, const std::string& what, const std::string& safe, Exec& exec, Scope& scope);
+  void judge_removal(const std::string& tool, const Args& operands, bool recursive, Exec& exec, Scope& scope);
+  Stream run_remove(const std::string& program, Exec& exec, Scope& scope);
+  std::vector<PostgresData> compose_postgres_data(const ComposeOptions& options, Exec& exec, Scope& scope);
+  void judge_container_removal(const ComposeOptions& options, size_t at, Exec& exec, Scope& scope);
+
+  // find_scratch.cpp: databases the command makes for itself
+  std::string created_earlier(const std::vector<TargetSignal>& target, std::vector<std::string>* same_server) const;
+  void note_scratch_sql(SqlSink& sink);
+  void note_scratch_call(const CliSubcommand& sub, const std::vector<std::string>& positionals, CliCall& call, Scope& scope);
+  void judge_scratch_call(const CliSubcommand& sub, const std::vector<std::string>& positionals, CliCall& call, Scope& scope);
 
   // find_produce.cpp: what commands print
   Stream produce(const std::string& program, Exec& exec, Scope& scope);

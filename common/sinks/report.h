@@ -12,10 +12,15 @@ namespace pgguard::sinks {
 struct TargetSignal {
   // Named: a project, branch, source or server an MCP call names (production when listed in
   // production.mcp_targets or matching a production pattern).
-  enum class Kind { Connection, EnvironmentName, DotenvFile, RemoteHost, Named };
+  // ServiceFile: a pg_service.conf named by PGSERVICEFILE, where the services of the other signals
+  // are looked up (not a target by itself).
+  enum class Kind { Connection, EnvironmentName, DotenvFile, RemoteHost, Named, ServiceFile };
   Kind kind;
   std::string source;  // where it was seen: "DATABASE_URL (hook environment)", "psql -h", "ssh host"
   std::string value;   // may hold a secret: redact before showing
+  // Connection: which part of a connection a bare value is ("host", "database"); empty when the
+  // value is a URL or conninfo, or when the guard cannot tell.
+  std::string part;
 };
 
 // SQL that reaches PostgreSQL through psql or pgcli.
@@ -26,6 +31,10 @@ struct SqlSink {
   bool partial = false;             // sql is the statement's shape: some parts are placeholders
   std::vector<PsqlEvent> events;    // meta-command effects
   std::vector<TargetSignal> target;
+  // Why the database is a scratch one the command made itself; empty: it is not. Off production,
+  // its writes, DDL and drops are not reported.
+  std::string scratch;
+  std::vector<std::string> scratch_databases;  // created earlier on the same server: DROP DATABASE of them is quiet
 };
 
 // A database or migration CLI call, or a package.json script judged by its name.
@@ -34,6 +43,7 @@ struct CliCall {
   std::string command;  // the command as the guard resolved it
   CliSubcommand judgement;
   std::vector<TargetSignal> target;
+  std::string scratch;  // as SqlSink::scratch: off production the call is not reported
 };
 
 struct OpaqueScript {

@@ -14,7 +14,6 @@ namespace {
 
 constexpr char kUnknown[] = "pgguard_unknown";
 
-size_t indentation(const std::string& line) { return line.find_first_not_of(" \t") == std::string::npos ? line.size() : line.find_first_not_of(" \t"); }
 
 // Make's $(VAR) and ${VAR}: known variables by value, $(MAKE) as make, $(shell cmd) as $(cmd),
 // other functions as an unknown word, the rest left to the shell's environment; $$ is $.

@@ -46,6 +46,11 @@ std::vector<std::string> split_words(std::string_view s) {
   return words;
 }
 
+size_t indentation(std::string_view line) {
+  size_t first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos ? line.size() : first;
+}
+
 std::vector<std::string> split_lines(std::string_view s) {
   std::vector<std::string> lines;
   size_t start = 0;

@@ -11,6 +11,8 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 bool contains_ci(std::string_view haystack, std::string_view needle);
 std::vector<std::string> split_lines(std::string_view s);
+// How many leading spaces and tabs a line has (its length when it is blank).
+size_t indentation(std::string_view line);
 // The words of s, split on white space (no quoting).
 std::vector<std::string> split_words(std::string_view s);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
