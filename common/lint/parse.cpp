@@ -90,7 +90,6 @@ class Parser {
   std::vector<size_t> line_starts_;
   std::map<std::string, std::set<std::string>> calls_;     // function name ("" for the migration) -> the functions it calls
   std::vector<std::pair<size_t, std::string>> bodies_;     // statement index -> the function whose body holds it
-  rapidjson::Document parser_{out_.tree_memory.get()};     // parses each JSON tree into the file's pool
 
   void add_calls_of(const std::string& sql, std::set<std::string>& calls) {
     pg::ParseResult result(sql);
@@ -103,14 +102,7 @@ class Parser {
     return {static_cast<int>(line), static_cast<int>(offset - line_starts_[line - 1]) + 1};
   }
 
-  // The tree of one parse, moved out of the parser's document into the file's trees: all of them
-  // in one pool, and no Document (a hundred bytes and a parse stack) per statement.
-  Node document(const char* json) {
-    if (parser_.Parse(json).HasParseError()) return {};
-    rapidjson::Value& tree = out_.trees.emplace_back();
-    tree.Swap(parser_);
-    return Node(tree);
-  }
+  Node document(const char* json) { return out_.trees->parse(json); }
 
   // The statements of a section that parsed whole.
   void add_all(size_t index, const pg::ParseResult& whole) {
@@ -127,7 +119,7 @@ class Parser {
   // what it added is taken back for the whole section's parse.
   bool parse_each(size_t index, const std::vector<std::pair<size_t, size_t>>& ranges, bool section_fails) {
     const Section& s = out_.file.sections[index];
-    size_t statements = out_.statements.size(), trees = out_.trees.size(), bodies = bodies_.size();
+    size_t statements = out_.statements.size(), bodies = bodies_.size();
     for (auto [start, end] : ranges) {
       pg::ParseResult one(s.sql.substr(start, end - start));
       if (one.ok()) {
@@ -136,8 +128,7 @@ class Parser {
         continue;
       }
       if (!section_fails && pg::ParseResult(s.sql).ok()) {
-        out_.statements.resize(statements);
-        out_.trees.resize(trees);
+        out_.statements.resize(statements);  // their trees stay in the file's arena, unused
         bodies_.resize(bodies);
         return false;
       }

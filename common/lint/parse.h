@@ -1,6 +1,5 @@
 #pragma once
 #include <cstdint>
-#include <deque>
 #include <initializer_list>
 #include <map>
 #include <memory>
@@ -11,6 +10,7 @@
 
 #include "lint/migration.h"
 #include "pg/node.h"
+#include "pg/tree.h"
 
 namespace pgguard::lint {
 
@@ -59,10 +59,8 @@ struct ParsedMigration {
   std::map<std::string, std::vector<size_t>> statements_on;
   // What a rule derives from the whole file once (a look-ahead index), by rule id; built on first use.
   mutable std::map<std::string, std::shared_ptr<void>, std::less<>> rule_cache;
-  // One pool for every parse tree of the file: a DO block or function body adds trees of a few
-  // hundred bytes, and each tree with a pool of its own would hold a 64 KB chunk.
-  std::unique_ptr<rapidjson::MemoryPoolAllocator<>> tree_memory = std::make_unique<rapidjson::MemoryPoolAllocator<>>();
-  std::deque<rapidjson::Value> trees;  // the parse trees' roots, their nodes in tree_memory
+  // Every parse tree of the file, its statements' and those of DO blocks and function bodies.
+  std::unique_ptr<pg::Tree> trees = std::make_unique<pg::Tree>();
 };
 
 // Comments steer the linter on the file it lints; a replayed earlier migration needs none.

@@ -1,62 +1,95 @@
 #include "pg/node.h"
 
-#include <cstring>
+#include <deque>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 namespace pgguard::pg {
+namespace {
+
+constexpr size_t kMaxKeys = 1u << 16;
+
+// Names by key: each entry is written once, under the table's lock, before its key is handed out;
+// a key reaches another thread only with the tree that holds it (through a lock), so reads need none.
+std::string_view names_by_key[kMaxKeys];
+
+struct KeyTable {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string_view, uint16_t> ids;  // views into `names`
+  std::deque<std::string> names;                       // a deque: its strings never move
+};
+
+KeyTable& key_table() {
+  static KeyTable table;
+  return table;
+}
+
+}  // namespace
+
+uint16_t intern_key(std::string_view name) {
+  // Each thread keeps the keys it has seen, so that the shared table's lock is taken once per name.
+  thread_local std::unordered_map<std::string_view, uint16_t> seen;
+  if (auto it = seen.find(name); it != seen.end()) return it->second;
+  KeyTable& table = key_table();
+  {
+    std::shared_lock lock(table.mutex);
+    if (auto it = table.ids.find(name); it != table.ids.end()) return seen.emplace(it->first, it->second).first->second;
+  }
+  std::unique_lock lock(table.mutex);
+  if (auto it = table.ids.find(name); it != table.ids.end()) return seen.emplace(it->first, it->second).first->second;
+  size_t key = table.names.size() + 1;
+  if (key >= kMaxKeys) return 0;
+  std::string_view stored = table.names.emplace_back(name);
+  names_by_key[key] = stored;
+  table.ids.emplace(stored, static_cast<uint16_t>(key));
+  return seen.emplace(stored, static_cast<uint16_t>(key)).first->second;
+}
+
+std::string_view key_name(uint16_t key) { return names_by_key[key]; }
 
 std::string_view Node::type() const {
-  if (!is_object() || value_->MemberCount() == 0) return {};
-  const rapidjson::Value& key = value_->MemberBegin()->name;
-  return {key.GetString(), key.GetStringLength()};
+  if (!is_object() || value_->size == 0) return {};
+  return key_name(value_->children[0].key);
 }
 
 Node Node::body() const {
-  if (!is_object() || value_->MemberCount() == 0) return {};
-  return Node(value_->MemberBegin()->value);
+  if (!is_object() || value_->size == 0) return {};
+  return Node(value_->children[0]);
 }
 
 Node Node::operator[](std::string_view key) const {
   if (!is_object()) return {};
-  // Length and first byte before memcmp: rules ask several keys of every statement's nodes, and
-  // most members differ there (FindMember called memcmp for every member of the same length).
-  for (const auto& member : value_->GetObject()) {
-    const rapidjson::Value& name = member.name;
-    if (name.GetStringLength() != key.size()) continue;
-    const char* text = name.GetString();
-    if (key.empty() || (text[0] == key[0] && std::memcmp(text, key.data(), key.size()) == 0)) return Node(member.value);
-  }
+  uint16_t id = intern_key(key);
+  for (uint32_t i = 0; i < value_->size; ++i)
+    if (value_->children[i].key == id) return Node(value_->children[i]);
   return {};
 }
 
-std::vector<Node> Node::list() const {
-  std::vector<Node> out;
-  if (is_array()) {
-    out.reserve(value_->Size());
-    for (const auto& item : value_->GetArray()) out.emplace_back(item);
-  } else if (Node items = (*this)["List"]["items"]; items.is_array()) {
-    return items.list();
-  }
-  return out;
+NodeList Node::list() const {
+  if (is_array()) return NodeList(value_->children, value_->size);
+  if (Node items = (*this)["List"]["items"]; items.is_array()) return items.list();
+  return {};
 }
 
 std::string_view Node::str() const {
-  if (!value_ || !value_->IsString()) return {};
-  return {value_->GetString(), value_->GetStringLength()};
+  if (!value_ || value_->kind != TreeValue::String) return {};
+  return {value_->text, value_->size};
 }
 
 std::string Node::str(std::string_view key) const { return std::string((*this)[key].str()); }
 
 int64_t Node::integer(std::string_view key, int64_t fallback) const {
   Node n = (*this)[key];
-  return n.value_ && n.value_->IsInt64() ? n.value_->GetInt64() : fallback;
+  return n.value_ && n.value_->kind == TreeValue::Int ? n.value_->integer : fallback;
 }
 
 bool Node::flag(std::string_view key) const {
   Node n = (*this)[key];
-  return n.value_ && n.value_->IsBool() && n.value_->GetBool();
+  return n.value_ && n.value_->kind == TreeValue::True;
 }
 
 std::string Node::sval() const { return (*this)["String"].str("sval"); }
@@ -72,40 +105,70 @@ std::string Node::names() const {
 
 namespace {
 
-bool same_values(const rapidjson::Value& a, const rapidjson::Value& b, std::string_view ignored_key, int depth) {
-  if (depth > 400 || a.GetType() != b.GetType()) return false;
-  auto ignored = [&](const rapidjson::Value& name) { return std::string_view(name.GetString(), name.GetStringLength()) == ignored_key; };
-  if (a.IsObject()) {
-    auto ia = a.MemberBegin(), ib = b.MemberBegin();
-    while (true) {
-      while (ia != a.MemberEnd() && ignored(ia->name)) ++ia;
-      while (ib != b.MemberEnd() && ignored(ib->name)) ++ib;
-      if (ia == a.MemberEnd() || ib == b.MemberEnd()) return ia == a.MemberEnd() && ib == b.MemberEnd();
-      if (ia->name != ib->name || !same_values(ia->value, ib->value, ignored_key, depth + 1)) return false;
-      ++ia, ++ib;
+bool same_values(const TreeValue& a, const TreeValue& b, uint16_t ignored, int depth) {
+  if (depth > 400 || a.kind != b.kind) return false;
+  switch (a.kind) {
+    case TreeValue::Int: return a.integer == b.integer;
+    case TreeValue::Double: return a.real == b.real;
+    case TreeValue::String: return std::string_view(a.text, a.size) == std::string_view(b.text, b.size);
+    case TreeValue::Array:
+      if (a.size != b.size) return false;
+      for (uint32_t i = 0; i < a.size; ++i)
+        if (!same_values(a.children[i], b.children[i], ignored, depth + 1)) return false;
+      return true;
+    case TreeValue::Object: {
+      uint32_t i = 0, j = 0;
+      while (true) {
+        while (i < a.size && a.children[i].key == ignored) ++i;
+        while (j < b.size && b.children[j].key == ignored) ++j;
+        if (i == a.size || j == b.size) return i == a.size && j == b.size;
+        if (a.children[i].key != b.children[j].key || !same_values(a.children[i], b.children[j], ignored, depth + 1)) return false;
+        ++i, ++j;
+      }
     }
+    default: return true;  // null, true, false: the kind says it all
   }
-  if (a.IsArray()) {
-    if (a.Size() != b.Size()) return false;
-    for (rapidjson::SizeType i = 0; i < a.Size(); ++i)
-      if (!same_values(a[i], b[i], ignored_key, depth + 1)) return false;
-    return true;
+}
+
+template <class Writer>
+void write(const TreeValue& v, Writer& out, int depth) {
+  if (depth > 400) return out.Null(), void();
+  switch (v.kind) {
+    case TreeValue::Null: out.Null(); break;
+    case TreeValue::False: out.Bool(false); break;
+    case TreeValue::True: out.Bool(true); break;
+    case TreeValue::Int: out.Int64(v.integer); break;
+    case TreeValue::Double: out.Double(v.real); break;
+    case TreeValue::String: out.String(v.text, v.size); break;
+    case TreeValue::Array:
+      out.StartArray();
+      for (uint32_t i = 0; i < v.size; ++i) write(v.children[i], out, depth + 1);
+      out.EndArray();
+      break;
+    case TreeValue::Object:
+      out.StartObject();
+      for (uint32_t i = 0; i < v.size; ++i) {
+        std::string_view key = key_name(v.children[i].key);
+        out.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+        write(v.children[i], out, depth + 1);
+      }
+      out.EndObject();
+      break;
   }
-  return a == b;
 }
 
 }  // namespace
 
 bool Node::same_tree(const Node& other, std::string_view ignored_key) const {
   if (!value_ || !other.value_) return !value_ && !other.value_;
-  return same_values(*value_, *other.value_, ignored_key, 0);
+  return same_values(*value_, *other.value_, intern_key(ignored_key), 0);
 }
 
 std::string Node::dump() const {
   if (!value_) return {};
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value_->Accept(writer);
+  write(*value_, writer, 0);
   return {buffer.GetString(), buffer.GetSize()};
 }
 

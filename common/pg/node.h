@@ -1,25 +1,49 @@
 #pragma once
-#include <rapidjson/document.h>
-
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace pgguard::pg {
 
-// A read-only view of one node of a libpg_query JSON parse tree (the linter's and the guard's SQL
+// One value of a parse tree as pg::Tree stores it: 16 bytes, with the name it has in its parent
+// object as an interned key. A member of a rapidjson document took 32 bytes and its name was
+// compared as a string on every lookup; the trees of a 10 MB migration are held for the whole run.
+struct TreeValue {
+  enum Kind : uint8_t { Null, False, True, Int, Double, String, Array, Object };
+  uint16_t key = 0;  // interned member name; 0 for array items and the root
+  Kind kind = Null;
+  uint32_t size = 0;  // a string's length, or an array's or object's number of children
+  union {
+    int64_t integer;
+    double real;
+    const char* text;
+    const TreeValue* children;  // contiguous, in the order of the JSON
+  };
+};
+static_assert(sizeof(TreeValue) == 16, "parse trees are held for whole files: keep values small");
+
+// Member names are interned once per process (thread-safe), so that a lookup compares numbers;
+// 0 only when the table is full, which no parse tree's few hundred field names come near.
+uint16_t intern_key(std::string_view name);
+std::string_view key_name(uint16_t key);
+
+class NodeList;
+
+// A read-only view of one node of a libpg_query parse tree (the linter's and the guard's SQL
 // classifier's). Missing fields give an empty Node, so chains like stmt["relation"].str("relname")
-// never fail.
+// never fail. The tree (pg::Tree) owns the values and outlives its views.
 class Node {
  public:
   Node() = default;
-  explicit Node(const rapidjson::Value& value) : value_(&value) {}
+  explicit Node(const TreeValue& value) : value_(&value) {}
 
   bool valid() const { return value_ != nullptr; }
   explicit operator bool() const { return valid(); }
-  bool is_object() const { return value_ && value_->IsObject(); }
-  bool is_array() const { return value_ && value_->IsArray(); }
+  bool is_object() const { return value_ && value_->kind == TreeValue::Object; }
+  bool is_array() const { return value_ && value_->kind == TreeValue::Array; }
 
   // A node is an object with one key naming its type: {"CreateStmt": {...}}.
   std::string_view type() const;
@@ -28,7 +52,7 @@ class Node {
   Node operator[](std::string_view key) const;
   bool has(std::string_view key) const { return (*this)[key].valid(); }
   // Array items; a {"List": {"items": [...]}} node gives its items.
-  std::vector<Node> list() const;
+  NodeList list() const;
 
   std::string_view str() const;
   std::string str(std::string_view key) const;
@@ -43,29 +67,63 @@ class Node {
   template <class Visit>
   void walk(Visit&& visit, int depth = 0) const {
     if (!value_ || depth > 400) return;
-    if (value_->IsObject()) {
-      visit(*this);
-      for (const auto& member : value_->GetObject()) Node(member.value).walk(visit, depth + 1);
-    } else if (value_->IsArray()) {
-      for (const auto& item : value_->GetArray()) Node(item).walk(visit, depth + 1);
-    }
+    if (value_->kind == TreeValue::Object) visit(*this);
+    if (value_->kind == TreeValue::Object || value_->kind == TreeValue::Array)
+      for (uint32_t i = 0; i < value_->size; ++i) Node(value_->children[i]).walk(visit, depth + 1);
   }
 
   // Each member of an object node, in order: visit(key, value).
   template <class Visit>
   void for_each_member(Visit&& visit) const {
     if (!is_object()) return;
-    for (const auto& member : value_->GetObject())
-      visit(std::string_view(member.name.GetString(), member.name.GetStringLength()), Node(member.value));
+    for (uint32_t i = 0; i < value_->size; ++i) visit(key_name(value_->children[i].key), Node(value_->children[i]));
   }
 
   // Deep equality, members named `ignored_key` (such as "location") left out on both sides.
   bool same_tree(const Node& other, std::string_view ignored_key) const;
 
-  std::string dump() const;
+  std::string dump() const;  // as JSON
 
  private:
-  const rapidjson::Value* value_ = nullptr;  // owned by the document the tree was parsed into
+  const TreeValue* value_ = nullptr;
+};
+
+// The items of an array node, without copying them.
+class NodeList {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = Node;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Node*;
+    using reference = Node;
+    explicit iterator(const TreeValue* at) : at_(at) {}
+    Node operator*() const { return Node(*at_); }
+    iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator!=(const iterator& other) const { return at_ != other.at_; }
+
+   private:
+    const TreeValue* at_;
+  };
+
+  NodeList() = default;
+  NodeList(const TreeValue* items, size_t size) : items_(items), size_(size) {}
+  iterator begin() const { return iterator(items_); }
+  iterator end() const { return iterator(items_ + size_); }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Node operator[](size_t i) const { return i < size_ ? Node(items_[i]) : Node(); }
+  Node front() const { return (*this)[0]; }
+  Node back() const { return empty() ? Node() : Node(items_[size_ - 1]); }
+  operator std::vector<Node>() const { return {begin(), end()}; }
+
+ private:
+  const TreeValue* items_ = nullptr;
+  size_t size_ = 0;
 };
 
 // The relation name of a RangeVar node (unqualified).
@@ -74,3 +132,4 @@ std::string relation_name(const Node& range_var);
 std::string qualified_name(const Node& range_var);
 
 }  // namespace pgguard::pg
+

@@ -9,6 +9,7 @@
 #include "pg/mysqlisms.h"
 #include "pg/node.h"
 #include "pg/split.h"
+#include "pg/tree.h"
 #include "sql/predicate.h"
 #include "util/text.h"
 
@@ -17,18 +18,13 @@ namespace {
 
 using pg::Node;
 
-// libpg_query's JSON for a parse tree; the Nodes point into the document.
-std::unique_ptr<rapidjson::Document> parse_tree(const std::string& sql, std::string& error) {
+// The parse tree of `sql`, held in `trees`; an invalid Node when it does not parse.
+Node parse_tree(const std::string& sql, pg::Tree& trees, std::string& error) {
   pg::ParseResult result(sql);
-  std::unique_ptr<rapidjson::Document> tree;
-  if (!result.ok()) {
-    error = result.error();
-    if (result.cursor() > 0) error += " at character " + std::to_string(result.cursor());
-  } else {
-    tree = std::make_unique<rapidjson::Document>();
-    if (tree->Parse(result.json()).HasParseError()) tree.reset();
-  }
-  return tree;
+  if (result.ok()) return trees.parse(result.json());
+  error = result.error();
+  if (result.cursor() > 0) error += " at character " + std::to_string(result.cursor());
+  return {};
 }
 
 // The relation a RangeVar names, schema-qualified as written; "?" when it names none.
@@ -53,8 +49,8 @@ class Classifier {
       return statements;
     }
     std::string parse_error;
-    if (auto tree = parse_tree(text, parse_error)) {
-      for (const Node& raw : Node(*tree)["stmts"].list()) {
+    if (auto tree = parse_tree(text, trees_, parse_error)) {
+      for (const Node& raw : tree["stmts"].list()) {
         size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
         size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));
         size_t end = length == 0 ? text.size() : std::min(text.size(), start + length);
@@ -87,6 +83,7 @@ class Classifier {
  private:
   const ClassifyOptions& options_;
   int depth_;
+  pg::Tree trees_;                 // the parse trees of the input, its bodies' and its EXECUTEs'
   std::set<std::string> created_;  // relations created earlier in the same input
   std::map<std::string, std::vector<Fact>> functions_;  // what functions created earlier in the input do
   bool runs_once_ = false;       // the top-level statement being classified evaluates its expressions once
@@ -100,12 +97,12 @@ class Classifier {
   Statement classify_statement(const std::string& text, int line) {
     Statement statement{trim(text), line, {}};
     std::string error;
-    auto tree = parse_tree(text, error);
+    auto tree = parse_tree(text, trees_, error);
     if (!tree) {
       statement.facts.push_back({FactKind::ParseError, error + mysql_hint(text)});
       return statement;
     }
-    for (const Node& raw : Node(*tree)["stmts"].list()) classify_top(raw["stmt"], statement);
+    for (const Node& raw : tree["stmts"].list()) classify_top(raw["stmt"], statement);
     if (statement.facts.empty()) statement.facts.push_back({FactKind::Read, "reads"});
     return statement;
   }
@@ -452,8 +449,7 @@ class Classifier {
     if (!result.ok()) {
       add(s, FactKind::ParseError, where + ": " + result.error());
     } else {
-      rapidjson::Document funcs;
-      if (!funcs.Parse(result.json()).HasParseError()) walk_plpgsql(Node(funcs), s, where);
+      if (Node funcs = trees_.parse(result.json())) walk_plpgsql(funcs, s, where);
     }
   }
 
@@ -468,9 +464,9 @@ class Classifier {
   // EXECUTE of a single string literal runs that literal; anything else is opaque.
   void classify_dynamic(const std::string& expression, Statement& s, const std::string& where) {
     std::string error;
-    auto tree = parse_tree("SELECT " + expression, error);
+    auto tree = parse_tree("SELECT " + expression, trees_, error);
     if (tree) {
-      auto stmts = Node(*tree)["stmts"].list();
+      auto stmts = tree["stmts"].list();
       auto targets = stmts.empty() ? std::vector<Node>{} : stmts[0]["stmt"]["SelectStmt"]["targetList"].list();
       if (targets.size() == 1) {
         Constant c = constant_of(targets[0]["ResTarget"]["val"]);
@@ -504,7 +500,7 @@ class Classifier {
       if (key == "PLpgSQL_expr") {
         std::string query = value.str("query");
         std::string error;
-        return classify_embedded(parse_tree(query, error) ? query : "SELECT " + query, s, where);
+        return classify_embedded(parse_tree(query, trees_, error) ? query : "SELECT " + query, s, where);
       }
       walk_plpgsql(value, s, where, level + 1);
     });
