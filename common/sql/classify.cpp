@@ -466,8 +466,7 @@ class Classifier {
     std::string error;
     auto tree = parse_tree("SELECT " + expression, trees_, error);
     if (tree) {
-      auto stmts = tree["stmts"].list();
-      auto targets = stmts.empty() ? std::vector<Node>{} : stmts[0]["stmt"]["SelectStmt"]["targetList"].list();
+      pg::NodeList targets = tree["stmts"].list()[0]["stmt"]["SelectStmt"]["targetList"].list();  // none without a statement
       if (targets.size() == 1) {
         Constant c = constant_of(targets[0]["ResTarget"]["val"]);
         if (c.kind == Constant::Kind::Text) return classify_embedded(c.text, s, where + " EXECUTE");
@@ -499,8 +498,7 @@ class Classifier {
       }
       if (key == "PLpgSQL_expr") {
         std::string query = value.str("query");
-        std::string error;
-        return classify_embedded(parse_tree(query, trees_, error) ? query : "SELECT " + query, s, where);
+        return classify_embedded(pg::ParseResult(query).ok() ? query : "SELECT " + query, s, where);
       }
       walk_plpgsql(value, s, where, level + 1);
     });
