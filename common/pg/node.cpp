@@ -4,6 +4,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
+#include <vector>
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -30,23 +31,76 @@ KeyTable& key_table() {
 
 }  // namespace
 
+namespace {
+
+// The keys one thread has seen: open addressing over a power-of-two table, because every field
+// access of every rule looks a key up here and a node-based map's hashing, division and pointer
+// chasing showed as a tenth of a lint run. A parse tree has a few hundred distinct names.
+class SeenKeys {
+ public:
+  uint16_t find(std::string_view name) const {
+    for (size_t i = hash(name) & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (!slot.id) return 0;
+      if (slot.name == name) return slot.id;
+    }
+  }
+  void add(std::string_view stored, uint16_t id) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    place(stored, id);
+    ++count_;
+  }
+
+ private:
+  struct Slot {
+    std::string_view name;  // a view into the shared table's names, which never move
+    uint16_t id = 0;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(1024);
+  size_t mask_ = 1023, count_ = 0;
+
+  static size_t hash(std::string_view name) {
+    uint64_t h = 1469598103934665603ull ^ name.size();  // FNV-1a: names are short
+    for (unsigned char c : name) h = (h ^ c) * 1099511628211ull;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  void place(std::string_view name, uint16_t id) {
+    size_t i = hash(name) & mask_;
+    while (slots_[i].id) i = (i + 1) & mask_;
+    slots_[i] = {name, id};
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& slot : old)
+      if (slot.id) place(slot.name, slot.id);
+  }
+};
+
+}  // namespace
+
 uint16_t intern_key(std::string_view name) {
   // Each thread keeps the keys it has seen, so that the shared table's lock is taken once per name.
-  thread_local std::unordered_map<std::string_view, uint16_t> seen;
-  if (auto it = seen.find(name); it != seen.end()) return it->second;
+  thread_local SeenKeys seen;
+  if (uint16_t id = seen.find(name)) return id;
   KeyTable& table = key_table();
+  auto remember = [&](std::string_view stored, uint16_t id) {
+    seen.add(stored, id);
+    return id;
+  };
   {
     std::shared_lock lock(table.mutex);
-    if (auto it = table.ids.find(name); it != table.ids.end()) return seen.emplace(it->first, it->second).first->second;
+    if (auto it = table.ids.find(name); it != table.ids.end()) return remember(it->first, it->second);
   }
   std::unique_lock lock(table.mutex);
-  if (auto it = table.ids.find(name); it != table.ids.end()) return seen.emplace(it->first, it->second).first->second;
+  if (auto it = table.ids.find(name); it != table.ids.end()) return remember(it->first, it->second);
   size_t key = table.names.size() + 1;
   if (key >= kMaxKeys) return 0;
   std::string_view stored = table.names.emplace_back(name);
   names_by_key[key] = stored;
   table.ids.emplace(stored, static_cast<uint16_t>(key));
-  return seen.emplace(stored, static_cast<uint16_t>(key)).first->second;
+  return remember(stored, static_cast<uint16_t>(key));
 }
 
 std::string_view key_name(uint16_t key) { return names_by_key[key]; }
