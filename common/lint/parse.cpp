@@ -195,10 +195,12 @@ class Parser {
     if (result.ok()) {
       Node root = document(result.json());
       root.walk([&](const Node& node) {
-        Node query;
-        if (node.has("PLpgSQL_stmt_execsql")) query = node["PLpgSQL_stmt_execsql"]["sqlstmt"]["PLpgSQL_expr"];
-        for (const char* call : {"PLpgSQL_stmt_perform", "PLpgSQL_stmt_call"})  // PERFORM f(), CALL p()
-          if (Node expr = node[call]["expr"]["PLpgSQL_expr"]) add_calls_of(expr.str("query"), calls_[function]);
+        // Statements are single-key objects named by their kind: one look at the kind per node.
+        std::string_view kind = node.type();
+        if (kind == "PLpgSQL_stmt_perform" || kind == "PLpgSQL_stmt_call")  // PERFORM f(), CALL p()
+          if (Node expr = node.body()["expr"]["PLpgSQL_expr"]) add_calls_of(expr.str("query"), calls_[function]);
+        if (kind != "PLpgSQL_stmt_execsql") return;
+        Node query = node.body()["sqlstmt"]["PLpgSQL_expr"];
         if (!query) return;
         std::string sql = query.str("query");
         pg::ParseResult inner(sql);

@@ -1,4 +1,5 @@
 #pragma once
+#include <any>
 #include <map>
 #include <memory>
 #include <set>
@@ -48,6 +49,8 @@ struct StatementContext {
   const FileState& state;
   const Settings& settings;
   bool in_transaction;  // whether this statement runs inside a transaction
+  // What several rules derive alike from this statement, derived once (convention::column_sites).
+  mutable std::any shared_work = {};
 
   Node node() const { return statement.node.body(); }
   const std::string& type() const { return statement.type; }

@@ -144,10 +144,12 @@ struct ColumnSite {
   enum Kind { Create, AddColumn, AlterType } kind = Create;
 };
 
-inline std::vector<ColumnSite> column_sites(const StatementContext& c) {
-  std::vector<ColumnSite> sites;
+// The columns whose types the statement sets; six rules ask for them, so they are found once.
+inline const std::vector<ColumnSite>& column_sites(const StatementContext& c) {
+  if (auto* found = std::any_cast<std::vector<ColumnSite>>(&c.shared_work)) return *found;
+  std::vector<ColumnSite>& sites = c.shared_work.emplace<std::vector<ColumnSite>>();
   Node n = c.node();
-  std::string table, qualified;  // named once per statement: six rules ask for every statement's columns
+  std::string table, qualified;
   auto add = [&](const Node& def, const std::string& name, ColumnSite::Kind kind) {
     if (sites.empty()) {
       table = relation_name(n["relation"]);
