@@ -1,6 +1,5 @@
 #include "pg/node.h"
 
-#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -43,7 +42,7 @@ class SeenKeys {
  public:
   uint16_t find(std::string_view name) const {
     Probe probe(name);
-    for (size_t i = probe.hash() & mask_;; i = (i + 1) & mask_) {
+    for (size_t i = probe.hash() >> shift_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (!slot.id) return 0;
       if (slot.probe == probe && (name.size() <= 16 || slot.name == name)) return slot.id;
@@ -60,13 +59,15 @@ class SeenKeys {
     uint64_t head = 0, tail = 0, size = 0;
     Probe() = default;
     explicit Probe(std::string_view name) : size(name.size()) {
-      std::memcpy(&head, name.data(), std::min<size_t>(name.size(), 8));
-      if (name.size() > 8) std::memcpy(&tail, name.data() + name.size() - std::min<size_t>(name.size() - 8, 8), std::min<size_t>(name.size() - 8, 8));
+      if (name.size() < 8) {
+        for (size_t i = 0; i < name.size(); ++i) head |= uint64_t(static_cast<unsigned char>(name[i])) << (8 * i);
+      } else {  // two fixed-size loads, overlapping for names shorter than 16 bytes
+        std::memcpy(&head, name.data(), 8);
+        std::memcpy(&tail, name.data() + name.size() - 8, 8);
+      }
     }
-    size_t hash() const {
-      uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail * 0xC2B2AE3D27D4EB4Full) ^ size;
-      return static_cast<size_t>(h ^ (h >> 32));
-    }
+    // Multiplicative hashing: the product's top bits depend on every bit of the name.
+    uint64_t hash() const { return (head ^ (tail << 29 | tail >> 35) ^ size) * 0x9E3779B97F4A7C15ull; }
     bool operator==(const Probe& other) const { return head == other.head && tail == other.tail && size == other.size; }
   };
   struct Slot {
@@ -76,9 +77,10 @@ class SeenKeys {
   };
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
   size_t mask_ = 1023, count_ = 0;
+  int shift_ = 54;  // 64 - log2(slots)
 
   void place(const Slot& slot) {
-    size_t i = slot.probe.hash() & mask_;
+    size_t i = slot.probe.hash() >> shift_;
     while (slots_[i].id) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
@@ -86,6 +88,7 @@ class SeenKeys {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
     mask_ = slots_.size() - 1;
+    --shift_;
     for (const Slot& slot : old)
       if (slot.id) place(slot);
   }
