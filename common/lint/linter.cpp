@@ -395,10 +395,11 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
   };
   std::vector<Start> starts;
   std::vector<Task> tasks;
+  unsigned threads = lint_threads(options.jobs);
   std::vector<ParseJob> jobs;
   auto lint_task = [&](size_t i, bool alone) {
     tasks.push_back({starts.size() - 1, i, alone});
-    jobs.push_back({paths[i], &*texts[i], tools[i], Comments::Read, options.max_file_bytes});
+    jobs.push_back({paths[i], &*texts[i], tools[i], Comments::Read, options.max_file_bytes, threads});
   };
   for (const auto& id : order) {
     const auto& wanted = by_history[id];
@@ -421,13 +422,13 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
         --left;
       } else if (!entry.down) {
         tasks.push_back({starts.size() - 1});
-        jobs.push_back({entry.path, nullptr, start.tool, Comments::Skip, options.max_file_bytes});
+        jobs.push_back({entry.path, nullptr, start.tool, Comments::Skip, options.max_file_bytes, threads});
       }
     }
     for (const auto& entry : index_of) lint_task(entry.second, true);  // outside the tool's history listing
   }
 
-  ParseAhead parses(std::move(jobs), lint_threads(options.jobs));
+  ParseAhead parses(std::move(jobs), threads);
   Schema snapshot = snapshot_schema(options);
   Schema history;
   size_t current = std::string::npos, replayed = 0, delivered = 0;

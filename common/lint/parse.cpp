@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <set>
+#include <thread>
 
 #include "lint/schema.h"
 #include "pg/libpg_query.h"
@@ -15,6 +17,8 @@ namespace pgguard::lint {
 namespace {
 
 constexpr size_t kWholeSectionBytes = 256u << 10;
+// Below this many statements a section is parsed on one thread: starting threads costs more.
+constexpr size_t kStatementsPerThread = 2048;
 
 // The offset of the first token at or after `pos` (skipping blanks and comments).
 size_t first_token(const std::string& text, size_t pos, size_t end) {
@@ -42,9 +46,52 @@ void add_calls(const Node& tree, std::set<std::string>& calls) {
   });
 }
 
+// One statement parsed alone: its tree, or libpg_query's error.
+struct RangeParse {
+  Node root;  // invalid when the statement does not parse
+  std::string error;
+  int cursor = 0;
+};
+
+// Parses `ranges` of `sql` each alone, on up to `threads` threads for a large section (trees do not
+// depend on each other, and libpg_query keeps its state per thread); each thread's trees go into
+// its own arena, adopted by `trees` at the end.
+std::vector<RangeParse> parse_ranges(const std::string& sql, const std::vector<std::pair<size_t, size_t>>& ranges, unsigned threads,
+                                     pg::Tree& trees) {
+  std::vector<RangeParse> out(ranges.size());
+  size_t slices = std::max<size_t>(1, std::min<size_t>(threads, ranges.size() / kStatementsPerThread));
+  std::vector<std::unique_ptr<pg::Tree>> arenas(slices);
+  std::vector<std::exception_ptr> errors(slices);
+  auto parse_slice = [&](size_t slice) {
+    try {
+      arenas[slice] = std::make_unique<pg::Tree>();
+      for (size_t k = ranges.size() * slice / slices, end = ranges.size() * (slice + 1) / slices; k < end; ++k) {
+        pg::ParseResult one(sql.substr(ranges[k].first, ranges[k].second - ranges[k].first));
+        if (one.ok()) {
+          out[k].root = arenas[slice]->parse(one.json());
+        } else {
+          out[k].error = one.error();
+          out[k].cursor = one.cursor();
+        }
+      }
+    } catch (...) {
+      errors[slice] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t slice = 1; slice < slices; ++slice) helpers.emplace_back(parse_slice, slice);
+  parse_slice(0);
+  for (auto& helper : helpers) helper.join();
+  for (size_t slice = 0; slice < slices; ++slice) {
+    if (errors[slice]) std::rethrow_exception(errors[slice]);
+    trees.adopt(std::move(*arenas[slice]));
+  }
+  return out;
+}
+
 class Parser {
  public:
-  explicit Parser(ParsedMigration& out) : out_(out) {
+  Parser(ParsedMigration& out, unsigned threads) : out_(out), threads_(threads) {
     line_starts_.push_back(0);
     for (size_t i = 0; i < out_.file.text.size(); ++i)
       if (out_.file.text[i] == '\n') line_starts_.push_back(i + 1);
@@ -87,6 +134,7 @@ class Parser {
 
  private:
   ParsedMigration& out_;
+  unsigned threads_;
   std::vector<size_t> line_starts_;
   std::map<std::string, std::set<std::string>> calls_;     // function name ("" for the migration) -> the functions it calls
   std::vector<std::pair<size_t, std::string>> bodies_;     // statement index -> the function whose body holds it
@@ -123,11 +171,12 @@ class Parser {
     // Room for them at once: grown by doubling, the vector of a 10 MB file's statements was held
     // twice over while it moved.
     out_.statements.reserve(statements + ranges.size());
-    for (auto [start, end] : ranges) {
-      pg::ParseResult one(s.sql.substr(start, end - start));
-      if (one.ok()) {
-        Node root = document(one.json());
-        for (const Node& raw : root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
+    std::vector<RangeParse> parses = parse_ranges(s.sql, ranges, threads_, *out_.trees);
+    for (size_t k = 0; k < ranges.size(); ++k) {
+      auto [start, end] = ranges[k];
+      const RangeParse& one = parses[k];
+      if (one.root) {
+        for (const Node& raw : one.root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
         continue;
       }
       if (!section_fails && pg::ParseResult(s.sql).ok()) {
@@ -136,9 +185,9 @@ class Parser {
         return false;
       }
       section_fails = true;
-      std::string message = one.error();
-      if (one.cursor() > 0) {
-        auto [line, column] = position(s.offset + start + static_cast<size_t>(one.cursor()) - 1);
+      std::string message = one.error;
+      if (one.cursor > 0) {
+        auto [line, column] = position(s.offset + start + static_cast<size_t>(one.cursor) - 1);
         message += " at line " + std::to_string(line) + ", column " + std::to_string(column);
       }
       add(index, {}, start, end, start, message);
@@ -290,10 +339,10 @@ std::pair<int, int> line_and_column(const std::string& text, size_t offset) {
   return {line, static_cast<int>(offset - line_start) + 1};
 }
 
-std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments comments) {
+std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments comments, unsigned threads) {
   auto out = std::make_unique<ParsedMigration>();
   out->file = std::move(file);
-  Parser parser(*out);
+  Parser parser(*out, threads);
   for (size_t i = 0; i < out->file.sections.size(); ++i) parser.section(i, comments);
   parser.finish();
   for (size_t i = 0; i < out->statements.size(); ++i)

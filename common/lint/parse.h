@@ -68,7 +68,8 @@ enum class Comments { Read, Skip };
 
 // Parses every section: statements with positions, comments from libpg_query's scanner, and the
 // statements inside DO blocks and PL/pgSQL function bodies.
-std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments comments = Comments::Read);
+// `threads`: how many threads may parse the statements of one large section.
+std::unique_ptr<ParsedMigration> parse_migration(MigrationFile file, Comments comments = Comments::Read, unsigned threads = 1);
 
 // The index in statement.text of a node's location when one of `keywords` (lower case) starts
 // there, so that a location pointing anywhere else is never used to cut the text.

@@ -6,9 +6,9 @@ namespace pgguard::lint {
 namespace {
 
 std::unique_ptr<ParsedMigration> parse(const ParseJob& job) {
-  if (job.text) return parse_migration(read_migration(job.path, *job.text, job.tool), job.comments);
+  if (job.text) return parse_migration(read_migration(job.path, *job.text, job.tool), job.comments, job.threads);
   auto text = read_file_bounded(job.path, job.max_bytes);
-  return text ? parse_migration(read_migration(job.path, *text, job.tool), job.comments) : nullptr;
+  return text ? parse_migration(read_migration(job.path, *text, job.tool), job.comments, job.threads) : nullptr;
 }
 
 }  // namespace

@@ -18,6 +18,7 @@ struct ParseJob {
   std::optional<Tool> tool;
   Comments comments = Comments::Read;
   size_t max_bytes = 0;
+  unsigned threads = 1;  // threads that may parse one large section of the file
 };
 
 // Parses files on worker threads ahead of the one consuming them, and hands the parses over in

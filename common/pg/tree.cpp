@@ -96,6 +96,15 @@ Node Tree::parse(const char* json) {
   return Node(*root);
 }
 
+void Tree::adopt(Tree&& other) {
+  // The chunks move as they are (their values point into each other, never into this arena); this
+  // arena keeps filling its own current chunk.
+  for (auto& chunk : other.chunks_) chunks_.push_back(std::move(chunk));
+  other.chunks_.clear();
+  other.next_ = nullptr;
+  other.left_ = 0;
+}
+
 TreeValue* Tree::values(size_t count) { return static_cast<TreeValue*>(allocate(count * sizeof(TreeValue), alignof(TreeValue))); }
 
 char* Tree::text(size_t bytes) { return static_cast<char*>(allocate(bytes, 1)); }

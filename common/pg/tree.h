@@ -18,6 +18,9 @@ class Tree {
   // The JSON `json` as a tree held here; an invalid Node when it is not JSON.
   Node parse(const char* json);
 
+  // Takes over `other`'s values, so that trees built in another arena live as long as this one.
+  void adopt(Tree&& other);
+
   // Room for `count` values or `bytes` of text, valid as long as the tree.
   TreeValue* values(size_t count);
   char* text(size_t bytes);

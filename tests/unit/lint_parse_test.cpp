@@ -156,3 +156,35 @@ TEST_CASE("lint parse: only backticks and MySQL words in code earn a parse error
   // An unterminated quote does not scan: the hint still looks at the whole text.
   CHECK(parse_error("INSERT INTO t VALUES ('it\\'s', `x`);\n").find("backtick") != std::string::npos);
 }
+
+TEST_CASE("lint parse: a large section parsed on several threads gives what one thread gives", "[lint]") {
+  // Errors and DO blocks spread over every thread's share; the BEGIN ATOMIC body (split by the
+  // scanner) last, so that the section is parsed whole after all.
+  std::string sql;
+  for (int i = 0; i < 9000; ++i) {
+    if (i % 997 == 0) sql += "CREATE TABLE broken_" + std::to_string(i) + " (a int,);\n";
+    else if (i % 501 == 0) sql += "DO $$ BEGIN ALTER TABLE t ADD COLUMN c_" + std::to_string(i) + " int; END $$;\n";
+    else sql += "ALTER TABLE t" + std::to_string(i % 7) + " ADD COLUMN c_" + std::to_string(i) + " integer;\n";
+  }
+  auto each = [](const ParsedMigration& parsed) {
+    std::vector<std::string> out;
+    for (const Statement& s : parsed.statements)
+      out.push_back(s.type + "|" + s.text + "|" + std::to_string(s.line) + ":" + std::to_string(s.column) + "|" + s.parse_error + "|" +
+                    (s.embedded ? "embedded" : ""));
+    return out;
+  };
+  auto with_threads = [&](const std::string& text, unsigned threads) {
+    return parse_migration(read_migration(kPath, text, Tool::Plain), Comments::Read, threads);
+  };
+  auto one = with_threads(sql, 1), three = with_threads(sql, 3);
+  REQUIRE(one->statements.size() > 9000);  // the DO blocks' statements too
+  CHECK(each(*three) == each(*one));
+  for (size_t i = 0; i < one->statements.size(); ++i)
+    if (one->statements[i].node) REQUIRE(three->statements[i].node.same_tree(one->statements[i].node, ""));
+
+  const std::string atomic = "CREATE FUNCTION one() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;\n";
+  std::string valid;
+  for (int i = 0; i < 9000; ++i) valid += "ALTER TABLE t ADD COLUMN c_" + std::to_string(i) + " integer;\n";
+  CHECK(each(*with_threads(valid + atomic, 3)) == each(*with_threads(valid + atomic, 1)));
+  CHECK(with_threads(valid + atomic, 3)->statements.size() == 9001);
+}
