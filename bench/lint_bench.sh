@@ -109,6 +109,8 @@ echo
 # stretches with the load, their CPU time much less (pgguard's counts every thread it runs).
 echo "| input | MB | statements | pgguard s | pgguard s per MB | pgguard CPU s | pgguard RSS MB | squawk s | squawk CPU s | squawk RSS MB | throughput vs squawk | RSS vs squawk |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+export ratios="$tmp/ratios"
+: >"$ratios"
 inputs=()
 for d in $(ls -d "$tmp"/corpus_*x | sort -V); do inputs+=("$d"); done
 inputs+=("$tmp/big.sql")
@@ -129,6 +131,7 @@ for input in "${inputs[@]}"; do
     speed = (ss != "n/a" && ps > 0) ? sprintf("%.2fx", ss / ps) : "n/a"
     memory = (ss != "n/a" && sk > 0) ? sprintf("%.2fx", pk / sk) : "n/a"
     printf "| %s | %s | %d | %.2f | %.3f | %s | %.1f | %s | %s | %.1f | %s | %s |\n", l, mb, n, ps, per_mb, pc, pk / 1024, ss, sc, sk / 1024, speed, memory
+    if (ss != "n/a" && ps > 0 && sk > 0) printf "%s %s %.4f %.4f %.4f\n", (l ~ /10 MB/ ? "big" : "corpus"), mb, ss / ps, pk / sk, per_mb >> ENVIRON["ratios"]
   }'
   echo "  (pgguard reported $found findings)" >&2
 done
@@ -145,6 +148,7 @@ for d in "$tmp"/history_*; do
   awk -v n="$n" -v ps="$p_secs" -v pk="$p_kb" -v ss="$s_secs" 'BEGIN {
     sper = ss != "n/a" ? sprintf("%.3f", ss * 1000 / n) : "n/a"
     printf "| %d | %.2f | %.3f | %.1f | %s | %s |\n", n, ps, ps * 1000 / n, pk / 1024, ss, sper
+    printf "history %d %.4f\n", n, ps * 1000 / n >> ENVIRON["ratios"]
   }'
 done
 
@@ -165,7 +169,31 @@ for cache in off on; do
   env "${cache_env[@]}" "$tmp/spawn_timer" -n "$calls" -w 3 -C "$tmp/project" -i "$payload" -- "$build/pgguard-post-tool-use" >"$tmp/post.times"
   sort -n "$tmp/post.times" | awk -v n="$calls" -v c="$cache" '{t[NR] = $1; m = $2 > m ? $2 : m}
     END {p50 = t[int((n + 1) / 2)]; p95 = t[int(n * 0.95 + 0.999)];
-         printf "| %s | %d | %.2f | %.2f | %.1f |\n", c, n, p50 / 1000, p95 / 1000, m / 1024}'
+         printf "| %s | %d | %.2f | %.2f | %.1f |\n", c, n, p50 / 1000, p95 / 1000, m / 1024
+         if (c == "on") printf "post %.3f\n", p50 / 1000 >> ENVIRON["ratios"]}'
 done
 echo
-echo "Targets: >= 3x squawk's throughput at no more memory, linear growth with input size; PostToolUse p50 <= 5 ms with the cache."
+echo "## Targets"
+echo
+# Each target against this run's figures. Corpora of 2 MB or more count for throughput (the
+# smallest is mostly process start); growth compares the time per MB of the largest corpus with
+# that of the smallest of 2 MB or more; replay compares ms per file at 1,200 files with 120.
+awk '
+  function verdict(ok) { return ok ? "met" : "not met" }
+  $1 == "corpus" && $2 >= 2 { n++; if (!n_speed || $3 < speed) speed = $3; if ($4 > rss) rss = $4;
+                              if (!small_mb || $2 < small_mb) { small_mb = $2; small = $5 } if ($2 > large_mb) { large_mb = $2; large = $5 }; n_speed = 1 }
+  $1 == "big" { big_speed = $3; big_rss = $4; has_big = 1 }
+  $1 == "history" { per_file[$2] = $3 }
+  $1 == "post" { post = $2; has_post = 1 }
+  END {
+    print "| target | this run | |"
+    print "|---|---:|---|"
+    if (n) printf "| many files (>= 2 MB): >= 3x squawk throughput | %.2fx (lowest) | %s |\n", speed, verdict(speed >= 3)
+    if (n) printf "| many files: peak RSS <= squawk | %.2fx (highest) | %s |\n", rss, verdict(rss <= 1)
+    if (has_big) printf "| one 10 MB file: >= 2x squawk throughput | %.2fx | %s |\n", big_speed, verdict(big_speed >= 2)
+    if (has_big) printf "| one 10 MB file: peak RSS <= squawk | %.2fx | %s |\n", big_rss, verdict(big_rss <= 1)
+    if (n > 1) printf "| linear growth: s per MB at %.1f MB <= 1.25x that at %.1f MB | %.2fx | %s |\n", large_mb, small_mb, large / small, verdict(large <= 1.25 * small)
+    if ((1200 in per_file) && (120 in per_file))
+      printf "| history replay linear: ms per file at 1,200 files <= at 120 | %.3f vs %.3f | %s |\n", per_file[1200], per_file[120], verdict(per_file[1200] <= per_file[120])
+    if (has_post) printf "| PostToolUse p50 with the cache <= 5 ms | %.2f ms | %s |\n", post, verdict(post <= 5)
+  }' "$ratios"
