@@ -372,7 +372,7 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
   for (size_t i = 0; i < paths.size(); ++i) {
     if (is_foreign_dialect(paths[i])) continue;
     texts[i] = readable_text(paths[i], options, results[i]);
-    if (!texts[i] || trim(*texts[i]).empty()) continue;
+    if (!texts[i] || texts[i]->find_first_not_of(" \t\n\v\f\r") == std::string::npos) continue;  // blank
     tools[i] = options.tool ? *options.tool : detect_tool(paths[i], *texts[i]);
     std::string id = options.replay_history ? history_id(paths[i], tools[i]) : paths[i];
     if (!by_history.count(id)) order.push_back(id);
@@ -399,7 +399,7 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
   std::vector<ParseJob> jobs;
   auto lint_task = [&](size_t i, bool alone) {
     tasks.push_back({starts.size() - 1, i, alone});
-    jobs.push_back({paths[i], &*texts[i], tools[i], Comments::Read, options.max_file_bytes, threads});
+    jobs.push_back({paths[i], std::move(texts[i]), tools[i], Comments::Read, options.max_file_bytes, threads});
   };
   for (const auto& id : order) {
     const auto& wanted = by_history[id];
@@ -422,7 +422,7 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
         --left;
       } else if (!entry.down) {
         tasks.push_back({starts.size() - 1});
-        jobs.push_back({entry.path, nullptr, start.tool, Comments::Skip, options.max_file_bytes, threads});
+        jobs.push_back({entry.path, std::nullopt, start.tool, Comments::Skip, options.max_file_bytes, threads});
       }
     }
     for (const auto& entry : index_of) lint_task(entry.second, true);  // outside the tool's history listing
@@ -448,7 +448,6 @@ void lint_files(const std::vector<std::string>& paths, const LintOptions& option
       replayed = options.replay_history ? replay_earlier(history, starts[current].entries, starts[current].first, starts[current].tool, options) : 0;
     }
     std::unique_ptr<ParsedMigration> parsed = parses.next();
-    if (task.file != std::string::npos) texts[task.file].reset();  // parsed: the parse holds its own copy
     if (task.file == std::string::npos) {
       if (parsed) apply_parsed(history, *parsed, true);
       ++replayed;

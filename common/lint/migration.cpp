@@ -446,10 +446,11 @@ bool glob_match(const std::string& pattern, const std::string& path) {
   return glob_at(pattern, 0, path, 0);
 }
 
-MigrationFile read_migration(const std::string& path, const std::string& text, std::optional<Tool> forced_tool) {
+MigrationFile read_migration(const std::string& path, std::string text_in, std::optional<Tool> forced_tool) {
   MigrationFile file;
   file.path = path;
-  file.text = text;
+  file.text = std::move(text_in);
+  const std::string& text = file.text;
   file.tool = forced_tool ? *forced_tool : detect_tool(path, text);
   const ToolRecord& record = tool_record(file.tool);
   TxMode tx = runs_without_transaction(record, path, text) ? TxMode::Autocommit : record.transaction;

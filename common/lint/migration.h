@@ -58,7 +58,8 @@ bool is_migration_path(const std::string& path, const std::vector<std::string>& 
 Tool detect_tool(const std::string& path, const std::string& text);
 
 // Splits a migration into sections with direction and transaction mode.
-MigrationFile read_migration(const std::string& path, const std::string& text, std::optional<Tool> forced_tool = {});
+// `text` is kept in the result: pass it moved when the caller no longer needs it.
+MigrationFile read_migration(const std::string& path, std::string text, std::optional<Tool> forced_tool = {});
 
 // '*' matches within a path component, '**' across components, '?' one character, [0-9] a class.
 bool glob_match(const std::string& pattern, const std::string& path);

@@ -5,10 +5,10 @@
 namespace pgguard::lint {
 namespace {
 
-std::unique_ptr<ParsedMigration> parse(const ParseJob& job) {
-  if (job.text) return parse_migration(read_migration(job.path, *job.text, job.tool), job.comments, job.threads);
-  auto text = read_file_bounded(job.path, job.max_bytes);
-  return text ? parse_migration(read_migration(job.path, *text, job.tool), job.comments, job.threads) : nullptr;
+std::unique_ptr<ParsedMigration> parse(ParseJob& job) {
+  auto text = job.text ? std::move(job.text) : read_file_bounded(job.path, job.max_bytes);
+  job.text.reset();
+  return text ? parse_migration(read_migration(job.path, std::move(*text), job.tool), job.comments, job.threads) : nullptr;
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ namespace pgguard::lint {
 
 struct ParseJob {
   std::string path;
-  const std::string* text = nullptr;  // nullptr: the file is read here (bounded by max_bytes)
+  std::optional<std::string> text;  // nullopt: the file is read here (bounded by max_bytes); moved into the parse
   std::optional<Tool> tool;
   Comments comments = Comments::Read;
   size_t max_bytes = 0;
