@@ -1,6 +1,5 @@
 #include "pg/node.h"
 
-#include <cstring>
 #include <deque>
 #include <mutex>
 #include <shared_mutex>
@@ -36,43 +35,25 @@ namespace {
 
 // The keys one thread has seen: open addressing over a power-of-two table, because every field
 // access of every rule looks a key up here and a node-based map's hashing, division and pointer
-// chasing showed as a tenth of a lint run. A name is compared by its length and its first and
-// last eight bytes, which are all of it for names up to 16 bytes (most of libpg_query's).
+// chasing showed as a tenth of a lint run.
 class SeenKeys {
  public:
-  uint16_t find(std::string_view name) const {
-    Probe probe(name);
-    for (size_t i = probe.hash() >> shift_;; i = (i + 1) & mask_) {
+  uint16_t find(const Key& key) const {
+    for (size_t i = key.hash >> shift_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
       if (!slot.id) return 0;
-      if (slot.probe == probe && (name.size() <= 16 || slot.name == name)) return slot.id;
+      if (slot.key.same_bytes(key)) return slot.id;
     }
   }
-  void add(std::string_view stored, uint16_t id) {
+  void add(std::string_view stored, uint16_t id) {  // `stored`: the shared table's copy, which never moves
     if ((count_ + 1) * 2 > slots_.size()) grow();
-    place({stored, Probe(stored), id});
+    place({Key(stored), id});
     ++count_;
   }
 
  private:
-  struct Probe {
-    uint64_t head = 0, tail = 0, size = 0;
-    Probe() = default;
-    explicit Probe(std::string_view name) : size(name.size()) {
-      if (name.size() < 8) {
-        for (size_t i = 0; i < name.size(); ++i) head |= uint64_t(static_cast<unsigned char>(name[i])) << (8 * i);
-      } else {  // two fixed-size loads, overlapping for names shorter than 16 bytes
-        std::memcpy(&head, name.data(), 8);
-        std::memcpy(&tail, name.data() + name.size() - 8, 8);
-      }
-    }
-    // Multiplicative hashing: the product's top bits depend on every bit of the name.
-    uint64_t hash() const { return (head ^ (tail << 29 | tail >> 35) ^ size) * 0x9E3779B97F4A7C15ull; }
-    bool operator==(const Probe& other) const { return head == other.head && tail == other.tail && size == other.size; }
-  };
   struct Slot {
-    std::string_view name;  // a view into the shared table's names, which never move
-    Probe probe;
+    Key key = Key(std::string_view());
     uint16_t id = 0;
   };
   std::vector<Slot> slots_ = std::vector<Slot>(1024);
@@ -80,7 +61,7 @@ class SeenKeys {
   int shift_ = 54;  // 64 - log2(slots)
 
   void place(const Slot& slot) {
-    size_t i = slot.probe.hash() >> shift_;
+    size_t i = slot.key.hash >> shift_;
     while (slots_[i].id) i = (i + 1) & mask_;
     slots_[i] = slot;
   }
@@ -96,10 +77,11 @@ class SeenKeys {
 
 }  // namespace
 
-uint16_t intern_key(std::string_view name) {
+uint16_t intern_key(const Key& probe) {
   // Each thread keeps the keys it has seen, so that the shared table's lock is taken once per name.
   thread_local SeenKeys seen;
-  if (uint16_t id = seen.find(name)) return id;
+  if (uint16_t id = seen.find(probe)) return id;
+  std::string_view name = probe.name;
   KeyTable& table = key_table();
   auto remember = [&](std::string_view stored, uint16_t id) {
     seen.add(stored, id);
@@ -131,7 +113,7 @@ Node Node::body() const {
   return Node(value_->children[0]);
 }
 
-Node Node::operator[](std::string_view key) const {
+Node Node::operator[](const Key& key) const {
   if (!is_object()) return {};
   uint16_t id = intern_key(key);
   for (uint32_t i = 0; i < value_->size; ++i)
@@ -150,14 +132,14 @@ std::string_view Node::str() const {
   return {value_->text, value_->size};
 }
 
-std::string Node::str(std::string_view key) const { return std::string((*this)[key].str()); }
+std::string Node::str(const Key& key) const { return std::string((*this)[key].str()); }
 
-int64_t Node::integer(std::string_view key, int64_t fallback) const {
+int64_t Node::integer(const Key& key, int64_t fallback) const {
   Node n = (*this)[key];
   return n.value_ && n.value_->kind == TreeValue::Int ? n.value_->integer : fallback;
 }
 
-bool Node::flag(std::string_view key) const {
+bool Node::flag(const Key& key) const {
   Node n = (*this)[key];
   return n.value_ && n.value_->kind == TreeValue::True;
 }
@@ -231,7 +213,7 @@ void write(const TreeValue& v, Writer& out, int depth) {
 
 bool Node::same_tree(const Node& other, std::string_view ignored_key) const {
   if (!value_ || !other.value_) return !value_ && !other.value_;
-  return same_values(*value_, *other.value_, intern_key(ignored_key), 0);
+  return same_values(*value_, *other.value_, intern_key(Key(ignored_key)), 0);
 }
 
 std::string Node::dump() const {

@@ -25,9 +25,41 @@ struct TreeValue {
 };
 static_assert(sizeof(TreeValue) == 16, "parse trees are held for whole files: keep values small");
 
+// A member name as a lookup reads it: its length, its first and last eight bytes (all of it up to
+// 16 bytes) and their hash. For a literal, as rules write n["relation"], all of it is worked out
+// at compile time: every field access of every rule starts here.
+class Key {
+ public:
+  template <size_t N>
+  consteval Key(const char (&name)[N]) : Key(std::string_view(name, N - 1), 0) {}
+  Key(std::string_view name) : Key(name, 0) {}
+  Key(const std::string& name) : Key(std::string_view(name), 0) {}
+
+  std::string_view name;
+  uint64_t head = 0, tail = 0;
+  uint64_t hash = 0;  // multiplicative: its top bits depend on every bit of the name
+
+  bool same_bytes(const Key& other) const {
+    return head == other.head && tail == other.tail && name.size() == other.name.size() &&
+           (name.size() <= 16 || name == other.name);
+  }
+
+ private:
+  constexpr Key(std::string_view n, int) : name(n) {
+    auto bytes = [&](size_t from, size_t count) {  // little-endian, as one 8-byte load reads them
+      uint64_t out = 0;
+      for (size_t i = 0; i < count; ++i) out |= uint64_t(static_cast<unsigned char>(n[from + i])) << (8 * i);
+      return out;
+    };
+    head = bytes(0, n.size() < 8 ? n.size() : 8);
+    tail = n.size() > 8 ? bytes(n.size() - 8, 8) : 0;  // overlaps head for names shorter than 16 bytes
+    hash = (head ^ (tail << 29 | tail >> 35) ^ n.size()) * 0x9E3779B97F4A7C15ull;
+  }
+};
+
 // Member names are interned once per process (thread-safe), so that a lookup compares numbers;
 // 0 only when the table is full, which no parse tree's few hundred field names come near.
-uint16_t intern_key(std::string_view name);
+uint16_t intern_key(const Key& name);
 std::string_view key_name(uint16_t key);
 
 class NodeList;
@@ -49,15 +81,15 @@ class Node {
   std::string_view type() const;
   Node body() const;  // the value under that key
 
-  Node operator[](std::string_view key) const;
-  bool has(std::string_view key) const { return (*this)[key].valid(); }
+  Node operator[](const Key& key) const;
+  bool has(const Key& key) const { return (*this)[key].valid(); }
   // Array items; a {"List": {"items": [...]}} node gives its items.
   NodeList list() const;
 
   std::string_view str() const;
-  std::string str(std::string_view key) const;
-  int64_t integer(std::string_view key, int64_t fallback = 0) const;
-  bool flag(std::string_view key) const;  // missing booleans are false
+  std::string str(const Key& key) const;
+  int64_t integer(const Key& key, int64_t fallback = 0) const;
+  bool flag(const Key& key) const;  // missing booleans are false
   // The text of a {"String": {"sval": ...}} node.
   std::string sval() const;
   // Dotted names of a list of String nodes: ["pg_catalog", "int4"] -> "pg_catalog.int4".

@@ -41,7 +41,7 @@ class Builder {
     return true;
   }
   bool Key(const char* text, rapidjson::SizeType length, bool) {
-    key_ = intern_key({text, length});
+    key_ = intern_key(pg::Key(std::string_view(text, length)));
     return key_ != 0;
   }
   bool StartObject() { return open(TreeValue::Object); }

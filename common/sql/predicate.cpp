@@ -147,7 +147,7 @@ struct Scope {
 void bound_names(const Node& node, std::set<std::string>& names) {
   node.walk([&](const Node& n) {
     if (n.has("RangeVar")) names.insert(n["RangeVar"].str("relname"));
-    for (auto key : {"RangeVar", "RangeSubselect", "RangeFunction", "JoinExpr"})
+    for (const pg::Key& key : {pg::Key("RangeVar"), pg::Key("RangeSubselect"), pg::Key("RangeFunction"), pg::Key("JoinExpr")})
       if (n.has(key) && n[key].has("alias")) names.insert(n[key]["alias"].str("aliasname"));
   });
 }
@@ -218,7 +218,8 @@ bool key_in_whole_table(const Node& node, const Scope& scope) {
   auto from = select["fromClause"].list();
   auto targets = select["targetList"].list();
   if (from.size() != 1 || targets.size() != 1 || !from[0].has("RangeVar") || !same_relation(from[0]["RangeVar"], scope)) return false;
-  for (auto narrowing : {"whereClause", "havingClause", "limitCount", "limitOffset", "distinctClause"})
+  for (const pg::Key& narrowing :
+       {pg::Key("whereClause"), pg::Key("havingClause"), pg::Key("limitCount"), pg::Key("limitOffset"), pg::Key("distinctClause")})
     if (select.has(narrowing)) return false;
   if (select.str("op") != "SETOP_NONE") return false;
   Node column = targets[0]["ResTarget"]["val"]["ColumnRef"];

@@ -50,12 +50,12 @@ generated_names::IndexShape index_shape(const Node& index) {
   shape.table = relation_name(index["relation"]);
   shape.schema = index["relation"].str("schemaname");
   shape.unique = index.flag("unique");
-  for (const char* list : {"indexParams", "indexIncludingParams"}) {
+  for (const pg::Key& list : {pg::Key("indexParams"), pg::Key("indexIncludingParams")}) {
     for (const Node& item : index[list].list()) {
       Node elem = item["IndexElem"];
       std::string name = elem.has("indexcolname") ? elem.str("indexcolname") : elem.has("name") ? elem.str("name") : postgres_key_name(elem["expr"]);
       shape.postgres_keys.push_back(name);
-      if (std::string(list) == "indexIncludingParams") continue;
+      if (list.name == "indexIncludingParams") continue;
       std::vector<std::string> used = referenced_columns(elem["expr"]);
       shape.columns.push_back(elem.has("name") ? elem.str("name") : used.empty() ? name : used.front());
     }
