@@ -363,12 +363,19 @@ std::optional<Tool> parse_tool(const std::string& name) {
 }
 
 bool is_bookkeeping_table(const std::string& table) {
-  std::string lower = to_lower(table);
-  for (const auto& record : tool_records()) {
-    std::string name = to_lower(record.bookkeeping_table);
-    if (!name.empty() && (lower == name || name.substr(name.find('.') + 1) == lower)) return true;
-  }
-  return false;
+  // Asked for every data change a rule looks at: the tools' tables, lower case, as written and
+  // without their schema, are gathered once.
+  static const std::set<std::string, std::less<>> names = [] {
+    std::set<std::string, std::less<>> out;
+    for (const auto& record : tool_records()) {
+      std::string name = to_lower(record.bookkeeping_table);
+      if (name.empty()) continue;
+      out.insert(name);
+      out.insert(name.substr(name.find('.') + 1));
+    }
+    return out;
+  }();
+  return names.count(to_lower(table)) > 0;
 }
 
 bool is_script_language(const std::string& path) { return has_extension(path, {".js", ".ts", ".mjs", ".cjs", ".py", ".rb", ".exs"}); }
