@@ -15,12 +15,10 @@ std::vector<std::string> strings(const json& record, const char* key) {
   return record.contains(key) ? record.at(key).get<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
-std::vector<std::unique_ptr<RE2>> patterns(const json& record, const char* key) {
-  std::vector<std::unique_ptr<RE2>> out;
-  for (const auto& text : strings(record, key)) {
-    out.push_back(std::make_unique<RE2>(text));
-    if (!out.back()->ok()) throw std::runtime_error("migration_tools.json: bad pattern " + text);
-  }
+// Compiled when first matched; the catalog test compiles every one.
+std::vector<Pattern> patterns(const json& record, const char* key) {
+  std::vector<Pattern> out;
+  for (auto& text : strings(record, key)) out.emplace_back(std::move(text));
   return out;
 }
 
@@ -71,12 +69,12 @@ ToolRecord read_record(const json& r) {
   t.transaction = choice(r, "transaction", kTransactions);
   t.transaction_markers = patterns(r, "transaction_markers");
   t.no_transaction_markers = patterns(r, "no_transaction_markers");
-  if (r.contains("no_transaction_statements")) t.no_transaction_statements = std::make_unique<RE2>(r.at("no_transaction_statements").get<std::string>());
+  if (r.contains("no_transaction_statements")) t.no_transaction_statements.emplace(r.at("no_transaction_statements").get<std::string>());
   t.sql_sections = patterns(r, "sql_sections");
   t.no_transaction_names = patterns(r, "no_transaction_names");
   if (r.contains("no_transaction_files"))
     for (const auto& f : r.at("no_transaction_files"))
-      t.no_transaction_files.push_back({f.at(0).get<std::string>(), std::make_unique<RE2>(f.at(1).get<std::string>())});
+      t.no_transaction_files.push_back({f.at(0).get<std::string>(), Pattern(f.at(1).get<std::string>())});
   t.down = choice(r, "down", kDowns);
   t.order = choice(r, "order", kOrders);
   if (r.contains("bookkeeping")) {
@@ -115,8 +113,8 @@ const std::vector<std::string>& skip_directories() {
   return names;
 }
 
-bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
+bool matches_any(const std::vector<Pattern>& patterns, const std::string& text) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return RE2::PartialMatch(text, p.re()); });
 }
 
 std::string no_transaction_fix(Tool tool, const std::string& statement) {
