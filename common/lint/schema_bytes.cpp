@@ -8,6 +8,8 @@
 namespace pgguard::lint {
 namespace {
 
+// Tables, indexes and enums are written in their maps' order, and read back only in that order
+// (each name after the one before), so that each goes in at the end of its map.
 // Counts and lengths are 32-bit, typmods 64-bit, in this machine's byte order: an entry is read
 // back only by the build that wrote it (its key names the build).
 class Out {
@@ -150,8 +152,9 @@ std::optional<Schema> Schema::deserialize(std::string_view bytes) {
         c.validated = in.flag();
         c.not_null_column = in.text();
       }
+      if (!schema.tables_.empty() && schema.tables_.rbegin()->first >= table.name) return std::nullopt;
       std::string name = table.name;
-      schema.tables_[name] = std::move(table);
+      schema.tables_.emplace_hint(schema.tables_.end(), std::move(name), std::move(table));
     }
     for (size_t i = in.count(); i > 0; --i) {
       Index index;
@@ -159,11 +162,15 @@ std::optional<Schema> Schema::deserialize(std::string_view bytes) {
       index.table = in.text();
       index.columns = in.texts();
       index.unique = in.flag();
-      schema.put_index(index);
+      if (!schema.indexes_.empty() && schema.indexes_.rbegin()->first >= index.name) return std::nullopt;
+      schema.index_names_by_leading_column_[leading_column(index)].insert(index.name);
+      std::string name = index.name;
+      schema.indexes_.emplace_hint(schema.indexes_.end(), std::move(name), std::move(index));
     }
     for (size_t e = in.count(); e > 0; --e) {
       std::string name = in.text();
-      schema.enums_[name] = in.texts();
+      if (!schema.enums_.empty() && schema.enums_.rbegin()->first >= name) return std::nullopt;
+      schema.enums_.emplace_hint(schema.enums_.end(), std::move(name), in.texts());
     }
     if (!in.done()) return std::nullopt;
     return schema;
