@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <string_view>
 #include <vector>
 
 #include "util/environment.h"
@@ -21,14 +22,14 @@ constexpr size_t kMaxEntries = 32;
 constexpr size_t kMaxEntryBytes = 4u << 20;
 constexpr char kHeader[] = "pgguard-history-schema 2 ";  // 1 held JSON: such an entry is a miss
 
-uint64_t fnv1a(const std::string& data) {
+uint64_t fnv1a(std::string_view data) {
   uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : data) h = (h ^ c) * 0x100000001b3ull;
   return h;
 }
 
-// Written by hand: the key of every earlier migration is hashed on each hook call, and snprintf
-// was a tenth of a cached PostToolUse call.
+// Written by hand: a key is written out for every earlier migration on each hook call, and
+// snprintf was a tenth of a cached PostToolUse call.
 std::string hex64(uint64_t value) {
   static const char digits[] = "0123456789abcdef";
   std::string out(16, '0');
@@ -75,7 +76,11 @@ std::string history_cache_dir(const std::map<std::string, std::string>& env) {
   return cache.empty() ? "" : cache + "/history";
 }
 
-HistoryKey::HistoryKey(const std::string& settings) : current_(build_identity() + "\n" + settings) {}
+HistoryKey::HistoryKey(const std::string& settings) {
+  item_ = build_identity() + "\n" + settings;
+  state_[0] = std::hash<std::string_view>{}(item_);
+  state_[1] = fnv1a(item_);
+}
 
 std::optional<std::string> settled_stamp(const std::string& path, std::chrono::system_clock::time_point settled_before) {
   struct stat st {};
@@ -83,9 +88,11 @@ std::optional<std::string> settled_stamp(const std::string& path, std::chrono::s
   auto since_epoch = [](const timespec& t) { return std::chrono::seconds(t.tv_sec) + std::chrono::nanoseconds(t.tv_nsec); };
   auto limit = settled_before.time_since_epoch();
   if (since_epoch(st.st_mtim) > limit || since_epoch(st.st_ctim) > limit) return std::nullopt;
-  return std::to_string(st.st_dev) + " " + std::to_string(st.st_ino) + " " + std::to_string(st.st_size) + " " +
-         std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + " " + std::to_string(st.st_ctim.tv_sec) + "." +
-         std::to_string(st.st_ctim.tv_nsec);
+  const uint64_t fields[] = {static_cast<uint64_t>(st.st_dev),          static_cast<uint64_t>(st.st_ino),
+                             static_cast<uint64_t>(st.st_size),         static_cast<uint64_t>(st.st_mtim.tv_sec),
+                             static_cast<uint64_t>(st.st_mtim.tv_nsec), static_cast<uint64_t>(st.st_ctim.tv_sec),
+                             static_cast<uint64_t>(st.st_ctim.tv_nsec)};
+  return std::string(reinterpret_cast<const char*>(fields), sizeof fields);
 }
 
 void HistoryKey::add_content(const std::string& path, const std::optional<std::string>& text) {
@@ -97,12 +104,17 @@ void HistoryKey::add_stamp(const std::string& path, const std::string& stamp) { 
 
 void HistoryKey::add(const std::string& path, char kind, const std::string& data) {
   // Two different 64-bit hashes of the key so far, the path, and the content or stamp (its kind
-  // said, so that neither can pass for the other), each length-prefixed.
-  std::string item = hex() + std::to_string(path.size()) + ":" + path + kind + std::to_string(data.size()) + ":" + data;
-  current_ = hex64(std::hash<std::string>{}(item)) + hex64(fnv1a(item));
+  // said, so that neither can pass for the other), their lengths first.
+  const uint64_t head[] = {state_[0], state_[1], path.size(), data.size()};
+  item_.assign(reinterpret_cast<const char*>(head), sizeof head);
+  item_ += path;
+  item_ += kind;
+  item_ += data;
+  state_[0] = std::hash<std::string_view>{}(item_);
+  state_[1] = fnv1a(item_);
 }
 
-std::string HistoryKey::hex() const { return hex64(std::hash<std::string>{}(current_)) + hex64(fnv1a(current_)); }
+std::string HistoryKey::hex() const { return hex64(state_[0]) + hex64(state_[1]); }
 
 std::optional<Schema> load_cached_schema(const std::string& dir, const std::string& key) {
   if (dir.empty()) return std::nullopt;

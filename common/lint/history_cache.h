@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,7 +38,8 @@ class HistoryKey {
 
  private:
   void add(const std::string& path, char kind, const std::string& data);
-  std::string current_;
+  uint64_t state_[2];  // two different 64-bit hashes of everything added
+  std::string item_;   // what the next add hashes, one buffer for every file
 };
 
 std::optional<Schema> load_cached_schema(const std::string& dir, const std::string& key);
