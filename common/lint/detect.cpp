@@ -20,16 +20,24 @@ bool glob_any(const std::vector<std::string>& globs, const std::string& path) {
   return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, path); });
 }
 
-// The tools one folder's manifests and config files name.
+// The tools one folder's manifests and config files name. The folder is listed once, and only the
+// names it holds are looked at: most folders hold none of the two dozen files asked about.
 std::set<Tool> folder_tools(const std::string& dir) {
   std::set<Tool> tools;
+  std::map<std::string, DirEntry, std::less<>> listed;
+  for (auto& entry : list_directory(dir)) listed.emplace(entry.name, entry);
+  auto present = [&](const std::string& file) {  // a regular file; "prisma/schema.prisma": in a listed folder
+    auto it = listed.find(std::string_view(file).substr(0, file.find('/')));
+    if (it == listed.end()) return false;
+    return file.find('/') == std::string::npos ? is_regular_entry(dir, it->second) : is_regular_file(dir + "/" + file);
+  };
   std::map<std::string, std::optional<std::string>> manifests;
   for (const auto& record : tool_records()) {
     for (const auto& file : record.files)
-      if (is_regular_file(dir + "/" + file)) tools.insert(record.tool);
+      if (present(file)) tools.insert(record.tool);
     for (const auto& [file, needle] : record.manifests) {
       auto it = manifests.find(file);
-      if (it == manifests.end()) it = manifests.emplace(file, read_file_bounded(dir + "/" + file, 1 << 20)).first;
+      if (it == manifests.end()) it = manifests.emplace(file, present(file) ? read_file_bounded(dir + "/" + file, 1 << 20) : std::nullopt).first;
       if (it->second && it->second->find(needle) != std::string::npos) tools.insert(record.tool);
     }
   }

@@ -1,7 +1,5 @@
 #include "lint/history.h"
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <cctype>
 #include <functional>
@@ -26,15 +24,11 @@ bool is_folder_migration_file(const std::string& name) {
 
 namespace {
 
-std::vector<std::string> list_dir(const std::string& dir, size_t max_files) {
-  std::vector<std::string> names;
-  DIR* handle = opendir(dir.c_str());
-  if (!handle) return names;
-  while (dirent* entry = readdir(handle)) {
-    std::string name = entry->d_name;
-    if (name[0] != '.' && names.size() < max_files) names.push_back(name);
-  }
-  closedir(handle);
+// The names in a folder but hidden ones.
+std::vector<DirEntry> list_dir(const std::string& dir, size_t max_files) {
+  std::vector<DirEntry> names;
+  for (auto& entry : list_directory(dir))
+    if (entry.name[0] != '.' && names.size() < max_files) names.push_back(std::move(entry));
   return names;
 }
 
@@ -155,15 +149,15 @@ std::vector<HistoryEntry> migration_history(const std::string& path, Tool tool, 
   if (folder_layout) {
     for (const auto& dir : list_dir(root, max_files))
       for (const char* name : kFolderFiles)
-        if (is_regular_file(root + "/" + dir + "/" + name)) files.push_back(dir + "/" + name);
+        if (is_regular_file(root + "/" + dir.name + "/" + name)) files.push_back(dir.name + "/" + name);
   } else if (sqitch) {
     for (const char* dir : {"deploy", "revert"})
-      for (const auto& name : list_dir(root + "/" + dir, max_files))
-        if (ends_with(name, ".sql")) files.push_back(std::string(dir) + "/" + name);
+      for (const auto& entry : list_dir(root + "/" + dir, max_files))
+        if (ends_with(entry.name, ".sql")) files.push_back(std::string(dir) + "/" + entry.name);
   } else {
-    for (const auto& name : list_dir(root, max_files)) {
-      bool same_kind = script ? is_script_language(name) : ends_with(to_lower(name), ".sql");
-      if (same_kind && !is_foreign_dialect(name) && is_regular_file(root + "/" + name)) files.push_back(name);
+    for (const auto& entry : list_dir(root, max_files)) {
+      bool same_kind = script ? is_script_language(entry.name) : ends_with(to_lower(entry.name), ".sql");
+      if (same_kind && !is_foreign_dialect(entry.name) && is_regular_entry(root, entry)) files.push_back(entry.name);
     }
   }
   // Entries are named the way `path` is: relative paths stay relative.

@@ -44,12 +44,21 @@ size_t replay_earlier(Schema& schema, const std::vector<HistoryEntry>& entries, 
     for (const HistoryEntry* entry : ups) replay(schema, entry->path, tool, options.max_file_bytes, true);
     return ups.size();
   }
-  std::vector<std::optional<std::string>> texts;
+  // Settled files enter the key by their stat data and are read only if replayed; the others are
+  // read now, for the key, and replayed from that text.
+  std::vector<std::optional<std::string>> texts(ups.size());
+  std::vector<bool> read(ups.size(), false);
   std::vector<std::string> keys;  // keys[k]: the schema after ups[0..k]
-  HistoryKey key(std::string(tool_name(tool)) + " " + std::to_string(options.max_file_bytes) + "\n" + schema.to_json());
-  for (const HistoryEntry* entry : ups) {
-    texts.push_back(read_file_bounded(entry->path, options.max_file_bytes));
-    key.add(entry->path, texts.back());
+  HistoryKey key(std::string(tool_name(tool)) + " " + std::to_string(options.max_file_bytes) + "\n" + schema.serialize());
+  auto settled_before = std::chrono::system_clock::now() - options.history_settle;
+  for (size_t k = 0; k < ups.size(); ++k) {
+    if (auto stamp = settled_stamp(ups[k]->path, settled_before)) {
+      key.add_stamp(ups[k]->path, *stamp);
+    } else {
+      texts[k] = read_file_bounded(ups[k]->path, options.max_file_bytes);
+      read[k] = true;
+      key.add_content(ups[k]->path, texts[k]);
+    }
     keys.push_back(key.hex());
   }
   size_t start = 0;  // the ups after the longest cached part still to replay
@@ -59,8 +68,10 @@ size_t replay_earlier(Schema& schema, const std::vector<HistoryEntry>& entries, 
       start = k + 1;
       break;
     }
-  for (size_t k = start; k < ups.size(); ++k)
+  for (size_t k = start; k < ups.size(); ++k) {
+    if (!read[k]) texts[k] = read_file_bounded(ups[k]->path, options.max_file_bytes);
     if (texts[k]) replay_text(schema, ups[k]->path, *texts[k], tool, true);
+  }
   if (start < ups.size()) store_cached_schema(options.history_cache, keys.back(), schema);
   return ups.size();
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -27,6 +28,9 @@ struct LintOptions {
   std::set<std::string> stated_conventions;    // convention rules the project's CLAUDE.md states
   size_t max_file_bytes = 16u << 20;
   std::string history_cache;  // directory of the history cache (see history_cache.h); "" for none
+  // A history file unchanged this long enters the cache's key by its stat data, unread (see
+  // settled_stamp); one changed more recently by its content.
+  std::chrono::seconds history_settle{3};
   unsigned jobs = 0;          // threads that parse files; 0: one per hardware thread
   // A server of the target major that judges statements the parser cannot read (lint --server):
   // nullopt when it parses the statement, else its syntax error.

@@ -1,35 +1,43 @@
 #include "lint/lock_facts.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "util/embedded.h"
+#include "util/json_fields.h"
 
 namespace pgguard::lint {
 namespace {
 
 // Each form's facts by the first major they hold for: the base entry (0), then one per "from".
 using FactsByMajor = std::map<int, LockFact>;
+constexpr char kCatalog[] = "lock_facts.json";
 
-LockFact read_fact(const std::string& form, const nlohmann::json& f, const LockFact& base) {
-  return {form, f.value("lock", base.lock), f.value("rewrite", base.rewrite), f.value("scan", base.scan), f.value("blocks", base.blocks)};
+// A later major's entry names only the fields that change from `base`.
+LockFact read_fact(const std::string& form, const rapidjson::Value& f, const LockFact& base) {
+  return {form, json_fields::text(f, "lock", base.lock), json_fields::flag(f, "rewrite", base.rewrite), json_fields::flag(f, "scan", base.scan),
+          json_fields::text(f, "blocks", base.blocks)};
 }
 
 const std::map<std::string, FactsByMajor, std::less<>>& facts() {
   static const auto table = [] {
+    using namespace json_fields;
     std::map<std::string, FactsByMajor, std::less<>> out;
-    auto doc = nlohmann::json::parse(embedded_file("lock_facts.json"));
-    for (const auto& [form, f] : doc.at("forms").items()) {
+    rapidjson::Document doc;
+    parse_catalog(doc, embedded_file(kCatalog), kCatalog);
+    const rapidjson::Value* forms = member(doc, "forms");
+    if (!forms || !forms->IsObject()) throw std::runtime_error("lock_facts.json: no forms");
+    for (const auto& [name, f] : forms->GetObject()) {
+      std::string form(name.GetString(), name.GetStringLength());
       FactsByMajor& by_major = out[form];
-      LockFact fact{form, f.at("lock").get<std::string>(), f.at("rewrite").get<bool>(), f.at("scan").get<bool>(),
-                    f.at("blocks").get<std::string>()};
+      LockFact fact{form, required_text(f, "lock", kCatalog), required_flag(f, "rewrite", kCatalog), required_flag(f, "scan", kCatalog),
+                    required_text(f, "blocks", kCatalog)};
       by_major[0] = fact;
       // A later major changes only the fields it names, on top of the major before it.
-      std::map<int, nlohmann::json> changes;
-      if (f.contains("from"))
-        for (const auto& [major, changed] : f["from"].items()) changes[std::stoi(major)] = changed;
-      for (const auto& [major, changed] : changes) by_major[major] = fact = read_fact(form, changed, fact);
+      std::map<int, const rapidjson::Value*> changes;
+      if (const rapidjson::Value* from = member(f, "from"); from && from->IsObject())
+        for (const auto& [major, changed] : from->GetObject()) changes[std::stoi(major.GetString())] = &changed;
+      for (const auto& [major, changed] : changes) by_major[major] = fact = read_fact(form, *changed, fact);
     }
     return out;
   }();

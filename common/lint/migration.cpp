@@ -313,9 +313,9 @@ bool runs_without_transaction(const ToolRecord& record, const std::string& path,
     std::string beside_name = name;
     if (size_t at = beside_name.find("{file}"); at != std::string::npos) beside_name.replace(at, 6, base_name(path));
     auto beside = read_file_bounded(parent_dir(path) + "/" + beside_name, 1 << 16);
-    if (beside && RE2::PartialMatch(*beside, *pattern)) return true;
+    if (beside && RE2::PartialMatch(*beside, pattern.re())) return true;
   }
-  return record.no_transaction_statements && only_statements_matching(text, *record.no_transaction_statements);
+  return record.no_transaction_statements && only_statements_matching(text, record.no_transaction_statements->re());
 }
 
 
@@ -462,7 +462,7 @@ MigrationFile read_migration(const std::string& path, std::string text_in, std::
   const ToolRecord& record = tool_record(file.tool);
   TxMode tx = runs_without_transaction(record, path, text) ? TxMode::Autocommit : record.transaction;
   if (tx == TxMode::Autocommit && matches_any(record.transaction_markers, text)) tx = TxMode::Single;
-  if (record.sql_sections.size() == 2 && !is_script_language(path)) split_marked(file, *record.sql_sections[0], *record.sql_sections[1], tx);
+  if (record.sql_sections.size() == 2 && !is_script_language(path)) split_marked(file, record.sql_sections[0].re(), record.sql_sections[1].re(), tx);
   else switch (record.format) {
     case SectionFormat::Dbmate: split_dbmate(file, tx); break;
     case SectionFormat::Goose: split_goose(file, tx); break;

@@ -21,7 +21,9 @@ unsigned lint_threads(unsigned jobs) {
 
 ParseAhead::ParseAhead(std::vector<ParseJob> jobs, unsigned threads)
     : jobs_(std::move(jobs)), parsed_(jobs_.size()), errors_(jobs_.size()), done_(jobs_.size(), false), window_(2 * threads + 2) {
-  unsigned workers = threads > 1 ? std::min<size_t>(threads - 1, jobs_.size()) : 0;  // the consumer parses too
+  // The consumer parses too: a single file (a hook's) parses on this thread, with no thread, no
+  // second malloc arena and no second parser state to set up.
+  unsigned workers = threads > 1 && jobs_.size() > 1 ? std::min<size_t>(threads - 1, jobs_.size() - 1) : 0;
   for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
 }
 

@@ -1,11 +1,12 @@
 #include "lint/rule.h"
 
+#include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "lint/tools.h"
 #include "util/embedded.h"
+#include "util/json_fields.h"
 
 namespace pgguard::lint {
 
@@ -55,12 +56,19 @@ Severity parse_severity(std::string_view name) {
 
 const std::vector<RuleInfo>& all_rule_info() {
   static const auto infos = [] {
+    using namespace json_fields;
+    constexpr char kCatalog[] = "lint_rules.json";
     std::vector<RuleInfo> out;
-    auto doc = nlohmann::json::parse(embedded_file("lint_rules.json"));
-    for (const auto& [id, r] : doc.at("rules").items())
-      out.push_back({id, r.at("default") == "on", parse_severity(r.at("severity").get<std::string>()),
-                     r.at("category").get<std::string>(), r.at("summary").get<std::string>(), r.value("convention_stated_by", ""),
-                     r.value("function_bodies", false)});
+    rapidjson::Document doc;
+    parse_catalog(doc, embedded_file(kCatalog), kCatalog);
+    const rapidjson::Value* rules = member(doc, "rules");
+    if (!rules || !rules->IsObject()) throw std::runtime_error("lint_rules.json: no rules");
+    for (const auto& [id, r] : rules->GetObject())
+      out.push_back({std::string(id.GetString(), id.GetStringLength()), required_text(r, "default", kCatalog) == "on",
+                     parse_severity(required_text(r, "severity", kCatalog)), required_text(r, "category", kCatalog),
+                     required_text(r, "summary", kCatalog), text(r, "convention_stated_by"), flag(r, "function_bodies")});
+    // In the order of their ids, whatever the file's order: listings and docs read this order.
+    std::sort(out.begin(), out.end(), [](const RuleInfo& a, const RuleInfo& b) { return a.id < b.id; });
     return out;
   }();
   return infos;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pg/node.h"
@@ -55,9 +56,9 @@ class Schema {
   void roll_back(size_t mark);  // undoes every change since `mark`
   void keep(size_t mark);       // keeps the changes since `mark`
 
-  // The history cache keeps a Schema between runs as JSON; nullopt for text that is not one.
-  std::string to_json() const;
-  static std::optional<Schema> from_json(const std::string& text);
+  // The history cache keeps a Schema between runs as bytes; nullopt for bytes that are not one.
+  std::string serialize() const;
+  static std::optional<Schema> deserialize(std::string_view bytes);
 
   const Table* table(const std::string& name) const;
   const Column* column(const std::string& table, const std::string& column) const;

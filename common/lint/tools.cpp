@@ -1,32 +1,45 @@
 #include "lint/tools.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "util/embedded.h"
+#include "util/json_fields.h"
 
 namespace pgguard::lint {
 namespace {
 
-using nlohmann::json;
+// rapidjson, as for the other catalogs: a hook process reads this one on every call.
+using rapidjson::Value;
+using json_fields::strings;
 
-std::vector<std::string> strings(const json& record, const char* key) {
-  return record.contains(key) ? record.at(key).get<std::vector<std::string>>() : std::vector<std::string>{};
+constexpr char kCatalog[] = "migration_tools.json";
+
+std::string required(const Value& record, const char* key) { return json_fields::required_text(record, key, kCatalog); }
+
+// Compiled when first matched; the catalog test compiles every one.
+std::vector<Pattern> patterns(const Value& record, const char* key) {
+  std::vector<Pattern> out;
+  for (auto& text : strings(record, key)) out.emplace_back(std::move(text));
+  return out;
 }
 
-std::vector<std::unique_ptr<RE2>> patterns(const json& record, const char* key) {
-  std::vector<std::unique_ptr<RE2>> out;
-  for (const auto& text : strings(record, key)) {
-    out.push_back(std::make_unique<RE2>(text));
-    if (!out.back()->ok()) throw std::runtime_error("migration_tools.json: bad pattern " + text);
+// Pairs of strings ([["package.json", "\"dbmate\""], ...]).
+std::vector<std::pair<std::string, std::string>> pairs(const Value& record, const char* key) {
+  std::vector<std::pair<std::string, std::string>> out;
+  const Value* list = json_fields::member(record, key);
+  if (!list || !list->IsArray()) return out;
+  for (const Value& item : list->GetArray()) {
+    auto both = strings(item);
+    if (both.size() != 2) throw std::runtime_error(std::string("migration_tools.json: ") + key + " holds pairs");
+    out.emplace_back(std::move(both[0]), std::move(both[1]));
   }
   return out;
 }
 
 template <typename E, size_t N>
-E choice(const json& record, const char* key, const std::pair<const char*, E> (&names)[N]) {
-  std::string value = record.value(key, names[0].first);
+E choice(const Value& record, const char* key, const std::pair<const char*, E> (&names)[N]) {
+  std::string value = json_fields::text(record, key, names[0].first);
   for (const auto& [name, e] : names)
     if (value == name) return e;
   throw std::runtime_error("migration_tools.json: unknown " + std::string(key) + " '" + value + "'");
@@ -49,21 +62,22 @@ constexpr std::pair<const char*, ApplyOrder> kOrders[] = {{"name", ApplyOrder::N
                                                           {"alembic-chain", ApplyOrder::AlembicChain},
                                                           {"changelog", ApplyOrder::Changelog}};
 
-ToolRecord read_record(const json& r) {
+ToolRecord read_record(const Value& r) {
+  using json_fields::member;
+  using json_fields::text;
   ToolRecord t;
-  t.name = r.at("name").get<std::string>();
+  t.name = required(r, "name");
   auto tool = parse_tool(t.name);
   if (!tool) throw std::runtime_error("migration_tools.json: unknown tool " + t.name);
   t.tool = *tool;
   t.markers = patterns(r, "markers");
-  if (r.contains("manifests"))
-    for (const auto& m : r.at("manifests")) t.manifests.push_back({m.at(0).get<std::string>(), m.at(1).get<std::string>()});
+  t.manifests = pairs(r, "manifests");
   t.files = strings(r, "files");
   t.paths = strings(r, "paths");
   t.path_patterns = patterns(r, "path_patterns");
   t.sibling_files = strings(r, "sibling_files");
-  t.requires_project = r.value("requires_project", false);
-  t.requires_sibling = r.value("requires_sibling", false);
+  t.requires_project = json_fields::flag(r, "requires_project");
+  t.requires_sibling = json_fields::flag(r, "requires_sibling");
   t.content = patterns(r, "content");
   t.layouts = strings(r, "layouts");
   t.foreign_dialects = patterns(r, "foreign_dialects");
@@ -71,25 +85,27 @@ ToolRecord read_record(const json& r) {
   t.transaction = choice(r, "transaction", kTransactions);
   t.transaction_markers = patterns(r, "transaction_markers");
   t.no_transaction_markers = patterns(r, "no_transaction_markers");
-  if (r.contains("no_transaction_statements")) t.no_transaction_statements = std::make_unique<RE2>(r.at("no_transaction_statements").get<std::string>());
+  if (member(r, "no_transaction_statements")) t.no_transaction_statements.emplace(required(r, "no_transaction_statements"));
   t.sql_sections = patterns(r, "sql_sections");
   t.no_transaction_names = patterns(r, "no_transaction_names");
-  if (r.contains("no_transaction_files"))
-    for (const auto& f : r.at("no_transaction_files"))
-      t.no_transaction_files.push_back({f.at(0).get<std::string>(), std::make_unique<RE2>(f.at(1).get<std::string>())});
+  for (auto& [file, pattern] : pairs(r, "no_transaction_files")) t.no_transaction_files.emplace_back(std::move(file), Pattern(std::move(pattern)));
   t.down = choice(r, "down", kDowns);
   t.order = choice(r, "order", kOrders);
-  if (r.contains("bookkeeping")) {
-    t.bookkeeping_table = r.at("bookkeeping").at("table").get<std::string>();
-    t.bookkeeping_key = r.at("bookkeeping").at("key").get<std::string>();
-    t.bookkeeping_match = r.at("bookkeeping").value("match", "");
+  if (const Value* bookkeeping = member(r, "bookkeeping")) {
+    t.bookkeeping_table = required(*bookkeeping, "table");
+    t.bookkeeping_key = required(*bookkeeping, "key");
+    t.bookkeeping_match = text(*bookkeeping, "match");
   }
-  t.no_transaction_fix = r.at("no_transaction_fix").get<std::string>();
+  t.no_transaction_fix = required(r, "no_transaction_fix");
   return t;
 }
 
-const json& catalog() {
-  static const json doc = json::parse(embedded_file("migration_tools.json"));
+const rapidjson::Document& catalog() {
+  static const rapidjson::Document doc = [] {
+    rapidjson::Document d;
+    json_fields::parse_catalog(d, embedded_file(kCatalog), kCatalog);
+    return d;
+  }();
   return doc;
 }
 
@@ -98,7 +114,9 @@ const json& catalog() {
 const std::vector<ToolRecord>& tool_records() {
   static const auto records = [] {
     std::vector<ToolRecord> out;
-    for (const auto& r : catalog().at("tools")) out.push_back(read_record(r));
+    const Value* tools = json_fields::member(catalog(), "tools");
+    if (!tools || !tools->IsArray()) throw std::runtime_error("migration_tools.json: no tools");
+    for (const Value& r : tools->GetArray()) out.push_back(read_record(r));
     return out;
   }();
   return records;
@@ -111,12 +129,12 @@ const ToolRecord& tool_record(Tool tool) {
 }
 
 const std::vector<std::string>& skip_directories() {
-  static const auto names = catalog().at("skip_directories").get<std::vector<std::string>>();
+  static const auto names = strings(catalog(), "skip_directories");
   return names;
 }
 
-bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return RE2::PartialMatch(text, *p); });
+bool matches_any(const std::vector<Pattern>& patterns, const std::string& text) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return RE2::PartialMatch(text, p.re()); });
 }
 
 std::string no_transaction_fix(Tool tool, const std::string& statement) {

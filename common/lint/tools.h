@@ -1,12 +1,11 @@
 #pragma once
-#include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include <re2/re2.h>
-
 #include "lint/migration.h"
+#include "util/pattern.h"
 
 namespace pgguard::lint {
 
@@ -21,26 +20,26 @@ enum class ApplyOrder { Name, Version, SqitchPlan, AlembicChain, Changelog };
 struct ToolRecord {
   Tool tool = Tool::Plain;
   std::string name;
-  std::vector<std::unique_ptr<RE2>> markers;                  // content that names the tool
+  std::vector<Pattern> markers;                  // content that names the tool
   std::vector<std::pair<std::string, std::string>> manifests;  // {file, text it holds} in a project folder
   std::vector<std::string> files;                              // config files in a project folder
   std::vector<std::string> paths;                              // globs naming the tool's files
-  std::vector<std::unique_ptr<RE2>> path_patterns;             // the same, as patterns
+  std::vector<Pattern> path_patterns;             // the same, as patterns
   std::vector<std::string> sibling_files;                      // relative to a migration's folder
   bool requires_project = false;                               // paths count only in a project using the tool
   bool requires_sibling = false;                               // paths count only with a sibling file
-  std::vector<std::unique_ptr<RE2>> content;                   // script content that names the tool
+  std::vector<Pattern> content;                   // script content that names the tool
   std::vector<std::string> layouts;                            // where its migrations live by default
-  std::vector<std::unique_ptr<RE2>> foreign_dialects;          // files for other databases
+  std::vector<Pattern> foreign_dialects;          // files for other databases
   SectionFormat format = SectionFormat::Whole;
   TxMode transaction = TxMode::Autocommit;
-  std::vector<std::unique_ptr<RE2>> transaction_markers;       // content that wraps an autocommit tool's file in one
-  std::vector<std::unique_ptr<RE2>> no_transaction_markers;    // content that opts a file out of it
-  std::unique_ptr<RE2> no_transaction_statements;              // statements the tool runs without one when alone
-  std::vector<std::unique_ptr<RE2>> sql_sections;              // up and down markers of the tool's .sql files
-  std::vector<std::unique_ptr<RE2>> no_transaction_names;      // file names that do
+  std::vector<Pattern> transaction_markers;       // content that wraps an autocommit tool's file in one
+  std::vector<Pattern> no_transaction_markers;    // content that opts a file out of it
+  std::optional<Pattern> no_transaction_statements;           // statements the tool runs without one when alone
+  std::vector<Pattern> sql_sections;              // up and down markers of the tool's .sql files
+  std::vector<Pattern> no_transaction_names;      // file names that do
   // A file beside it that does ({file} stands for the migration's own name).
-  std::vector<std::pair<std::string, std::unique_ptr<RE2>>> no_transaction_files;
+  std::vector<std::pair<std::string, Pattern>> no_transaction_files;
   DownConvention down = DownConvention::None;
   ApplyOrder order = ApplyOrder::Name;
   std::string bookkeeping_table, bookkeeping_key;
@@ -54,7 +53,7 @@ const ToolRecord& tool_record(Tool tool);
 // Folders the migration search never enters (dependencies, build output, virtualenvs).
 const std::vector<std::string>& skip_directories();
 // Whether any of `patterns` matches somewhere in `text`.
-bool matches_any(const std::vector<std::unique_ptr<RE2>>& patterns, const std::string& text);
+bool matches_any(const std::vector<Pattern>& patterns, const std::string& text);
 // A migration for another database (popx's .mysql.up.sql): never PostgreSQL's.
 bool is_foreign_dialect(const std::string& path);
 // Whether the tool reads this file as a down migration (a .down.sql, diesel's down.sql, Flyway's

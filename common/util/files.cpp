@@ -1,5 +1,6 @@
 #include "util/files.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -37,6 +38,24 @@ std::optional<std::string> read_file_bounded(const std::string& path, size_t max
 bool is_regular_file(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+std::vector<DirEntry> list_directory(const std::string& dir, size_t max_entries) {
+  std::vector<DirEntry> entries;
+  DIR* handle = opendir(dir.c_str());
+  if (!handle) return entries;
+  while (dirent* entry = readdir(handle)) {
+    if (entries.size() >= max_entries) break;
+    std::string name = entry->d_name;
+    if (name != "." && name != "..") entries.push_back({std::move(name), entry->d_type});
+  }
+  closedir(handle);
+  return entries;
+}
+
+bool is_regular_entry(const std::string& dir, const DirEntry& entry) {
+  if (entry.type == DT_LNK || entry.type == DT_UNKNOWN) return is_regular_file(dir + "/" + entry.name);
+  return entry.type == DT_REG;
 }
 
 bool is_directory(const std::string& path) {

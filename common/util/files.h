@@ -1,7 +1,9 @@
 #pragma once
 #include <chrono>
+#include <limits>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pgguard {
 
@@ -9,6 +11,17 @@ namespace pgguard {
 // or larger than max_bytes.
 std::optional<std::string> read_file_bounded(const std::string& path, size_t max_bytes);
 bool is_regular_file(const std::string& path);
+// A name in a folder and its type as the listing gives it (DT_REG, DT_DIR, DT_LNK, DT_UNKNOWN...).
+struct DirEntry {
+  std::string name;
+  unsigned char type;
+};
+// The names in `dir` but "." and "..", at most `max_entries`, in listing order; empty when it cannot
+// be read. One listing instead of a stat per name asked about.
+std::vector<DirEntry> list_directory(const std::string& dir, size_t max_entries = std::numeric_limits<size_t>::max());
+// Whether a listed name is a regular file, a symlink counting as its target: the listing's type says
+// so without a stat, except for a symlink or where the file system leaves the type out.
+bool is_regular_entry(const std::string& dir, const DirEntry& entry);
 bool is_directory(const std::string& path);
 // `path` (without a leading ./) joined to `base` unless it is absolute.
 std::string resolve_path(const std::string& base, const std::string& path);

@@ -37,8 +37,23 @@ bool flag(const Value& object, const char* key, bool fallback) {
   return value && value->IsBool() ? value->GetBool() : fallback;
 }
 
+std::string required_text(const Value& object, const char* key, const char* catalog) {
+  const Value* value = member(object, key);
+  if (!value || !value->IsString()) throw std::runtime_error(std::string(catalog) + ": an entry without the string " + key);
+  return {value->GetString(), value->GetStringLength()};
+}
+
+bool required_flag(const Value& object, const char* key, const char* catalog) {
+  const Value* value = member(object, key);
+  if (!value || !value->IsBool()) throw std::runtime_error(std::string(catalog) + ": an entry without the boolean " + key);
+  return value->GetBool();
+}
+
 void parse_catalog(rapidjson::Document& doc, std::string_view json_text, const char* name) {
-  if (doc.Parse(json_text.data(), json_text.size()).HasParseError() || !doc.IsObject())
+  // Parsed from a terminated copy: rapidjson's fast string scanning reads a terminated string's
+  // stream, not the stream of a pointer and a length (half of a catalog's parse).
+  std::string terminated(json_text);
+  if (doc.Parse(terminated.c_str()).HasParseError() || !doc.IsObject())
     throw std::runtime_error(std::string(name) + " does not parse");
 }
 

@@ -20,6 +20,9 @@ std::vector<std::string> strings(const rapidjson::Value& object, const char* key
 std::string text(const rapidjson::Value& object, const char* key, const std::string& fallback = "");
 // A boolean member; `fallback` when absent or not a boolean.
 bool flag(const rapidjson::Value& object, const char* key, bool fallback = false);
+// A member every entry has: throws, naming the catalog, when it is absent or of another type.
+std::string required_text(const rapidjson::Value& object, const char* key, const char* catalog);
+bool required_flag(const rapidjson::Value& object, const char* key, const char* catalog);
 // A non-negative integer member; 0 when absent or not one.
 size_t count(const rapidjson::Value& object, const char* key);
 

@@ -17,7 +17,7 @@ std::vector<std::string> entries(const std::string& dir) {
   std::vector<std::string> names;
   if (DIR* handle = opendir(dir.c_str())) {
     while (dirent* e = readdir(handle))
-      if (std::string(e->d_name).find(".json") != std::string::npos) names.push_back(dir + "/" + e->d_name);
+      if (std::string(e->d_name).find(".schema") != std::string::npos) names.push_back(dir + "/" + e->d_name);
     closedir(handle);
   }
   return names;
@@ -51,7 +51,7 @@ TEST_CASE("lint history cache: a lint with the cache finds what a lint without i
     std::string entry = entries(cached.history_cache)[0];
     std::string text = project.read(entry.substr(project.root.size() + 1));
     std::string header = text.substr(0, text.find('\n') + 1);
-    project.write(entry.substr(project.root.size() + 1), header + Schema().to_json());
+    project.write(entry.substr(project.root.size() + 1), header + Schema().serialize());
     CHECK(said(lint_path(target, cached)) != expected());
   }
   SECTION("an earlier file changed: its new content is replayed") {
@@ -67,6 +67,11 @@ TEST_CASE("lint history cache: a lint with the cache finds what a lint without i
   }
   SECTION("an unreadable or damaged entry is a miss") {
     for (const auto& entry : entries(cached.history_cache)) project.write(entry.substr(project.root.size() + 1), "pgguard-history-schema 1 {");
+    CHECK(said(lint_path(target, cached)) == expected());
+    for (const auto& entry : entries(cached.history_cache)) {  // the right header, then bytes cut short
+      std::string text = project.read(entry.substr(project.root.size() + 1));
+      project.write(entry.substr(project.root.size() + 1), text.substr(0, text.size() - 3));
+    }
     CHECK(said(lint_path(target, cached)) == expected());
     project.write("cache/pgguard/history-blocked", "");
     LintOptions blocked = plain;
@@ -85,6 +90,44 @@ TEST_CASE("lint history cache: a lint with the cache finds what a lint without i
   }
 }
 
+TEST_CASE("lint history cache: settled files enter the key by their stat data, and a change is still seen", "[lint]") {
+  TempProject project;
+  for (int i = 0; i < 4; ++i)
+    project.write("db/migrations/00" + std::to_string(i) + "_t.sql", "CREATE TABLE t" + std::to_string(i) + " (id bigint PRIMARY KEY, v varchar(10));\n");
+  project.write("db/migrations/010_alter.sql", "ALTER TABLE t1 ALTER COLUMN v TYPE int;\nALTER TABLE t2 ALTER COLUMN v TYPE int;\n");
+  const std::string target = project.path("db/migrations/010_alter.sql");
+  LintOptions plain;
+  LintOptions cached;
+  cached.history_cache = project.path("cache/pgguard/history");
+  cached.history_settle = std::chrono::seconds(0);  // every file written so far has settled
+  auto expected = [&] { return said(lint_path(target, plain)); };
+  REQUIRE(expected() == said(lint_path(target, cached)));  // a miss: replayed, then stored
+  REQUIRE(entries(cached.history_cache).size() == 1);
+  CHECK(expected() == said(lint_path(target, cached)));  // a hit by stat data
+  CHECK(entries(cached.history_cache).size() == 1);
+
+  // Rewritten (to another size, as a settled file's write would change its ctime): a miss, and
+  // the new content is what the lint sees.
+  project.write("db/migrations/001_t.sql", "CREATE TABLE t1 (id bigint PRIMARY KEY, v varchar(123));\n");
+  auto now = expected();
+  CHECK(std::find_if(now.begin(), now.end(), [](const std::string& s) { return s.find("varchar(123)") != std::string::npos; }) != now.end());
+  CHECK(said(lint_path(target, cached)) == now);
+  CHECK(entries(cached.history_cache).size() == 2);
+}
+
+TEST_CASE("lint history cache: a file's stamp only once it has settled, and another after a write", "[lint]") {
+  TempProject project;
+  project.write("a.sql", "SELECT 1;\n");
+  auto now = std::chrono::system_clock::now();
+  CHECK_FALSE(settled_stamp(project.path("a.sql"), now - std::chrono::hours(1)));  // written after that
+  auto stamp = settled_stamp(project.path("a.sql"), now + std::chrono::hours(1));
+  REQUIRE(stamp);
+  CHECK(settled_stamp(project.path("a.sql"), now + std::chrono::hours(1)) == stamp);
+  project.write("a.sql", "SELECT 12;\n");
+  CHECK(settled_stamp(project.path("a.sql"), now + std::chrono::hours(1)) != stamp);
+  CHECK_FALSE(settled_stamp(project.path("missing.sql"), now + std::chrono::hours(1)));
+}
+
 TEST_CASE("lint history cache: lives under the user's cache directory only", "[lint]") {
   CHECK(history_cache_dir({{"XDG_CACHE_HOME", "/c"}, {"HOME", "/"}}) == "/c/pgguard/history");
   CHECK(history_cache_dir({{"XDG_CACHE_HOME", "relative"}, {"HOME", "/"}}) == "//.cache/pgguard/history");
@@ -95,7 +138,12 @@ TEST_CASE("lint history cache: lives under the user's cache directory only", "[l
 TEST_CASE("lint history cache: keys differ with settings, paths and content", "[lint]") {
   auto key = [](const std::string& settings, const std::string& path, const std::optional<std::string>& text) {
     HistoryKey k(settings);
-    k.add(path, text);
+    k.add_content(path, text);
+    return k.hex();
+  };
+  auto stamped = [](const std::string& path, const std::string& stamp) {
+    HistoryKey k("plain");
+    k.add_stamp(path, stamp);
     return k.hex();
   };
   std::string base = key("plain", "a.sql", std::string("x"));
@@ -105,4 +153,6 @@ TEST_CASE("lint history cache: keys differ with settings, paths and content", "[
   CHECK(base != key("plain", "a.sql", std::string("y")));
   CHECK(base != key("plain", "a.sql", std::nullopt));
   CHECK(key("p", "a.sql1", std::string(":x")) != key("p", "a.sql", std::string("1:x")));
+  CHECK(base != stamped("a.sql", "x"));  // a stamp never passes for content
+  CHECK(stamped("a.sql", "x") != stamped("a.sql", "y"));
 }

@@ -136,10 +136,14 @@ TEST_CASE("lint schema: written out and read back it answers the same", "[lint]"
                     "CREATE TABLE p (a int) PARTITION BY RANGE (a); CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (1) TO (9);"
                     "CREATE UNIQUE INDEX ia ON t (a, b); ALTER TABLE t ADD CONSTRAINT ck CHECK (c IS NOT NULL) NOT VALID;"
                     "CREATE TYPE mood AS ENUM ('ok', 'sad');");
-  auto back = Schema::from_json(schema.to_json());
+  std::string bytes = schema.serialize();
+  auto back = Schema::deserialize(bytes);
   REQUIRE(back);
   CHECK(describe(*back) == describe(schema));
-  CHECK(back->to_json() == schema.to_json());
-  CHECK_FALSE(Schema::from_json("{\"tables\": [[1]], \"indexes\": [], \"enums\": []}"));
-  CHECK_FALSE(Schema::from_json("[]"));
+  CHECK(back->serialize() == bytes);
+  // Cut short, with a byte too many, or with a count larger than what follows: not a schema.
+  for (size_t cut : {size_t(0), size_t(3), bytes.size() / 2, bytes.size() - 1}) CHECK_FALSE(Schema::deserialize(bytes.substr(0, cut)));
+  CHECK_FALSE(Schema::deserialize(bytes + '\0'));
+  CHECK_FALSE(Schema::deserialize(std::string("\xff\xff\xff\x7f", 4) + bytes.substr(4)));
+  CHECK(Schema::deserialize(Schema().serialize()));
 }

@@ -67,6 +67,12 @@ TEST_CASE("Every tool record loads, and its fix moves a statement out of that to
   REQUIRE(tool_records().size() >= 21);
   for (const auto& record : tool_records()) {
     INFO(record.name);
+    // Patterns compile on first use: each is compiled here, so that a bad one fails this test.
+    for (const auto* list : {&record.markers, &record.path_patterns, &record.content, &record.foreign_dialects, &record.transaction_markers,
+                             &record.no_transaction_markers, &record.sql_sections, &record.no_transaction_names})
+      for (const Pattern& pattern : *list) CHECK_NOTHROW(pattern.re());
+    for (const auto& file : record.no_transaction_files) CHECK_NOTHROW(file.second.re());
+    if (record.no_transaction_statements) CHECK_NOTHROW(record.no_transaction_statements->re());
     CHECK(record.no_transaction_fix.find("{statement}") != std::string::npos);
     std::string prefix = record.no_transaction_fix.substr(0, record.no_transaction_fix.find("{statement}"));
     LintOptions options;
@@ -256,4 +262,12 @@ TEST_CASE("PostToolUse lints migrations written into folder-per-migration layout
     INFO(file << ": " << r.out);
     CHECK(r.out.find("create-index-non-concurrent") != std::string::npos);
   }
+}
+
+TEST_CASE("A pattern compiles when first used and says when RE2 rejects it", "[lint][tools]") {
+  Pattern good("^V[0-9]+__");
+  CHECK(RE2::PartialMatch("V12__add.sql", good.re()));
+  CHECK(&good.re() == &good.re());  // compiled once
+  Pattern bad("(unclosed");
+  CHECK_THROWS_AS(bad.re(), std::runtime_error);
 }
