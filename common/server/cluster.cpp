@@ -5,6 +5,7 @@
 #include <grp.h>
 #include <pwd.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -173,12 +174,12 @@ bool wait_until_ready(pid_t pid, const std::string& data, int timeout_seconds, b
   }
 }
 
-// Immediate shutdown (the data is thrown away) of our child `pid`, bounded: SIGKILL when it has
-// not exited 5 s after the SIGQUIT.
-void stop_postmaster(pid_t pid) {
-  kill(pid, SIGQUIT);
+// Sends `signal` (0: none) to our child `pid` and reaps it, bounded: SIGKILL when it has not
+// exited after `grace_ms`.
+void end_child(pid_t pid, int signal, double grace_ms) {
+  if (signal) kill(pid, signal);
   auto started = std::chrono::steady_clock::now();
-  while (elapsed_ms(started) < 5000) {
+  while (elapsed_ms(started) < grace_ms) {
     pid_t r = waitpid(pid, nullptr, WNOHANG);
     if (r == pid || (r < 0 && errno == ECHILD)) return;
     usleep(1000);
@@ -186,6 +187,25 @@ void stop_postmaster(pid_t pid) {
   kill(pid, SIGKILL);
   while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
   }
+}
+
+// Makes the template's spare in a child process, so that the copy overlaps this server's work.
+// The child dies with pgguard: its half-made copy lies in the cluster's directory, which the
+// watchdog removes.
+pid_t start_spare_copy(const std::string& template_dir, const std::string& scratch) {
+  pid_t parent = getpid();
+  pid_t pid = fork();
+  if (pid == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() == parent) {  // else pgguard died before the prctl
+      try {
+        make_cluster_spare(template_dir, scratch);
+      } catch (...) {
+      }
+    }
+    _exit(0);
+  }
+  return pid;  // -1: no spare this time
 }
 
 }  // namespace
@@ -308,12 +328,16 @@ std::unique_ptr<ThrowawayCluster> ThrowawayCluster::start(const Options& options
   if (options.major && cluster->server_version_ / 10000 != options.major)
     throw ServerError(cluster->bin_dir_ + " runs PostgreSQL " + cluster->version_ + ", not " + std::to_string(options.major));
   cluster->start_ms_ = elapsed_ms(started);
+  std::string scratch = dir + "/spare";
+  if (cluster_spare_wanted(template_dir, scratch)) cluster->spare_copier_pid_ = start_spare_copy(template_dir, scratch);
   return cluster;
 }
 
-// Stops the server here, where it is our child; the watchdog then removes the directory.
+// Stops the server here, where it is our child (immediate shutdown: the data is thrown away), and
+// lets the spare's copy finish; the watchdog then removes the directory.
 ThrowawayCluster::~ThrowawayCluster() {
-  if (postmaster_pid_ > 0) stop_postmaster(postmaster_pid_);
+  if (postmaster_pid_ > 0) end_child(postmaster_pid_, SIGQUIT, 5000);
+  if (spare_copier_pid_ > 0) end_child(spare_copier_pid_, 0, 30000);
 }
 
 std::string ThrowawayCluster::conninfo(const std::string& dbname) const {

@@ -52,7 +52,8 @@ class ThrowawayCluster {
   std::string directory_, bin_dir_, version_;
   double start_ms_ = 0;
   int server_version_ = 0;
-  int postmaster_pid_ = -1;  // our child until stopped
+  int postmaster_pid_ = -1;     // our child until stopped
+  int spare_copier_pid_ = -1;  // our child making the next start's data directory
   std::unique_ptr<Watchdog> watchdog_;
 };
 
