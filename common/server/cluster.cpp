@@ -105,6 +105,13 @@ std::string link_installation(const std::string& bin_dir, const std::string& dir
   return linked_bin_dir(directory);
 }
 
+// In a forked child, closes every descriptor but stdin, stdout and stderr: a pipe of pgguard's
+// held open there would keep a watchdog or a reader of pgguard's output waiting.
+void close_inherited_descriptors() {
+  if (close_range(3, ~0U, 0) != 0)
+    for (int fd = 3; fd < 1024; ++fd) close(fd);
+}
+
 // Starts `bin_dir`/postgres with `args` in a session of its own (a Ctrl-C to the terminal reaches
 // pgguard, which stops it), stdin from /dev/null, output to `log`, as the postgres user when we are
 // root (`uid`, `gid`). Started directly rather than by `pg_ctl start -w`, which looks for readiness
@@ -138,10 +145,7 @@ pid_t spawn_postmaster(const std::string& bin_dir, const std::vector<std::string
     dup2(null_fd, 0);
     dup2(log_fd, 1);
     dup2(log_fd, 2);
-    // No descriptor of pgguard's may outlive it in the server (a pipe held open would keep a
-    // watchdog or a reader of pgguard's output waiting).
-    if (close_range(3, ~0U, 0) != 0)
-      for (int fd = 3; fd < 1024; ++fd) close(fd);
+    close_inherited_descriptors();
     if (chdir("/") != 0) _exit(127);
     if (switch_user && (setgroups(1, &gid) != 0 || setgid(gid) != 0 || setuid(uid) != 0)) _exit(127);
     execve(program.c_str(), argv.data(), envp.data());
@@ -197,6 +201,7 @@ pid_t start_spare_copy(const std::string& template_dir, const std::string& scrat
   pid_t pid = fork();
   if (pid == 0) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    close_inherited_descriptors();
     if (getppid() == parent) {  // else pgguard died before the prctl
       try {
         make_cluster_spare(template_dir, scratch);
