@@ -21,9 +21,10 @@ class Watchdog {
   int pid_ = -1;
 };
 
-// A throwaway PostgreSQL server: initdb into a private temp directory, started on a unix socket
-// in that directory (no TCP), fsync off, run as the `postgres` user when pgguard runs as root.
-// Stopped and removed when destroyed, and by its watchdog when pgguard dies.
+// A throwaway PostgreSQL server: initdb (or its cached template) into a private temp directory, the
+// postmaster started as our child on a unix socket in that directory (no TCP), fsync off, run as
+// the `postgres` user when pgguard runs as root. Stopped (immediate shutdown) and removed when
+// destroyed, and by its watchdog when pgguard dies.
 class ThrowawayCluster {
  public:
   struct Options {
@@ -51,6 +52,8 @@ class ThrowawayCluster {
   std::string directory_, bin_dir_, version_;
   double start_ms_ = 0;
   int server_version_ = 0;
+  int postmaster_pid_ = -1;     // our child until stopped
+  int spare_copier_pid_ = -1;  // our child making the next start's data directory
   std::unique_ptr<Watchdog> watchdog_;
 };
 

@@ -26,6 +26,17 @@ bool give_to_postgres(const std::string& dir) {
   return !ec;
 }
 
+// Copies the template's data directory to `data`, owned by `postgres` when we are root.
+bool copy_template_data(const std::string& template_dir, const std::string& data) {
+  std::error_code ec;
+  fs::copy(template_dir + "/data", data, fs::copy_options::recursive, ec);
+  if (!ec && ::chmod(data.c_str(), 0700) != 0) ec = std::error_code(errno, std::generic_category());
+  bool ok = !ec;
+  if (ok && geteuid() == 0) ok = give_to_postgres(data);  // the server refuses a data directory it does not own
+  if (!ok) fs::remove_all(data, ec);
+  return ok && is_regular_file(data + "/PG_VERSION");
+}
+
 }  // namespace
 
 std::string cluster_template_dir(const std::string& bin_dir, const std::vector<std::string>& initdb_options) {
@@ -43,13 +54,21 @@ std::string cluster_template_dir(const std::string& bin_dir, const std::vector<s
 
 bool copy_cluster_template(const std::string& template_dir, const std::string& data) {
   if (template_dir.empty() || !is_regular_file(template_dir + "/data/PG_VERSION")) return false;
-  std::error_code ec;
-  fs::copy(template_dir + "/data", data, fs::copy_options::recursive, ec);
-  if (!ec && ::chmod(data.c_str(), 0700) != 0) ec = std::error_code(errno, std::generic_category());
-  bool ok = !ec;
-  if (ok && geteuid() == 0) ok = give_to_postgres(data);  // the server refuses a data directory it does not own
-  if (!ok) fs::remove_all(data, ec);
-  return ok && is_regular_file(data + "/PG_VERSION");
+  // Another start may take the spare first: the rename is atomic, and the loser copies.
+  return ::rename((template_dir + "/spare").c_str(), data.c_str()) == 0 || copy_template_data(template_dir, data);
+}
+
+bool cluster_spare_wanted(const std::string& template_dir, const std::string& scratch) {
+  struct stat cache {}, target {};
+  return !template_dir.empty() && is_regular_file(template_dir + "/data/PG_VERSION") && !is_directory(template_dir + "/spare") &&
+         ::stat(template_dir.c_str(), &cache) == 0 && ::stat(fs::path(scratch).parent_path().c_str(), &target) == 0 &&
+         cache.st_dev == target.st_dev;
+}
+
+void make_cluster_spare(const std::string& template_dir, const std::string& scratch) {
+  // Renamed only when whole; a spare some other start made first is kept (the rename fails).
+  if (copy_template_data(template_dir, scratch) && ::rename(scratch.c_str(), (template_dir + "/spare").c_str()) != 0)
+    remove_tree(scratch);
 }
 
 void keep_cluster_template(const std::string& data, const std::string& template_dir) {

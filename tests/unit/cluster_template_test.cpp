@@ -50,19 +50,31 @@ TEST_CASE("a throwaway server copies the data directory the first start's initdb
   REQUIRE(kept.size() == 1);
   REQUIRE(is_regular_file(kept[0] + "/data/PG_VERSION"));
   CHECK_FALSE(is_regular_file(kept[0] + "/data/postmaster.pid"));  // kept before the server ever ran
+  // While the first server ran, the next start's data directory was copied from the template.
+  REQUIRE(is_regular_file(kept[0] + "/spare/PG_VERSION"));
+  std::ofstream(kept[0] + "/spare/pgguard-spare-marker") << "from the spare\n";
   std::ofstream(kept[0] + "/data/pgguard-template-marker") << "from the template\n";
   {
     auto second = server::ThrowawayCluster::start();
-    CHECK(is_regular_file(second->directory() + "/data/pgguard-template-marker"));
+    CHECK(is_regular_file(second->directory() + "/data/pgguard-spare-marker"));
     server::Connection connection(second->conninfo());
     CHECK(connection.value("SELECT 1") == "1");
     connection.value("CREATE TABLE t (id int)");  // a write lands in the copy, not in the template
   }
   CHECK(templates(clusters).size() == 1);
   CHECK_FALSE(is_regular_file(kept[0] + "/data/postmaster.pid"));
+  CHECK(is_regular_file(kept[0] + "/spare/pgguard-template-marker"));  // the second start's spare
 
-  remove_tree(kept[0] + "/data/PG_VERSION");  // a damaged template is passed over: initdb runs
-  auto third = server::ThrowawayCluster::start();
-  CHECK_FALSE(is_regular_file(third->directory() + "/data/pgguard-template-marker"));
-  CHECK(server::Connection(third->conninfo()).value("SELECT 1") == "1");
+  remove_tree(kept[0] + "/spare");  // without a spare, the template itself is copied
+  {
+    auto third = server::ThrowawayCluster::start();
+    CHECK(is_regular_file(third->directory() + "/data/pgguard-template-marker"));
+    CHECK(server::Connection(third->conninfo()).value("SELECT 1") == "1");
+  }
+
+  REQUIRE(is_directory(kept[0] + "/spare"));
+  remove_tree(kept[0] + "/data/PG_VERSION");  // a damaged template is passed over, its spare too: initdb runs
+  auto fourth = server::ThrowawayCluster::start();
+  CHECK_FALSE(is_regular_file(fourth->directory() + "/data/pgguard-template-marker"));
+  CHECK(server::Connection(fourth->conninfo()).value("SELECT 1") == "1");
 }

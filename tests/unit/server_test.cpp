@@ -133,7 +133,7 @@ TEST_CASE("a server that cannot start fails with the reason, without hanging or 
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(40));
   options = {};
   options.bin_dir = "/nonexistent";
-  CHECK_THROWS_WITH(server::ThrowawayCluster::start(options), Catch::Contains("no initdb/pg_ctl in /nonexistent"));
+  CHECK_THROWS_WITH(server::ThrowawayCluster::start(options), Catch::Contains("no initdb/postgres in /nonexistent"));
 }
 
 TEST_CASE("two throwaway servers run at once without a socket clash", "[server]") {
