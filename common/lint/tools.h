@@ -20,24 +20,24 @@ enum class ApplyOrder { Name, Version, SqitchPlan, AlembicChain, Changelog };
 struct ToolRecord {
   Tool tool = Tool::Plain;
   std::string name;
-  std::vector<Pattern> markers;                  // content that names the tool
-  std::vector<std::pair<std::string, std::string>> manifests;  // {file, text it holds} in a project folder
-  std::vector<std::string> files;                              // config files in a project folder
-  std::vector<std::string> paths;                              // globs naming the tool's files
-  std::vector<Pattern> path_patterns;             // the same, as patterns
-  std::vector<std::string> sibling_files;                      // relative to a migration's folder
-  bool requires_project = false;                               // paths count only in a project using the tool
-  bool requires_sibling = false;                               // paths count only with a sibling file
-  std::vector<Pattern> content;                   // script content that names the tool
-  std::vector<std::string> layouts;                            // where its migrations live by default
-  std::vector<Pattern> foreign_dialects;          // files for other databases
+  std::vector<Pattern> markers;                                 // content that names the tool
+  std::vector<std::pair<std::string, std::string>> manifests;   // {file, text it holds} in a project folder
+  std::vector<std::string> files;                               // config files in a project folder
+  std::vector<std::string> paths;                               // globs naming the tool's files
+  std::vector<Pattern> path_patterns;                           // the same, as patterns
+  std::vector<std::string> sibling_files;                       // relative to a migration's folder
+  bool requires_project = false;                                // paths count only in a project using the tool
+  bool requires_sibling = false;                                // paths count only with a sibling file
+  std::vector<Pattern> content;                                 // script content that names the tool
+  std::vector<std::string> layouts;                             // where its migrations live by default
+  std::vector<Pattern> foreign_dialects;                        // files for other databases
   SectionFormat format = SectionFormat::Whole;
   TxMode transaction = TxMode::Autocommit;
-  std::vector<Pattern> transaction_markers;       // content that wraps an autocommit tool's file in one
-  std::vector<Pattern> no_transaction_markers;    // content that opts a file out of it
-  std::optional<Pattern> no_transaction_statements;           // statements the tool runs without one when alone
-  std::vector<Pattern> sql_sections;              // up and down markers of the tool's .sql files
-  std::vector<Pattern> no_transaction_names;      // file names that do
+  std::vector<Pattern> transaction_markers;                     // content that wraps an autocommit tool's file in one
+  std::vector<Pattern> no_transaction_markers;                  // content that opts a file out of it
+  std::optional<Pattern> no_transaction_statements;             // statements the tool runs without one when alone
+  std::vector<Pattern> sql_sections;                            // up and down markers of the tool's .sql files
+  std::vector<Pattern> no_transaction_names;                    // file names that do
   // A file beside it that does ({file} stands for the migration's own name).
   std::vector<std::pair<std::string, Pattern>> no_transaction_files;
   DownConvention down = DownConvention::None;
