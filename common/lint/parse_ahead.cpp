@@ -5,6 +5,9 @@
 namespace pgguard::lint {
 namespace {
 
+constexpr size_t kAheadBytes = 1u << 20;      // SQL parsed ahead beyond the window of files
+constexpr size_t kUnreadFileBytes = 4u << 10;  // what a file read by the worker counts for
+
 std::unique_ptr<ParsedMigration> parse(ParseJob& job) {
   auto text = job.text ? std::move(job.text) : read_file_bounded(job.path, job.max_bytes);
   job.text.reset();
@@ -21,6 +24,8 @@ unsigned lint_threads(unsigned jobs) {
 
 ParseAhead::ParseAhead(std::vector<ParseJob> jobs, unsigned threads)
     : jobs_(std::move(jobs)), parsed_(jobs_.size()), errors_(jobs_.size()), done_(jobs_.size(), false), window_(2 * threads + 2) {
+  bytes_before_.push_back(0);
+  for (const ParseJob& job : jobs_) bytes_before_.push_back(bytes_before_.back() + (job.text ? job.text->size() : kUnreadFileBytes));
   // The consumer parses too: a single file (a hook's) parses on this thread, with no thread, no
   // second malloc arena and no second parser state to set up.
   unsigned workers = threads > 1 && jobs_.size() > 1 ? std::min<size_t>(threads - 1, jobs_.size() - 1) : 0;
@@ -39,7 +44,10 @@ ParseAhead::~ParseAhead() {
 void ParseAhead::work() {
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
-    changed_.wait(lock, [&] { return stopping_ || next_claim_ >= jobs_.size() || next_claim_ < next_out_ + window_; });
+    changed_.wait(lock, [&] {
+      return stopping_ || next_claim_ >= jobs_.size() || next_claim_ < next_out_ + window_ ||
+             bytes_before_[next_claim_] - bytes_before_[next_out_] < kAheadBytes;
+    });
     if (stopping_ || next_claim_ >= jobs_.size()) return;
     size_t k = next_claim_++;
     lock.unlock();

@@ -24,7 +24,9 @@ struct ParseJob {
 // Parses files on worker threads ahead of the one consuming them, and hands the parses over in
 // the jobs' order. A parse tree does not depend on the schema, so files parse in parallel while
 // the rules and the schema replay stay in the tool's order. At most a window of parses is held at
-// once; libpg_query keeps its parser state per thread. With `threads` 1 everything runs in next().
+// once: a few files, or more of them while they hold less than a megabyte of SQL in all, so that
+// while one large file is linted the small ones after it are parsed rather than waited for.
+// libpg_query keeps its parser state per thread. With `threads` 1 everything runs in next().
 class ParseAhead {
  public:
   ParseAhead(std::vector<ParseJob> jobs, unsigned threads);
@@ -43,6 +45,7 @@ class ParseAhead {
   size_t next_claim_ = 0;  // the first job nobody has started
   size_t next_out_ = 0;    // the next job next() hands over
   size_t window_;
+  std::vector<size_t> bytes_before_;  // bytes_before_[k]: the known text size of jobs 0..k-1
   bool stopping_ = false;
   std::mutex mutex_;
   std::condition_variable changed_;
