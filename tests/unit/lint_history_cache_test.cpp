@@ -30,14 +30,19 @@ std::vector<std::string> said(const LintResult& result) {
   return out;
 }
 
+// `tables` migrations creating t0, t1, ... and 010_alter.sql with `alter`; returns the latter's path.
+std::string write_history(TempProject& project, int tables, const std::string& alter) {
+  for (int i = 0; i < tables; ++i)
+    project.write("db/migrations/00" + std::to_string(i) + "_t.sql", "CREATE TABLE t" + std::to_string(i) + " (id bigint PRIMARY KEY, v varchar(10));\n");
+  project.write("db/migrations/010_alter.sql", alter);
+  return project.path("db/migrations/010_alter.sql");
+}
+
 }  // namespace
 
 TEST_CASE("lint history cache: a lint with the cache finds what a lint without it finds", "[lint]") {
   TempProject project;
-  for (int i = 0; i < 6; ++i)
-    project.write("db/migrations/00" + std::to_string(i) + "_t.sql", "CREATE TABLE t" + std::to_string(i) + " (id bigint PRIMARY KEY, v varchar(10));\n");
-  project.write("db/migrations/010_alter.sql", "ALTER TABLE t1 ALTER COLUMN v TYPE int;\nALTER TABLE t4 ALTER COLUMN v TYPE int;\n");
-  const std::string target = project.path("db/migrations/010_alter.sql");
+  const std::string target = write_history(project, 6, "ALTER TABLE t1 ALTER COLUMN v TYPE int;\nALTER TABLE t4 ALTER COLUMN v TYPE int;\n");
   LintOptions plain;
   LintOptions cached;
   cached.history_cache = project.path("cache/pgguard/history");
@@ -92,10 +97,7 @@ TEST_CASE("lint history cache: a lint with the cache finds what a lint without i
 
 TEST_CASE("lint history cache: settled files enter the key by their stat data, and a change is still seen", "[lint]") {
   TempProject project;
-  for (int i = 0; i < 4; ++i)
-    project.write("db/migrations/00" + std::to_string(i) + "_t.sql", "CREATE TABLE t" + std::to_string(i) + " (id bigint PRIMARY KEY, v varchar(10));\n");
-  project.write("db/migrations/010_alter.sql", "ALTER TABLE t1 ALTER COLUMN v TYPE int;\nALTER TABLE t2 ALTER COLUMN v TYPE int;\n");
-  const std::string target = project.path("db/migrations/010_alter.sql");
+  const std::string target = write_history(project, 4, "ALTER TABLE t1 ALTER COLUMN v TYPE int;\nALTER TABLE t2 ALTER COLUMN v TYPE int;\n");
   LintOptions plain;
   LintOptions cached;
   cached.history_cache = project.path("cache/pgguard/history");
