@@ -46,6 +46,7 @@ for path in sorted(glob.glob("tests/corpus/lint/**/*", recursive=True)):
         write("fuzz_sql_classify", data)
 write("fuzz_config", '{"rules": {"sql-bounded-write": "ask"}, "production": {"patterns": ["(?i)acme"]}, "backup": {"max_age_hours": 12}}')
 write("fuzz_config", '{"allow_read_only": true, "audit": {"all_decisions": true}, "side_effect_functions": ["x"]}')
+write("fuzz_config", '{"postgres_version": 15, "audit": {"max_bytes": 4096}, "backup": {"max_age_hours": 1e3}}')
 PY
 
 echo "| target | seconds | runs | exec/s | result |"

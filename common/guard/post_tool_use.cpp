@@ -64,13 +64,20 @@ std::vector<std::string> written_paths(const ToolCall& call) {
 struct Linted {
   std::vector<lint::LintFinding> findings;
   std::string subject;  // what was linted, for the agent and the audit log
+  std::vector<std::string> config_notes;  // the lint settings of .pgguard.json that were ignored
 };
+
+void note_config(Linted& linted, const lint::LintProject& project) {
+  for (const auto& note : project.notes)
+    if (std::find(linted.config_notes.begin(), linted.config_notes.end(), note) == linted.config_notes.end()) linted.config_notes.push_back(note);
+}
 
 Linted lint_written(const ToolCall& call, const std::string& cwd, std::chrono::system_clock::time_point now) {
   Linted linted;
   std::vector<std::string> files;
   if (call.door == ToolCall::Door::Shell) {
     lint::LintProject project = lint::load_lint_project(cwd);
+    note_config(linted, project);
     files = changed_migrations(project, call.duration_ms >= 0 ? call.duration_ms : kUnknownDurationMs, now);
     for (const auto& file : files) {
       auto result = lint::lint_path(file, project.options);
@@ -84,6 +91,7 @@ Linted lint_written(const ToolCall& call, const std::string& cwd, std::chrono::s
     lint::LintProject project = lint::load_lint_project(parent(file));
     std::string relative = starts_with(file, project.root + "/") ? file.substr(project.root.size()) : file;
     if (!lint::is_migration_path(relative, project.migration_globs) && !lint::is_migration_path(file, project.migration_globs)) continue;
+    note_config(linted, project);
     auto result = lint::lint_path(file, project.options);
     linted.findings.insert(linted.findings.end(), result.findings.begin(), result.findings.end());
     files.push_back(path);
@@ -92,13 +100,16 @@ Linted lint_written(const ToolCall& call, const std::string& cwd, std::chrono::s
   return linted;
 }
 
-// `config_notes`: problems with the project's .pgguard.json, said with the findings.
-LintFeedback feedback_for(const Linted& linted, const std::vector<std::string>& config_notes) {
+// Problems with the project's .pgguard.json are said with the findings: the guard's, and the
+// linter's own when the guard could read the file (otherwise the guard's note already says it).
+LintFeedback feedback_for(const Linted& linted, const Policy& policy) {
   LintFeedback feedback;
   feedback.errors = std::any_of(linted.findings.begin(), linted.findings.end(), [](const lint::LintFinding& f) { return f.severity == lint::Severity::Error; });
   feedback.findings = lint::render_for_agent(linted.findings, linted.subject);
   if (feedback.errors) feedback.findings += "\nThe migration has not been applied yet: rewrite it as the fixes say, then it will be linted again.";
-  for (const auto& note : config_notes) feedback.notes += "pgguard: " + note + ".\n";
+  for (const auto& note : policy.notes) feedback.notes += "pgguard: " + note + ".\n";
+  if (!policy.project_config.empty())
+    for (const auto& note : linted.config_notes) feedback.notes += "pgguard: " + note + ".\n";
   return feedback;
 }
 
@@ -118,7 +129,7 @@ Answer run_post_tool_use(const hook_io::RawInput& raw, const std::map<std::strin
   if (linted.findings.empty()) return {};
   std::string project = project_dir_of(env);
   Policy policy = load_policy(cwd, project);  // its audit settings and configuration problems
-  LintFeedback feedback = feedback_for(linted, policy.notes);
+  LintFeedback feedback = feedback_for(linted, policy);
   audit::Entry entry{audit::now_iso8601(), "PostToolUse", call.session_id, cwd, call.tool, feedback.errors ? "block" : "context", {}, linted.subject};
   for (const auto& f : linted.findings)
     if (std::find(entry.rules.begin(), entry.rules.end(), f.rule) == entry.rules.end()) entry.rules.push_back(f.rule);

@@ -56,7 +56,7 @@ std::string bookkeeping_name(const ToolRecord& record, const std::string& path, 
     auto doc = journal ? nlohmann::json::parse(*journal, nullptr, false) : nlohmann::json();
     if (doc.is_object() && doc.contains("entries") && doc["entries"].is_array())
       for (const auto& entry : doc["entries"])
-        if (entry.is_object() && entry.value("tag", "") == stem(name) && entry.contains("when") && entry["when"].is_number())
+        if (entry.is_object() && entry.value("tag", "") == stem(name) && entry.contains("when") && entry["when"].is_number_integer())
           return std::to_string(entry["when"].get<long long>());
   }
   return "";

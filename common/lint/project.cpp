@@ -9,6 +9,7 @@
 #include "lint/pooler.h"
 #include "util/environment.h"
 #include "util/files.h"
+#include "util/json_number.h"
 
 namespace pgguard::lint {
 
@@ -36,7 +37,11 @@ LintProject load_lint_project(const std::string& start) {
     try {
       if (!text || doc.is_discarded() || !doc.is_object()) throw std::runtime_error("not a JSON object");
       if (doc.contains("postgres_version")) {
-        project.options.settings.pg_version = doc["postgres_version"].get<int>();
+        try {
+          project.options.settings.pg_version = static_cast<int>(whole_number(doc["postgres_version"], 10, 99));
+        } catch (const std::runtime_error& e) {
+          throw std::runtime_error(std::string("postgres_version ") + e.what());
+        }
         version_set = true;
       }
       if (doc.contains("tool")) {

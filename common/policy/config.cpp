@@ -5,6 +5,7 @@
 
 #include "util/embedded.h"
 #include "util/files.h"
+#include "util/json_number.h"
 #include "util/text.h"
 
 namespace pgguard {
@@ -127,9 +128,7 @@ std::vector<std::string> apply_project_config(Policy& policy, const std::string&
     apply_setting(problems, "backup.directories", [&] { policy.backup_directories = backup["directories"].get<std::vector<std::string>>(); });
   if (backup.contains("max_age_hours"))
     apply_setting(problems, "backup.max_age_hours", [&] {
-      int hours = backup["max_age_hours"].get<int>();
-      if (hours < 1 || hours > 168) throw std::runtime_error("must be between 1 and 168");
-      policy.backup_max_age_hours = hours;
+      policy.backup_max_age_hours = static_cast<int>(whole_number(backup["max_age_hours"], 1, 168));
     });
   if (doc.contains("side_effect_functions"))
     apply_setting(problems, "side_effect_functions", [&] { append_lower(policy.side_effect_functions, doc["side_effect_functions"]); });
@@ -144,7 +143,7 @@ std::vector<std::string> apply_project_config(Policy& policy, const std::string&
   if (audit.contains("all_decisions"))
     apply_setting(problems, "audit.all_decisions", [&] { policy.audit.all_decisions = audit["all_decisions"].get<bool>(); });
   if (audit.contains("max_bytes"))
-    apply_setting(problems, "audit.max_bytes", [&] { policy.audit.max_bytes = audit["max_bytes"].get<size_t>(); });
+    apply_setting(problems, "audit.max_bytes", [&] { policy.audit.max_bytes = static_cast<size_t>(whole_number(audit["max_bytes"], 0, 1LL << 40)); });
   return problems;
 }
 

@@ -98,6 +98,14 @@ TEST_CASE("PostToolUse: the project's audit settings apply, and a broken config 
   CHECK(context.find(p.path(".pgguard.json") + " ignored") != std::string::npos);
   CHECK(context.find("ignored") == context.rfind("ignored"));
   CHECK(logged());  // the built-in audit settings apply
+
+  p.write(".pgguard.json", R"({"postgres_version": 1e50})");
+  auto huge = run_process(PGGUARD_POST_HOOK, {}, post_write(p, "db/migrations/002_index.sql").dump(), env);
+  REQUIRE(huge.exit_code == 0);
+  out = json::parse(huge.out);
+  CHECK(out["decision"] == "block");
+  context = out["hookSpecificOutput"]["additionalContext"];
+  CHECK(context.find("ignored for linting (postgres_version must be a whole number from 10 to 99)") != std::string::npos);
 }
 
 TEST_CASE("PostToolUse: Edit and MultiEdit payloads lint the file as it now is", "[lint][hooks]") {

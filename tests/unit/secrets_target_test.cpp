@@ -99,7 +99,7 @@ TEST_CASE("project config: one bad setting is reported alone and the rest applie
   CHECK(all.find("rule 'migration-run': unknown verdict 'sometimes'") != std::string::npos);
   CHECK(all.find("rule 'sql-destructive': a hard rule cannot be loosened from deny") != std::string::npos);
   CHECK(all.find("rule 'sql-opaque' has the wrong type") != std::string::npos);
-  CHECK(all.find("backup.max_age_hours: must be between 1 and 168") != std::string::npos);
+  CHECK(all.find("backup.max_age_hours: must be a whole number from 1 to 168") != std::string::npos);
   CHECK(all.find("production.environment_names has the wrong type") != std::string::npos);
   CHECK(all.find("allow_read_only has the wrong type") != std::string::npos);
   CHECK(all.find("production pattern \"(bad\"") != std::string::npos);
@@ -110,6 +110,28 @@ TEST_CASE("project config: one bad setting is reported alone and the rest applie
   CHECK(policy.backup_max_age_hours == 24);
   CHECK_FALSE(policy.audit.enabled);
   CHECK(target::assess({{TargetSignal::Kind::Connection, "x", "acme.db"}}, policy).production);
+}
+
+TEST_CASE("project config: numbers out of range, fractional or huge are reported, never converted", "[config]") {
+  // nlohmann's get<int>() on 1e50 is undefined behaviour; the fuzzer found it through max_age_hours.
+  for (const char* hours : {"11111111111111111111111111111111111111111111111176", "1e50", "-1e50", "2.5", "0", "169", "-3",
+                            "18446744073709551615", "\"12\""}) {
+    Policy policy = builtin_policy();
+    auto problems = apply_project_config(policy, std::string(R"({"backup": {"max_age_hours": )") + hours + "}}");
+    INFO(hours);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].rfind("backup.max_age_hours", 0) == 0);
+    CHECK(policy.backup_max_age_hours == 24);
+  }
+  for (const char* bytes : {"1e300", "-1", "1.5", "18446744073709551615"}) {
+    Policy policy = builtin_policy();
+    INFO(bytes);
+    CHECK(apply_project_config(policy, std::string(R"({"audit": {"max_bytes": )") + bytes + "}}").size() == 1);
+  }
+  Policy policy = builtin_policy();
+  CHECK(apply_project_config(policy, R"({"backup": {"max_age_hours": 168}, "audit": {"max_bytes": 0}})").empty());
+  CHECK(policy.backup_max_age_hours == 168);
+  CHECK(policy.audit.max_bytes == 0);
 }
 
 TEST_CASE("project config: allow is accepted and never blocks, prompts or approves", "[config]") {
