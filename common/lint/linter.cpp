@@ -99,63 +99,6 @@ std::string newer_syntax_message(const Statement& s, const TokenStatement& token
   return out + ".";
 }
 
-// Moves the file state past one statement (after the rules saw it).
-void advance(FileState& state, const Statement& s, const Schema& schema, const Settings& settings, bool in_transaction) {
-  Node n = s.node.body();
-  const std::string& type = s.type;
-  if (type == "TransactionStmt") {
-    std::string kind = n.str("kind");
-    if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") {
-      state.explicit_transaction = true;
-      ++state.transaction;
-    } else if (kind == "TRANS_STMT_COMMIT" || kind == "TRANS_STMT_ROLLBACK") {
-      state.explicit_transaction = false;
-      state.access_exclusive_in_transaction.clear();
-    }
-    return;
-  }
-  if (type == "VariableSetStmt") {
-    if (n.str("name") == "lock_timeout") state.lock_timeout_set = true;
-    if (n.str("name") == "statement_timeout") state.statement_timeout_set = true;
-  } else if (type == "CreateStmt" || type == "CreateTableAsStmt") {
-    state.created_tables.insert(created_table(s.node));
-  } else if (type == "IndexStmt") {
-    state.created_indexes.insert(n.str("idxname"));
-  } else if (type == "CreateEnumStmt") {
-    std::vector<Node> names = n["typeName"].list();
-    if (!names.empty()) state.created_types.insert(names.back().sval());
-  } else if (type == "AlterTableStmt") {
-    std::string table = relation_name(n["relation"]);
-    ++state.alter_table_count[table];
-    for (const Node& item : n["cmds"].list()) {
-      Node cmd = item["AlterTableCmd"];
-      Node c = cmd["def"]["Constraint"];
-      if (cmd.str("subtype") == "AT_AddConstraint" && c) {
-        if (c.flag("skip_validation")) state.not_valid_added[c.str("conname")] = state.transaction;
-        Node test = c["raw_expr"]["NullTest"];
-        if (!c.flag("skip_validation") && test.str("nulltesttype") == "IS_NOT_NULL") {
-          std::vector<Node> fields = test["arg"]["ColumnRef"]["fields"].list();
-          if (fields.size() == 1) state.validated_not_null.insert(table + "." + fields[0].sval());
-        }
-      }
-      if (cmd.str("subtype") == "AT_ValidateConstraint")
-        if (const Table* t = schema.table(table))
-          for (const auto& constraint : t->constraints)
-            if (constraint.name == cmd.str("name") && !constraint.not_null_column.empty())
-              state.validated_not_null.insert(table + "." + constraint.not_null_column);
-    }
-  }
-  if (in_transaction && state.access_exclusive_in_transaction.empty()) {
-    for (const auto& form : statement_forms(s.node, schema, settings.pg_version)) {
-      if (form.relation.empty() || state.created_tables.count(form.relation)) continue;  // unknown tables count as existing
-      if (lock_fact(form.form, settings.pg_version).lock == "ACCESS EXCLUSIVE") {
-        state.access_exclusive_in_transaction = shorten(s.text, 80);
-        break;
-      }
-    }
-  }
-}
-
 Severity scaled(Severity severity, const std::string& category, const std::string& relation, const LintOptions& options) {
   if (category != "lock" || relation.empty()) return severity;
   auto it = options.stats.find(relation);
@@ -291,7 +234,7 @@ LintResult lint_against(const std::string& path, std::unique_ptr<ParsedMigration
       for (const auto& f : found) emit(active.id, f, &s, i);
     }
     if (s.runs == Runs::WhenCalled) continue;  // a function body changes nothing until it is called
-    advance(state, s, schema, options.settings, in_transaction);
+    advance(state, s, section.direction, context.forms(), schema, options.settings.pg_version, in_transaction);
     if (section.direction == Direction::Down && !first_down) first_down = schema.checkpoint();
     schema.apply(s.node);
     if (section.direction == Direction::Up && first_down) ups_after_down.push_back(&s);

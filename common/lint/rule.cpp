@@ -20,6 +20,11 @@ std::string outside_transaction_fix(const StatementContext& context, const std::
 
 void LintRule::finish(const FileContext&, std::vector<RuleFinding>&) const {}
 
+const std::vector<FormOnRelation>& StatementContext::forms() const {
+  if (!derived_forms) derived_forms = statement_forms(statement.node, schema, settings.pg_version);
+  return *derived_forms;
+}
+
 bool StatementContext::is_new_table(const std::string& name) const {
   if (state.created_tables.count(name)) return true;
   if (statement.runs != Runs::WhenCalled) return false;

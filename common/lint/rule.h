@@ -2,11 +2,13 @@
 #include <any>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lint/file_state.h"
 #include "lint/forms.h"
 #include "lint/lock_facts.h"
 #include "lint/parse.h"
@@ -17,21 +19,6 @@ namespace pgguard::lint {
 enum class Severity { Info, Warning, Error };
 const char* severity_name(Severity severity);
 Severity parse_severity(std::string_view name);  // throws on unknown names
-
-// What the walk has seen earlier in the file, for rules that depend on order.
-struct FileState {
-  std::set<std::string> created_tables;       // CREATE TABLE (incl. TEMP) or TABLE AS / MATERIALIZED VIEW earlier in the file
-  std::set<std::string> created_indexes;
-  std::set<std::string> created_types;
-  int transaction = 0;                         // increments whenever a transaction starts
-  bool explicit_transaction = false;           // inside BEGIN ... COMMIT written in the file
-  std::map<std::string, int> not_valid_added;  // constraint name -> transaction it was added NOT VALID in
-  std::set<std::string> validated_not_null;    // "table.column" with a validated CHECK (col IS NOT NULL)
-  bool lock_timeout_set = false;
-  bool statement_timeout_set = false;
-  std::string access_exclusive_in_transaction;  // what took ACCESS EXCLUSIVE in the open transaction
-  std::map<std::string, int> alter_table_count;
-};
 
 struct Settings {
   int pg_version = 16;
@@ -51,6 +38,10 @@ struct StatementContext {
   bool in_transaction;  // whether this statement runs inside a transaction
   // What several rules derive alike from this statement, derived once (convention::column_sites).
   mutable std::any shared_work = {};
+  mutable std::optional<std::vector<FormOnRelation>> derived_forms = {};  // filled by forms()
+
+  // The lock forms the statement takes (statement_forms), derived once for the rules and the file state.
+  const std::vector<FormOnRelation>& forms() const;
 
   Node node() const { return statement.node.body(); }
   const std::string& type() const { return statement.type; }

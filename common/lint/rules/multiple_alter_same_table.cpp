@@ -46,7 +46,7 @@ class MultipleAlterSameTable : public LintRule {
     }
     if (!first) return;
     std::string form = "add-column";  // other actions: ACCESS EXCLUSIVE, briefly
-    for (const auto& f : statement_forms(c.statement.node, c.schema, c.settings.pg_version))
+    for (const auto& f : c.forms())
       if (f.relation == table) form = f.form;
     std::string first_actions = actions_of(first->text), these = actions_of(c.statement.text);
     std::string fix = !first_actions.empty() && !these.empty()
