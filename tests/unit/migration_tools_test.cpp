@@ -271,3 +271,16 @@ TEST_CASE("A pattern compiles when first used and says when RE2 rejects it", "[l
   Pattern bad("(unclosed");
   CHECK_THROWS_AS(bad.re(), std::runtime_error);
 }
+
+TEST_CASE("Content markers name a file's tool wherever they are, the first tool's marker winning", "[lint][tools]") {
+  testing::TempProject project;  // a folder no layout or project file names: only the content can
+  auto detect = [&](const std::string& text) { return lint::detect_tool(project.path("x.sql"), text); };
+  CHECK(detect("SELECT 1;\n") == lint::Tool::Plain);
+  CHECK(detect("-- migrate:up\nCREATE TABLE t (id int);\n") == lint::Tool::Dbmate);
+  CHECK(detect("SELECT 1;\n  -- +GOOSE Up\n") == lint::Tool::Goose);
+  CHECK(detect("CREATE TABLE t (id int);\n--> statement-breakpoint\nCREATE INDEX i ON t (id);\n") == lint::Tool::Drizzle);
+  CHECK(detect(std::string(60000, '\n') + "-- Up Migration\n") == lint::Tool::NodePgMigrate);
+  CHECK(detect(std::string(70000, '\n') + "-- migrate:up\n") == lint::Tool::Plain);  // only the first 64 KiB are read
+  // Both dbmate's and goose's markers: dbmate's record comes first in config/migration_tools.json.
+  CHECK(detect("-- +goose Up\n-- migrate:up\n") == lint::Tool::Dbmate);
+}
