@@ -4,6 +4,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
+#include <type_traits>
 #include <vector>
 
 #include <rapidjson/stringbuffer.h>
@@ -33,72 +34,79 @@ KeyTable& key_table() {
 
 namespace {
 
-// The keys one thread has seen: open addressing over a power-of-two table, because every field
-// access of every rule looks a key up here and a node-based map's hashing, division and pointer
-// chasing showed as a tenth of a lint run.
+// The keys one thread has seen: open addressing over a fixed power-of-two table, because every
+// field access of every rule looks a key up here (a node-based map's hashing, division and
+// pointer chasing showed as a tenth of a lint run). Plain data, so that a thread_local of it needs
+// no constructor and no guard on each access. Once half full it takes no more keys, and lookups of
+// the others go to the shared table.
 class SeenKeys {
  public:
   uint16_t find(const Key& key) const {
-    for (size_t i = key.hash >> shift_;; i = (i + 1) & mask_) {
+    for (size_t i = key.hash >> kShift;; i = (i + 1) & kMask) {
       const Slot& slot = slots_[i];
       if (!slot.id) return 0;
-      if (slot.key.same_bytes(key)) return slot.id;
+      if (slot.head == key.head && slot.tail == key.tail && slot.size == key.name.size() &&
+          (slot.size <= 16 || names_by_key[slot.id] == key.name))
+        return slot.id;
     }
   }
-  void add(std::string_view stored, uint16_t id) {  // `stored`: the shared table's copy, which never moves
-    if ((count_ + 1) * 2 > slots_.size()) grow();
-    place({Key(stored), id});
+  void add(const Key& key, uint16_t id) {
+    if ((count_ + 1) * 2 > kSlots) return;
+    size_t i = key.hash >> kShift;
+    while (slots_[i].id) i = (i + 1) & kMask;
+    slots_[i] = {key.head, key.tail, static_cast<uint32_t>(key.name.size()), id};
     ++count_;
   }
 
  private:
+  static constexpr int kBits = 11;
+  static constexpr size_t kSlots = size_t(1) << kBits, kMask = kSlots - 1;
+  static constexpr int kShift = 64 - kBits;
   struct Slot {
-    Key key = Key(std::string_view());
-    uint16_t id = 0;
+    uint64_t head, tail;
+    uint32_t size;
+    uint16_t id;  // 0: empty
   };
-  std::vector<Slot> slots_ = std::vector<Slot>(1024);
-  size_t mask_ = 1023, count_ = 0;
-  int shift_ = 54;  // 64 - log2(slots)
-
-  void place(const Slot& slot) {
-    size_t i = slot.key.hash >> shift_;
-    while (slots_[i].id) i = (i + 1) & mask_;
-    slots_[i] = slot;
-  }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;
-    --shift_;
-    for (const Slot& slot : old)
-      if (slot.id) place(slot);
-  }
+  Slot slots_[kSlots];
+  size_t count_;
 };
+static_assert(std::is_trivially_default_constructible_v<SeenKeys>, "a thread_local SeenKeys must need no constructor");
 
 }  // namespace
 
-uint16_t intern_key(const Key& probe) {
-  // Each thread keeps the keys it has seen, so that the shared table's lock is taken once per name.
-  thread_local SeenKeys seen;
-  if (uint16_t id = seen.find(probe)) return id;
+namespace {
+
+thread_local SeenKeys seen_keys;  // zero-filled: empty
+
+// A key this thread has not seen yet: from the shared table, or added to it. Out of line, so that
+// the lookup of a seen key stays a few instructions.
+[[gnu::noinline]] uint16_t intern_shared(const Key& probe) {
   std::string_view name = probe.name;
   KeyTable& table = key_table();
-  auto remember = [&](std::string_view stored, uint16_t id) {
-    seen.add(stored, id);
+  auto remember = [&](uint16_t id) {
+    seen_keys.add(probe, id);
     return id;
   };
   {
     std::shared_lock lock(table.mutex);
-    if (auto it = table.ids.find(name); it != table.ids.end()) return remember(it->first, it->second);
+    if (auto it = table.ids.find(name); it != table.ids.end()) return remember(it->second);
   }
   std::unique_lock lock(table.mutex);
-  if (auto it = table.ids.find(name); it != table.ids.end()) return remember(it->first, it->second);
+  if (auto it = table.ids.find(name); it != table.ids.end()) return remember(it->second);
   size_t key = table.names.size() + 1;
   if (key >= kMaxKeys) return 0;
   std::string_view stored = table.names.emplace_back(name);
   names_by_key[key] = stored;
   table.ids.emplace(stored, static_cast<uint16_t>(key));
-  return remember(stored, static_cast<uint16_t>(key));
+  return remember(static_cast<uint16_t>(key));
+}
+
+}  // namespace
+
+uint16_t intern_key(const Key& probe) {
+  // Each thread keeps the keys it has seen, so that the shared table's lock is taken once per name.
+  if (uint16_t id = seen_keys.find(probe)) return id;
+  return intern_shared(probe);
 }
 
 std::string_view key_name(uint16_t key) { return names_by_key[key]; }

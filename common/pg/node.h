@@ -1,9 +1,12 @@
 #pragma once
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace pgguard::pg {
@@ -48,6 +51,11 @@ class Key {
   constexpr Key(std::string_view n, int) : name(n) {
     auto bytes = [&](size_t from, size_t count) {  // little-endian, as one 8-byte load reads them
       uint64_t out = 0;
+      // A parse reads every member name at run time: one load where it gives the same value.
+      if (count == 8 && std::endian::native == std::endian::little && !std::is_constant_evaluated()) {
+        std::memcpy(&out, n.data() + from, 8);
+        return out;
+      }
       for (size_t i = 0; i < count; ++i) out |= uint64_t(static_cast<unsigned char>(n[from + i])) << (8 * i);
       return out;
     };
