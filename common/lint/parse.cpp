@@ -48,14 +48,30 @@ void add_calls(const Node& tree, std::set<std::string>& calls) {
 
 // One statement parsed alone: its tree, or libpg_query's error.
 struct RangeParse {
-  Node root;  // invalid when the statement does not parse
+  bool parsed = false;  // false: its slice stopped before it
+  Node root;            // invalid when the statement does not parse
   std::string error;
   int cursor = 0;
 };
 
+RangeParse parse_range(const std::string& sql, std::pair<size_t, size_t> range, pg::Tree& arena) {
+  RangeParse out;
+  out.parsed = true;
+  pg::ParseResult one(sql.substr(range.first, range.second - range.first));
+  if (one.ok()) {
+    out.root = arena.parse(one.json());
+  } else {
+    out.error = one.error();
+    out.cursor = one.cursor();
+  }
+  return out;
+}
+
 // Parses `ranges` of `sql` each alone, on up to `threads` threads for a large section (trees do not
 // depend on each other, and libpg_query keeps its state per thread); each thread's trees go into
-// its own arena, adopted by `trees` at the end.
+// its own arena, adopted by `trees` at the end. A slice stops at its first statement that does not
+// parse alone: the section may still parse whole (the scanner splits a BEGIN ATOMIC body or a
+// rule's actions at their semicolons), and then the statements after it are not needed.
 std::vector<RangeParse> parse_ranges(const std::string& sql, const std::vector<std::pair<size_t, size_t>>& ranges, unsigned threads,
                                      pg::Tree& trees) {
   std::vector<RangeParse> out(ranges.size());
@@ -66,13 +82,8 @@ std::vector<RangeParse> parse_ranges(const std::string& sql, const std::vector<s
     try {
       arenas[slice] = std::make_unique<pg::Tree>();
       for (size_t k = ranges.size() * slice / slices, end = ranges.size() * (slice + 1) / slices; k < end; ++k) {
-        pg::ParseResult one(sql.substr(ranges[k].first, ranges[k].second - ranges[k].first));
-        if (one.ok()) {
-          out[k].root = arenas[slice]->parse(one.json());
-        } else {
-          out[k].error = one.error();
-          out[k].cursor = one.cursor();
-        }
+        out[k] = parse_range(sql, ranges[k], *arenas[slice]);
+        if (!out[k].root) break;
       }
     } catch (...) {
       errors[slice] = std::current_exception();
@@ -174,7 +185,8 @@ class Parser {
     std::vector<RangeParse> parses = parse_ranges(s.sql, ranges, threads_, *out_.trees);
     for (size_t k = 0; k < ranges.size(); ++k) {
       auto [start, end] = ranges[k];
-      const RangeParse& one = parses[k];
+      RangeParse& one = parses[k];
+      if (!one.parsed) one = parse_range(s.sql, ranges[k], *out_.trees);  // after a syntax error in its slice
       if (one.root) {
         for (const Node& raw : one.root["stmts"].list()) add(index, raw["stmt"], start, end, start, "");
         continue;

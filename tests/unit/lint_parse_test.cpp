@@ -187,4 +187,7 @@ TEST_CASE("lint parse: a large section parsed on several threads gives what one 
   for (int i = 0; i < 9000; ++i) valid += "ALTER TABLE t ADD COLUMN c_" + std::to_string(i) + " integer;\n";
   CHECK(each(*with_threads(valid + atomic, 3)) == each(*with_threads(valid + atomic, 1)));
   CHECK(with_threads(valid + atomic, 3)->statements.size() == 9001);
+  // First: the slices stop at its pieces, and the section is parsed whole.
+  CHECK(each(*with_threads(atomic + valid, 3)) == each(*with_threads(atomic + valid, 1)));
+  CHECK(with_threads(atomic + valid, 3)->statements.size() == 9001);
 }
