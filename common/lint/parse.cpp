@@ -124,7 +124,10 @@ class Parser {
     std::string split_error;
     std::vector<std::pair<size_t, size_t>> ranges = pg::split_statements(s.sql, split_error);
     if (!split_error.empty()) add(index, {}, 0, s.sql.size(), 0, split_error);
-    else if (!parse_each(index, ranges, whole_first)) add_all(index, pg::ParseResult(s.sql));
+    else if (!parse_each(index, ranges, whole_first)) {
+      pg::ParseResult whole(s.sql);
+      add_all(index, whole);
+    }
   }
 
   // Function bodies the migration calls, directly or through other functions, run during it.
@@ -161,10 +164,10 @@ class Parser {
     return {static_cast<int>(line), static_cast<int>(offset - line_starts_[line - 1]) + 1};
   }
 
-  Node document(const char* json) { return out_.trees->parse(json); }
+  Node document(char* json) { return out_.trees->parse(json); }
 
   // The statements of a section that parsed whole.
-  void add_all(size_t index, const pg::ParseResult& whole) {
+  void add_all(size_t index, pg::ParseResult& whole) {
     for (const Node& raw : document(whole.json())["stmts"].list()) {
       size_t start = static_cast<size_t>(raw.integer("stmt_location", 0));
       size_t length = static_cast<size_t>(raw.integer("stmt_len", 0));

@@ -16,7 +16,8 @@ class ParseResult {
   ParseResult& operator=(const ParseResult&) = delete;
 
   bool ok() const { return result_.error == nullptr; }
-  const char* json() const { return result_.parse_tree; }  // the tree as JSON; meaningless unless ok()
+  // The tree as JSON, meaningless unless ok(); Tree::parse reads it in place, so once.
+  char* json() { return result_.parse_tree; }
   std::string error() const;                               // libpg_query's message; "" when ok()
   int cursor() const { return result_.error ? result_.error->cursorpos : 0; }  // 1-based; 0 when unknown
 
@@ -34,7 +35,7 @@ class PlpgsqlParseResult {
   PlpgsqlParseResult& operator=(const PlpgsqlParseResult&) = delete;
 
   bool ok() const { return result_.error == nullptr; }
-  const char* json() const { return result_.plpgsql_funcs; }  // the functions as JSON, when ok()
+  char* json() { return result_.plpgsql_funcs; }  // the functions as JSON, when ok(); as ParseResult::json
   std::string error() const;
 
  private:

@@ -86,11 +86,11 @@ class Builder {
 
 }  // namespace
 
-Node Tree::parse(const char* json) {
+Node Tree::parse(char* json) {
   Builder builder(*this, stack_, open_);
   rapidjson::Reader reader;
-  rapidjson::StringStream stream(json);
-  if (reader.Parse(stream, builder).IsError() || stack_.size() != 1) return {};
+  rapidjson::InsituStringStream stream(json);  // no copy of each string into the reader's own buffer
+  if (reader.Parse<rapidjson::kParseInsituFlag>(stream, builder).IsError() || stack_.size() != 1) return {};
   TreeValue* root = values(1);
   *root = builder.root();
   return Node(*root);

@@ -15,8 +15,9 @@ class Tree {
   Tree(const Tree&) = delete;
   Tree& operator=(const Tree&) = delete;
 
-  // The JSON `json` as a tree held here; an invalid Node when it is not JSON.
-  Node parse(const char* json);
+  // The JSON `json` as a tree held here; an invalid Node when it is not JSON. The text is read in
+  // place (its strings unescaped where they are), which leaves it unreadable as JSON.
+  Node parse(char* json);
 
   // Takes over `other`'s values, so that trees built in another arena live as long as this one.
   void adopt(Tree&& other);
