@@ -70,7 +70,7 @@ void advance(FileState& state, const Statement& s, Direction direction, const st
   if (!earlier.strong_lock_taken) earlier.strong_lock_taken = strong_lock(s, forms, state.created_tables, pg_version).has_value();
   note_settings(s, earlier.timeouts_set);
   Node n = s.node.body();
-  const std::string& type = s.type;
+  std::string_view type = s.type;
   if (type == "TransactionStmt") {
     std::string kind = n.str("kind");
     if (kind == "TRANS_STMT_BEGIN" || kind == "TRANS_STMT_START") {

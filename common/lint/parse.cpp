@@ -217,7 +217,7 @@ class Parser {
     if (token >= end && error.empty()) return;
     Statement statement;
     statement.node = node;
-    statement.type = std::string(node.type());
+    statement.type = node.type();
     statement.text = trim(s.sql.substr(token, std::min(end, s.sql.size()) - token));
     if (!statement.text.empty() && statement.text.back() == ';') statement.text.pop_back();
     statement.offset = s.offset + token;
@@ -273,7 +273,7 @@ class Parser {
           for (const Node& raw : inner_root["stmts"].list()) {
             Statement s = outer;
             s.node = raw["stmt"];
-            s.type = std::string(s.node.type());
+            s.type = s.node.type();
             s.text = trim(sql);
             s.text_location = std::min(sql.find_first_not_of(" \t\n\v\f\r"), sql.size());  // what trim() dropped
             s.embedded = true;

@@ -30,7 +30,7 @@ enum class Runs { Migration, WhenCalled };
 
 struct Statement {
   Node node;              // {"CreateStmt": {...}}; invalid when parse_error is set
-  std::string type;       // "CreateStmt"
+  std::string_view type;  // "CreateStmt": the tree's own name for it, interned for the whole run
   std::string text;       // as written, from its first token
   size_t offset = 0;      // into the file, of its first token
   int line = 1;

@@ -1,9 +1,7 @@
 #pragma once
 #include <any>
-#include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,7 +42,7 @@ struct StatementContext {
   const std::vector<FormOnRelation>& forms() const;
 
   Node node() const { return statement.node.body(); }
-  const std::string& type() const { return statement.type; }
+  std::string_view type() const { return statement.type; }
   bool is_down() const { return section.direction == Direction::Down; }
   // Created earlier in this file (or, for a function body, earlier in that body): no lock rules
   // apply to it.

@@ -69,7 +69,7 @@ TEST_CASE("lint parse: a large section gives the statements it gives parsed whol
     for (size_t i = skip; i < parsed.statements.size(); ++i) {
       const Statement& s = parsed.statements[i];
       int64_t check = check_location(s);
-      out.push_back(s.type + "|" + s.text + "|" + s.parse_error.substr(0, s.parse_error.find(" at line")) + "|" +
+      out.push_back(std::string(s.type) + "|" + s.text + "|" + s.parse_error.substr(0, s.parse_error.find(" at line")) + "|" +
                     (check < 0 ? "" : parenthesized_after(s, check, {"constraint"})));
     }
     return out;
@@ -169,7 +169,7 @@ TEST_CASE("lint parse: a large section parsed on several threads gives what one 
   auto each = [](const ParsedMigration& parsed) {
     std::vector<std::string> out;
     for (const Statement& s : parsed.statements)
-      out.push_back(s.type + "|" + s.text + "|" + std::to_string(s.line) + ":" + std::to_string(s.column) + "|" + s.parse_error + "|" +
+      out.push_back(std::string(s.type) + "|" + s.text + "|" + std::to_string(s.line) + ":" + std::to_string(s.column) + "|" + s.parse_error + "|" +
                     (s.embedded ? "embedded" : ""));
     return out;
   };

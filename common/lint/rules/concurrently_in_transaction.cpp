@@ -8,7 +8,7 @@ namespace pgguard::lint {
 namespace {
 
 // The CONCURRENTLY form a statement uses ("" when none); all of them refuse to run in a transaction block.
-std::string concurrent_form(const std::string& type, const Node& n) {
+std::string concurrent_form(std::string_view type, const Node& n) {
   if (type == "IndexStmt" && n.flag("concurrent")) return "CREATE INDEX CONCURRENTLY";
   if (type == "DropStmt" && n.str("removeType") == "OBJECT_INDEX" && n.flag("concurrent")) return "DROP INDEX CONCURRENTLY";
   if (type == "ReindexStmt")
@@ -27,7 +27,7 @@ std::string concurrent_form(const std::string& type, const Node& n) {
 // only of these runs without a transaction. REINDEX of a table or index and DETACH CONCURRENTLY are not among them.
 bool flyway_non_transactional(const Statement& s, int pg_version) {
   Node n = s.node.body();
-  const std::string& type = s.type;
+  std::string_view type = s.type;
   if (type == "IndexStmt") return n.flag("concurrent");
   if (type == "DropStmt") return n.str("removeType") == "OBJECT_INDEX" && n.flag("concurrent");
   if (type == "ReindexStmt") {

@@ -28,7 +28,7 @@ class DuplicateColumn : public LintRule {
   std::string_view id() const override { return "duplicate-column"; }
   void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
     Node n = c.node();
-    const std::string& type = c.type();
+    std::string_view type = c.type();
     std::string table = relation_name(n["relation"]);
     std::vector<std::pair<std::string, std::string>> found;  // (column, where)
     auto add = [&](const std::vector<std::string>& names, const std::string& where) {

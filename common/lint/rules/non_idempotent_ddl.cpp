@@ -84,7 +84,7 @@ std::vector<Missing> guards(const StatementContext& c) {
   static const RE2 drop(
       R"((?is)^(DROP\s+(?:MATERIALIZED\s+VIEW|FOREIGN\s+TABLE|TEXT\s+SEARCH\s+\w+|EVENT\s+TRIGGER|ACCESS\s+METHOD|\w+)\s+(?:CONCURRENTLY\s+)?)(.*)$)");
   static const RE2 add_value(R"((?is)^(ALTER\s+TYPE\s+.*?\bADD\s+VALUE\s+)(.*)$)");
-  const std::string& type = c.type();
+  std::string_view type = c.type();
   const std::string& text = c.statement.text;
   Node n = c.node();
   if (type == "CreateStmt" && !n.flag("if_not_exists"))

@@ -22,7 +22,7 @@ class RequireSchemaQualified : public LintRule {
  public:
   std::string_view id() const override { return "require-schema-qualified"; }
   void check(const StatementContext& c, std::vector<RuleFinding>& out) const override {
-    static const std::set<std::string> kDdl = {"CreateStmt",    "AlterTableStmt", "IndexStmt",         "RenameStmt",
+    static const std::set<std::string, std::less<>> kDdl = {"CreateStmt",    "AlterTableStmt", "IndexStmt",         "RenameStmt",
                                                "TruncateStmt",  "CreateTrigStmt", "CreateSeqStmt",     "AlterSeqStmt",
                                                "CreatePolicyStmt", "RefreshMatViewStmt", "ClusterStmt"};
     Node n = c.node();
