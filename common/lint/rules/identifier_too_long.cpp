@@ -1,4 +1,4 @@
-#include <cctype>
+#include <array>
 #include <set>
 
 #include "lint/rules/convention_support.h"
@@ -21,11 +21,16 @@ std::string identifier(const std::string& token) {
 // long, or quotes that far apart (doubled quotes inside a quoted name skipped). Most statements
 // have neither, and scanning them would cost as much as parsing them again.
 bool may_hold_long_identifier(const std::string& sql) {
+  static constexpr auto kWordByte = [] {  // a table, not isalnum(): this loop reads every statement
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+      t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80;
+    return t;
+  }();
   size_t run = 0, last_quote = std::string::npos;
   for (size_t i = 0; i < sql.size(); ++i) {
     unsigned char ch = static_cast<unsigned char>(sql[i]);
-    bool word = std::isalnum(ch) || ch == '_' || ch == '$' || ch >= 0x80;
-    run = word ? run + 1 : 0;
+    run = kWordByte[ch] ? run + 1 : 0;
     if (run > kMaxIdentifierBytes) return true;
     if (ch != '"') continue;
     if (i + 1 < sql.size() && sql[i + 1] == '"') {  // "" stands for one quote inside a quoted name
