@@ -126,7 +126,7 @@ Tool detect_tool(const std::string& given_path, const std::string& text) {
   std::string head = text.substr(0, 65536);
   if (auto tool = marked_tool(head)) return *tool;
   const auto& records = tool_records();
-  bool sql = ends_with(to_lower(path), ".sql");
+  bool sql = is_sql_file(path);
   for (const auto& record : records)
     if (path_names_tool(record, path, sql)) return record.tool;
   if (is_script_language(path))
@@ -150,7 +150,7 @@ bool is_migration_path(const std::string& path, const std::vector<std::string>& 
   std::string normalized = path.empty() || path[0] != '/' ? "/" + path : path;
   if (glob_any(extra_globs, normalized)) return true;
   // Every built-in layout names one of these extensions; most files of a project are ruled out here.
-  bool sql = ends_with(to_lower(path), ".sql");
+  bool sql = is_sql_file(path);
   if (!sql && !is_script_language(path)) return false;
   if (is_foreign_dialect(normalized)) return false;
   for (const auto& record : tool_records()) {

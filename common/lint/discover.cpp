@@ -123,7 +123,7 @@ LintPaths expand_lint_paths(const std::vector<std::string>& args, const std::str
       });
       if (files.empty())  // a folder of SQL files that no tool's layout names
         walk(path, 1000000, [&](const std::string& file) {
-          if (ends_with(to_lower(file), ".sql")) files.push_back(file);
+          if (is_sql_file(file)) files.push_back(file);
           return true;
         });
       if (files.empty()) out.error = arg + " holds no migration (looked for " + layout_summary() + ", and any .sql file)";

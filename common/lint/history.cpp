@@ -156,7 +156,7 @@ std::vector<HistoryEntry> migration_history(const std::string& path, Tool tool, 
         if (ends_with(entry.name, ".sql")) files.push_back(std::string(dir) + "/" + entry.name);
   } else {
     for (const auto& entry : list_dir(root, max_files)) {
-      bool same_kind = script ? is_script_language(entry.name) : ends_with(to_lower(entry.name), ".sql");
+      bool same_kind = script ? is_script_language(entry.name) : is_sql_file(entry.name);
       if (same_kind && !is_foreign_dialect(entry.name) && is_regular_entry(root, entry)) files.push_back(entry.name);
     }
   }

@@ -29,7 +29,9 @@ constexpr ToolName kToolNames[] = {
     {Tool::Rails, "rails"},         {Tool::Django, "django"},     {Tool::Ecto, "ecto"}};
 
 bool has_extension(const std::string& path, std::initializer_list<const char*> extensions) {
-  std::string lower = to_lower(path);
+  // Only the end of the name is lowered: every file of a walked tree is asked about.
+  constexpr size_t kTail = 8;  // longer than any extension asked for
+  std::string lower = to_lower(std::string_view(path).substr(path.size() > kTail ? path.size() - kTail : 0));
   return std::any_of(extensions.begin(), extensions.end(), [&](const char* e) { return ends_with(lower, e); });
 }
 
@@ -379,6 +381,8 @@ bool is_bookkeeping_table(const std::string& table) {
 }
 
 bool is_script_language(const std::string& path) { return has_extension(path, {".js", ".ts", ".mjs", ".cjs", ".py", ".rb", ".exs"}); }
+
+bool is_sql_file(const std::string& path) { return has_extension(path, {".sql"}); }
 
 std::string parent_dir(const std::string& path) {
   size_t slash = path.find_last_of('/');

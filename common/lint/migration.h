@@ -65,6 +65,8 @@ MigrationFile read_migration(const std::string& path, std::string text, std::opt
 bool glob_match(const std::string& pattern, const std::string& path);
 // JS/TS, Python, Ruby and Elixir migrations: SQL lives in string literals of calls.
 bool is_script_language(const std::string& path);
+// Whether the name ends in .sql, in any case.
+bool is_sql_file(const std::string& path);
 std::string parent_dir(const std::string& path);
 // The down file the tool pairs with an up file (golang-migrate .down.sql, diesel down.sql, sqitch
 // revert/); "" when the tool keeps downs elsewhere or has none.
