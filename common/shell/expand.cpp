@@ -68,11 +68,14 @@ std::vector<std::string> sequence(const Units& inside, size_t max, bool& too_man
   size_t dots2 = rest.find("..");
   std::string last = rest.substr(0, dots2);
   long step = 1;
+  // Bounds and step within 10^15 (bash's limit is the long's), so that the distance between them
+  // and each step past the last item stay representable.
   auto integer = [](const std::string& s, long& out) {
+    constexpr long kLimit = 1000000000000000L;
     char* end = nullptr;
     if (s.empty()) return false;
     out = std::strtol(s.c_str(), &end, 10);
-    return *end == '\0';
+    return *end == '\0' && out >= -kLimit && out <= kLimit;
   };
   if (dots2 != std::string::npos && (!integer(rest.substr(dots2 + 2), step) || step == 0)) return {};
   step = std::labs(step);

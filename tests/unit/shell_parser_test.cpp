@@ -144,6 +144,9 @@ TEST_CASE("brace expansion: lists, sequences, nesting and quoting as in bash", "
   const auto& big = first_command(parsed).words;
   REQUIRE(big.size() == 2);
   CHECK(big[1].parts.at(0).kind == WordPart::Kind::Unexpanded);
+  // Bounds past 10^15 (a fuzzer's {1..886954..1006077777777777777777777}) are no sequence.
+  CHECK(words_of("echo {1..9223372036854775807} {-9223372036854775807..0..3}") ==
+        V{"echo", "{1..9223372036854775807}", "{-9223372036854775807..0..3}"});
   auto loop = parse("for i in {a,b}; do :; done");
   CHECK(first_command(loop).loop_values.size() == 2);
 }
