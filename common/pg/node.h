@@ -42,11 +42,6 @@ class Key {
   uint64_t head = 0, tail = 0;
   uint64_t hash = 0;  // multiplicative: its top bits depend on every bit of the name
 
-  bool same_bytes(const Key& other) const {
-    return head == other.head && tail == other.tail && name.size() == other.name.size() &&
-           (name.size() <= 16 || name == other.name);
-  }
-
  private:
   constexpr Key(std::string_view n, int) : name(n) {
     auto bytes = [&](size_t from, size_t count) {  // little-endian, as one 8-byte load reads them
